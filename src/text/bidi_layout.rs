@@ -1,0 +1,1 @@
+//! Bidi paragraph layout (pure).

@@ -1,0 +1,1 @@
+//! Detection of lines in broken visual order (PDF damage).

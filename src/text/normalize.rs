@@ -1,0 +1,1 @@
+//! Folding for matching, with an offset map back to the original bytes.
