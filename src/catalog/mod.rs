@@ -36,11 +36,7 @@ impl Localized {
         if !wanted.is_empty() {
             return wanted;
         }
-        [Lang::Fa, Lang::En, Lang::Ar]
-            .into_iter()
-            .map(|l| self.get(l))
-            .find(|s| !s.is_empty())
-            .unwrap_or("")
+        [Lang::Fa, Lang::En, Lang::Ar].into_iter().map(|l| self.get(l)).find(|s| !s.is_empty()).unwrap_or("")
     }
 }
 
@@ -72,12 +68,8 @@ pub enum ConceptKind {
 }
 
 impl ConceptKind {
-    pub const ALL: [ConceptKind; 4] = [
-        ConceptKind::DiplomacyForm,
-        ConceptKind::Threat,
-        ConceptKind::Organisation,
-        ConceptKind::Topic,
-    ];
+    pub const ALL: [ConceptKind; 4] =
+        [ConceptKind::DiplomacyForm, ConceptKind::Threat, ConceptKind::Organisation, ConceptKind::Topic];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -15,7 +15,11 @@ pub const EXIT_BAD_INPUT: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "diplomap", version, about = "A knowledge-base browser for Persian, Arabic and English texts on diplomacy and security")]
+#[command(
+    name = "diplomap",
+    version,
+    about = "A knowledge-base browser for Persian, Arabic and English texts on diplomacy and security"
+)]
 pub struct Cli {
     /// The corpus folder (else $DIPLOMAP_CORPUS, else ./corpus, else the bundled corpus).
     #[arg(long, global = true, value_name = "DIR")]

@@ -42,4 +42,3 @@ impl Lang {
         matches!(self, Lang::Fa | Lang::Ar)
     }
 }
-
