@@ -9,6 +9,7 @@ pub mod bidi_layout;
 pub mod broken_order;
 pub mod lang;
 pub mod normalize;
+mod presentation_forms;
 pub mod segment;
 
 use serde::{Deserialize, Serialize};
