@@ -8,6 +8,7 @@
 
 pub mod atomic;
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod diag;

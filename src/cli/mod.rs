@@ -7,7 +7,13 @@
 pub mod note;
 
 use clap::{Parser, Subcommand};
+use std::io::{Read, Write};
 use std::path::PathBuf;
+
+use crate::catalog::Catalog;
+use crate::corpus::{self, Corpus};
+use crate::diag::Diagnostic;
+use crate::index::mentions::Matcher;
 
 /// Exit status for bad input.
 pub const EXIT_BAD_INPUT: i32 = 1;
@@ -110,13 +116,131 @@ pub fn run(cli: Cli) -> i32 {
     let Some(command) = cli.command else {
         return open_gui(cli.corpus, cli.gui);
     };
-    match command {
-        Command::Note { action } => note::run(cli.corpus, action),
-        _ => {
-            eprintln!("diplomap: not implemented yet");
+    let result = match command {
+        Command::Note { action } => return note::run(cli.corpus, action),
+        Command::Check => check(cli.corpus),
+        Command::Mentions { file } => mentions(cli.corpus, file),
+        _ => Err(Failure::Usage("not implemented yet".into())),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(Failure::BadInput(diagnostics)) => {
+            for diagnostic in diagnostics {
+                eprintln!("{diagnostic}");
+            }
             EXIT_BAD_INPUT
         }
+        Err(Failure::Message(message)) => {
+            eprintln!("diplomap: {message}");
+            EXIT_BAD_INPUT
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("diplomap: {message}");
+            EXIT_USAGE
+        }
     }
+}
+
+/// Why a command failed; each maps to an exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in input files, printed as FILE:LINE:COL: message (exit 1).
+    BadInput(Vec<Diagnostic>),
+    /// Other bad input (exit 1).
+    Message(String),
+    /// Bad usage (exit 2).
+    Usage(String),
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Failure::BadInput(vec![diagnostic])
+    }
+}
+
+/// The corpus folder and its loaded catalog, or the diagnostics that stop us.
+fn load_catalog(corpus: Option<PathBuf>) -> Result<Catalog, Failure> {
+    let dir = corpus::resolve_dir(corpus)?;
+    let (catalog, diagnostics) = Catalog::load(&dir.join("concepts.ron"));
+    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
+    match catalog {
+        Some(catalog) if errors.is_empty() => Ok(catalog),
+        _ => Err(Failure::BadInput(errors)),
+    }
+}
+
+/// Loads the whole corpus; errors stop, warnings are returned.
+pub fn load_corpus(corpus: Option<PathBuf>) -> Result<(Corpus, Vec<Diagnostic>), Failure> {
+    let dir = corpus::resolve_dir(corpus)?;
+    let (loaded, diagnostics) = Corpus::load(&dir);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diagnostics.into_iter().partition(Diagnostic::is_error);
+    match loaded {
+        Some(loaded) if errors.is_empty() => Ok((loaded, warnings)),
+        _ => Err(Failure::BadInput(errors)),
+    }
+}
+
+/// `diplomap check`: every problem in every corpus file; exit 1 on an error.
+fn check(corpus: Option<PathBuf>) -> Result<(), Failure> {
+    let dir = corpus::resolve_dir(corpus)?;
+    let diagnostics = crate::check::check_corpus(&dir);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    for diagnostic in &diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    if errors > 0 {
+        return Err(Failure::Message(format!("{errors} error(s), {warnings} warning(s)")));
+    }
+    println!("ok: {} ({warnings} warning(s))", dir.display());
+    Ok(())
+}
+
+/// `diplomap mentions [FILE|-]`: one JSON object a line.
+fn mentions(corpus: Option<PathBuf>, file: Option<PathBuf>) -> Result<(), Failure> {
+    let catalog = load_catalog(corpus)?;
+    let text = read_input(file)?;
+    let matcher = Matcher::new(&catalog);
+    let mut out = std::io::stdout().lock();
+    for mention in matcher.find(&text) {
+        let line = MentionLine {
+            concept: &catalog.concepts[mention.concept].id,
+            start: mention.range.start,
+            end: mention.range.end,
+            text: &text[mention.range],
+        };
+        let Ok(json) = serde_json::to_string(&line) else { continue };
+        if writeln!(out, "{json}").is_err() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// One line of `diplomap mentions`, fields in the contract's order.
+#[derive(serde::Serialize)]
+struct MentionLine<'a> {
+    concept: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Reads a file, or standard input for `-` or no file, as UTF-8.
+fn read_input(file: Option<PathBuf>) -> Result<String, Failure> {
+    let (path, bytes) = match file.filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let bytes = std::fs::read(&path).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))?;
+            (path, bytes)
+        }
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure::Message(format!("standard input: {e}")))?;
+            (PathBuf::from("-"), bytes)
+        }
+    };
+    Ok(crate::diag::utf8_or_diagnostic(&path, bytes)?)
 }
 
 #[cfg(feature = "gui")]
