@@ -1,1 +1,242 @@
-//! tours (stub)
+//! Teachers' tours: ordered lists of map views, stored as
+//! `corpus/tours/<tour-id>.ron` and played full screen from the keyboard.
+//!
+//! A [`Tour`] has a title per language and a list of [`TourStep`]s. A step
+//! says what the map shows (the focused concept and how far around it, the
+//! filters, what is highlighted, the camera, pinned node positions), a caption
+//! per language, and optionally a passage of a document to show beside it.
+//!
+//! Files are hand-editable pretty RON; every field but the caption may be left
+//! out of a step. [`save`] writes stable bytes (the same tour always gives the
+//! same file), atomically. [`load`] reports every problem as a
+//! [`Diagnostic`] with FILE:LINE:COL: syntax errors where RON found them,
+//! semantic ones (a zoom of zero, an empty range) at the offending text.
+//! [`validate`] adds the checks that need the catalog and the documents
+//! (unknown concept or document ids). Editing is pure: [`edit`] returns new
+//! tours.
+//!
+//! ```
+//! use diplomap::tours::{Tour, TourStep, Localized, to_ron, from_ron};
+//! let mut tour = Tour::default();
+//! tour.title.en = "Police diplomacy".into();
+//! tour.steps.push(TourStep::focused("police-diplomacy", 1));
+//! let text = to_ron(&tour).unwrap();
+//! assert_eq!(from_ron(std::path::Path::new("t.ron"), &text).unwrap(), tour);
+//! ```
+
+pub mod edit;
+mod locate;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{self, Diagnostic};
+use crate::text::Lang;
+
+pub use validate::{CONCEPT_KINDS, EDGE_KINDS, check, validate};
+
+/// A string in each of the three languages; a missing one is empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Localized {
+    pub fa: String,
+    pub ar: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn new(fa: &str, ar: &str, en: &str) -> Self {
+        Localized { fa: fa.into(), ar: ar.into(), en: en.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fa => &self.fa,
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A tour: a title and the ordered steps a teacher walks through.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tour {
+    pub title: Localized,
+    pub steps: Vec<TourStep>,
+}
+
+/// One view of the map with its caption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TourStep {
+    /// The concept in the middle of the view, if any.
+    pub focus: Option<Focus>,
+    /// What is shown at all.
+    pub filters: Filters,
+    /// What is drawn highlighted.
+    pub highlight: Highlight,
+    pub camera: Camera,
+    /// Node positions fixed for this step, by concept id.
+    pub pinned: BTreeMap<String, (f32, f32)>,
+    pub caption: Localized,
+    /// A passage shown beside the map.
+    pub passage: Option<Passage>,
+}
+
+impl Default for TourStep {
+    fn default() -> Self {
+        TourStep {
+            focus: None,
+            filters: Filters::default(),
+            highlight: Highlight::default(),
+            camera: Camera::default(),
+            pinned: BTreeMap::new(),
+            caption: Localized::default(),
+            passage: None,
+        }
+    }
+}
+
+impl TourStep {
+    /// A step focused on `concept`, showing neighbours up to `depth` links away.
+    pub fn focused(concept: &str, depth: u32) -> Self {
+        TourStep { focus: Some(Focus { concept: concept.into(), depth }), ..TourStep::default() }
+    }
+}
+
+/// The focused concept and how many links around it are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Focus {
+    pub concept: String,
+    pub depth: u32,
+}
+
+/// Filters of the map; an empty list means "all".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Concept kinds shown: `DiplomacyForm`, `Threat`, `Organisation`, `Topic`.
+    pub kinds: Vec<String>,
+    /// Documents whose evidence counts.
+    pub documents: Vec<String>,
+    /// Edge kinds shown: `counters`, `member-of`, …, `co-occurrence`.
+    pub edge_kinds: Vec<String>,
+    /// Edges lighter than this are hidden.
+    pub min_weight: f32,
+}
+
+/// Nodes and edges drawn highlighted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Highlight {
+    pub nodes: Vec<String>,
+    pub edges: Vec<EdgeRef>,
+}
+
+/// An edge between two concepts (either direction).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeRef {
+    pub source: String,
+    pub target: String,
+}
+
+/// Where the map's camera looks, in map units, and how close.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Camera {
+    pub center: (f32, f32),
+    pub zoom: f32,
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Camera { center: (0.0, 0.0), zoom: 1.0 }
+    }
+}
+
+/// A byte range of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub document: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Why a tour could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot serialise the tour: {0}")]
+    Ron(#[from] ron::Error),
+}
+
+/// The pretty RON text of `tour`: the same tour always gives the same bytes.
+pub fn to_ron(tour: &Tour) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string())
+        .new_line("\n".to_string())
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let mut text = ron::ser::to_string_pretty(tour, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses a tour from RON `text` (read from `path`, used in diagnostics) and
+/// checks what can be checked without the catalog.
+pub fn from_ron(path: &Path, text: &str) -> Result<Tour, Vec<Diagnostic>> {
+    let tour: Tour = ron::Options::default().from_str(text).map_err(|e| vec![Diagnostic::from_ron(path, &e)])?;
+    let problems: Vec<Diagnostic> = check(&tour, path, text).into_iter().filter(Diagnostic::is_error).collect();
+    if problems.is_empty() { Ok(tour) } else { Err(problems) }
+}
+
+/// Loads the tour at `path`, with every problem as a diagnostic.
+pub fn load(path: &Path) -> Result<Tour, Vec<Diagnostic>> {
+    let text = diag::read_utf8(path).map_err(|d| vec![d])?;
+    from_ron(path, &text)
+}
+
+/// Saves `tour` to `path` atomically, as [`to_ron`] writes it.
+pub fn save(path: &Path, tour: &Tour) -> Result<(), SaveError> {
+    let text = to_ron(tour)?;
+    crate::atomic::write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.into(), source })
+}
+
+/// The ids of the tours in `tours_dir` (file stems of `*.ron`), sorted; none
+/// when the folder does not exist.
+pub fn list(tours_dir: &Path) -> std::io::Result<Vec<String>> {
+    let entries = match std::fs::read_dir(tours_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut ids = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "ron") {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                ids.push(stem.to_string());
+            }
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+/// The file of tour `id` in `tours_dir`.
+pub fn path_of(tours_dir: &Path, id: &str) -> PathBuf {
+    tours_dir.join(format!("{id}.ron"))
+}
+
+/// Whether `id` is a usable tour id: kebab-case ASCII.
+pub fn is_valid_id(id: &str) -> bool {
+    let parts_ok = id.split('-').all(|p| !p.is_empty());
+    let chars_ok = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    !id.is_empty() && parts_ok && chars_ok
+}
