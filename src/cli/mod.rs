@@ -4,6 +4,7 @@
 //! subcommand lives in its own function and prints JSON or plain text. Exit
 //! status: 0 on success, 1 on bad input (message on stderr), 2 on bad usage.
 
+pub mod json;
 pub mod note;
 
 use clap::{Parser, Subcommand};
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 use crate::catalog::Catalog;
 use crate::corpus::{self, Corpus};
 use crate::diag::Diagnostic;
+use crate::index::Index;
 use crate::index::mentions::Matcher;
 
 /// Exit status for bad input.
@@ -120,6 +122,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Note { action } => return note::run(cli.corpus, action),
         Command::Check => check(cli.corpus),
         Command::Mentions { file } => mentions(cli.corpus, file),
+        Command::Index { json } => index(cli.corpus, json),
         _ => Err(Failure::Usage("not implemented yet".into())),
     };
     match result {
@@ -194,6 +197,30 @@ fn check(corpus: Option<PathBuf>) -> Result<(), Failure> {
         return Err(Failure::Message(format!("{errors} error(s), {warnings} warning(s)")));
     }
     println!("ok: {} ({warnings} warning(s))", dir.display());
+    Ok(())
+}
+
+/// `diplomap index [--json]`: a summary, or the whole index as one JSON object.
+fn index(corpus: Option<PathBuf>, json: bool) -> Result<(), Failure> {
+    let (corpus, _warnings) = load_corpus(corpus)?;
+    let index = Index::build(&corpus);
+    if json {
+        let value = json::index_json(&corpus, &index);
+        let text = serde_json::to_string(&value).map_err(|e| Failure::Message(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    let broken: usize = index.documents.iter().map(|d| d.broken_lines.len()).sum();
+    let evidenced = index.edges.iter().filter(|e| !e.evidence.is_empty()).count();
+    println!(
+        "{} documents, {} concepts, {} mentions, {} edges ({} with evidence), {} lines in broken visual order left out",
+        corpus.documents.len(),
+        corpus.catalog.concepts.len(),
+        index.mentions.len(),
+        index.edges.len(),
+        evidenced,
+        broken
+    );
     Ok(())
 }
 

@@ -1,5 +1,283 @@
-//! The index: concept mentions in the corpus, the edges between concepts
-//! (curated relations and co-occurrences, each with its evidence passages),
-//! and search.
+//! The index: concept mentions in the corpus, and the edges between concepts —
+//! curated relations from the catalog and co-occurrences (two concepts in one
+//! sentence or one paragraph) — each edge with its weight and the passages
+//! that justify it, so an edge the user sees is one click from its evidence.
+//!
+//! Built by [`Index::build`] from a loaded [`Corpus`]; pure and deterministic.
+//! Lines in broken visual order (PDF damage) are kept out of the mentions:
+//! their words are not words in logical order.
 
 pub mod mentions;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::catalog::RelationKind;
+use crate::corpus::Corpus;
+use crate::text::normalize::fold;
+use crate::text::{broken_order, segment};
+use mentions::Matcher;
+
+/// Weight of one shared sentence in a co-occurrence edge.
+pub const SENTENCE_WEIGHT: f32 = 1.0;
+/// Weight of one shared paragraph (without a shared sentence in it).
+pub const PARAGRAPH_WEIGHT: f32 = 0.5;
+
+/// A passage of a document: a byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Passage {
+    pub document: usize,
+    pub range: Range<usize>,
+}
+
+impl Passage {
+    fn key(&self) -> (usize, usize, usize) {
+        (self.document, self.range.start, self.range.end)
+    }
+}
+
+impl PartialOrd for Passage {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Passage {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// A mention of a concept in a document of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedMention {
+    pub concept: usize,
+    pub document: usize,
+    pub range: Range<usize>,
+    /// The sentence it is in, an index into [`DocumentIndex::sentences`].
+    pub sentence: usize,
+    /// The paragraph it is in, an index into [`DocumentIndex::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// What the index knows about one document's text.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentIndex {
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Range<usize>>,
+    /// Lines in broken visual order (without their line breaks).
+    pub broken_lines: Vec<Range<usize>>,
+}
+
+/// The kind of an edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// A curated relation of the catalog, directed source → target.
+    Relation(RelationKind),
+    /// The two concepts are mentioned together; undirected (source < target by id).
+    CoOccurrence,
+}
+
+impl EdgeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Relation(kind) => kind.as_str(),
+            EdgeKind::CoOccurrence => "co-occurrence",
+        }
+    }
+
+    pub fn is_directed(self) -> bool {
+        matches!(self, EdgeKind::Relation(_))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub source: usize,
+    pub target: usize,
+    pub kind: EdgeKind,
+    pub weight: f32,
+    /// The passages that justify the edge, in corpus order.
+    pub evidence: Vec<Passage>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub mentions: Vec<IndexedMention>,
+    pub documents: Vec<DocumentIndex>,
+    pub edges: Vec<Edge>,
+    /// Mentions per concept, by catalog index.
+    pub mention_counts: Vec<usize>,
+}
+
+/// Co-occurrence evidence of one unordered pair of concepts.
+#[derive(Debug, Default)]
+struct PairEvidence {
+    weight: f32,
+    passages: BTreeSet<Passage>,
+}
+
+impl Index {
+    pub fn build(corpus: &Corpus) -> Index {
+        let matcher = Matcher::new(&corpus.catalog);
+        let mut index = Index { mention_counts: vec![0; corpus.catalog.concepts.len()], ..Index::default() };
+        let mut pairs: BTreeMap<(usize, usize), PairEvidence> = BTreeMap::new();
+        for (document, doc) in corpus.documents.iter().enumerate() {
+            let (doc_index, doc_mentions) = index_document(&matcher, document, &doc.text);
+            collect_pairs(document, &doc_index, &doc_mentions, &mut pairs);
+            for mention in &doc_mentions {
+                index.mention_counts[mention.concept] += 1;
+            }
+            index.mentions.extend(doc_mentions);
+            index.documents.push(doc_index);
+        }
+        index.edges = build_edges(corpus, &corpus_ids(corpus), pairs);
+        index
+    }
+
+    /// Mentions of one concept, in corpus order.
+    pub fn mentions_of(&self, concept: usize) -> impl Iterator<Item = &IndexedMention> {
+        self.mentions.iter().filter(move |m| m.concept == concept)
+    }
+
+    /// Mentions in one document, in text order.
+    pub fn mentions_in(&self, document: usize) -> impl Iterator<Item = &IndexedMention> {
+        self.mentions.iter().filter(move |m| m.document == document)
+    }
+
+    /// Edges touching a concept.
+    pub fn edges_of(&self, concept: usize) -> impl Iterator<Item = &Edge> {
+        self.edges.iter().filter(move |e| e.source == concept || e.target == concept)
+    }
+}
+
+fn corpus_ids(corpus: &Corpus) -> Vec<&str> {
+    corpus.catalog.concepts.iter().map(|c| c.id.as_str()).collect()
+}
+
+/// Segments a document and finds its mentions, leaving out broken lines.
+pub fn index_document(matcher: &Matcher, document: usize, text: &str) -> (DocumentIndex, Vec<IndexedMention>) {
+    let broken_lines = broken_order::broken_lines(text);
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    for paragraph in segment::segment(text) {
+        let paragraph_index = paragraphs.len();
+        paragraphs.push(paragraph.range.clone());
+        if paragraph.sentences.is_empty() {
+            sentences.push((paragraph.range.clone(), paragraph_index));
+        }
+        sentences.extend(paragraph.sentences.into_iter().map(|s| (s, paragraph_index)));
+    }
+    let folded = fold(text);
+    let found = matcher.find_folded(text, &folded);
+    let mut mentions = Vec::with_capacity(found.len());
+    for mention in found {
+        if overlaps_any(&broken_lines, &mention.range) {
+            continue;
+        }
+        let Some(sentence) = containing(&sentences, mention.range.start) else { continue };
+        mentions.push(IndexedMention {
+            concept: mention.concept,
+            document,
+            range: mention.range,
+            sentence,
+            paragraph: sentences[sentence].1,
+        });
+    }
+    let doc_index =
+        DocumentIndex { paragraphs, sentences: sentences.into_iter().map(|(s, _)| s).collect(), broken_lines };
+    (doc_index, mentions)
+}
+
+fn overlaps_any(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = ranges.partition_point(|r| r.end <= range.start);
+    ranges.get(i).is_some_and(|r| r.start < range.end)
+}
+
+/// Index of the sentence holding `offset` (or the last one starting before it).
+fn containing(sentences: &[(Range<usize>, usize)], offset: usize) -> Option<usize> {
+    sentences.partition_point(|(s, _)| s.start <= offset).checked_sub(1)
+}
+
+/// Adds the co-occurrences of one document: per sentence, and per paragraph
+/// for pairs that share no sentence in it.
+fn collect_pairs(
+    document: usize,
+    doc_index: &DocumentIndex,
+    mentions: &[IndexedMention],
+    pairs: &mut BTreeMap<(usize, usize), PairEvidence>,
+) {
+    let mut by_paragraph: BTreeMap<usize, Vec<&IndexedMention>> = BTreeMap::new();
+    for mention in mentions {
+        by_paragraph.entry(mention.paragraph).or_default().push(mention);
+    }
+    for paragraph_mentions in by_paragraph.values() {
+        let mut shared_sentence = BTreeSet::new();
+        let mut by_sentence: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for mention in paragraph_mentions {
+            by_sentence.entry(mention.sentence).or_default().insert(mention.concept);
+        }
+        for (&sentence, concepts) in &by_sentence {
+            for (a, b) in unordered_pairs(concepts) {
+                let entry = pairs.entry((a, b)).or_default();
+                entry.weight += SENTENCE_WEIGHT;
+                entry.passages.insert(Passage { document, range: doc_index.sentences[sentence].clone() });
+                shared_sentence.insert((a, b));
+            }
+        }
+        let concepts: BTreeSet<usize> = paragraph_mentions.iter().map(|m| m.concept).collect();
+        for (a, b) in unordered_pairs(&concepts) {
+            if shared_sentence.contains(&(a, b)) {
+                continue;
+            }
+            let entry = pairs.entry((a, b)).or_default();
+            entry.weight += PARAGRAPH_WEIGHT;
+            entry.passages.insert(Passage { document, range: closest_span(doc_index, paragraph_mentions, a, b) });
+        }
+    }
+}
+
+fn unordered_pairs(concepts: &BTreeSet<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+    concepts.iter().flat_map(move |&a| concepts.range(a + 1..).map(move |&b| (a, b)))
+}
+
+/// The run of sentences from a mention of `a` to the nearest mention of `b`.
+fn closest_span(doc_index: &DocumentIndex, mentions: &[&IndexedMention], a: usize, b: usize) -> Range<usize> {
+    let sentences_of = |c: usize| mentions.iter().filter(move |m| m.concept == c).map(|m| m.sentence);
+    let best = sentences_of(a)
+        .flat_map(|sa| sentences_of(b).map(move |sb| (sa.abs_diff(sb), sa.min(sb), sa.max(sb))))
+        .min()
+        .map_or((0, 0), |(_, first, last)| (first, last));
+    doc_index.sentences[best.0].start..doc_index.sentences[best.1].end
+}
+
+fn build_edges(corpus: &Corpus, ids: &[&str], pairs: BTreeMap<(usize, usize), PairEvidence>) -> Vec<Edge> {
+    let mut edges = Vec::new();
+    for (source, concept) in corpus.catalog.concepts.iter().enumerate() {
+        for relation in &concept.relations {
+            let Some(target) = corpus.catalog.position(&relation.target) else { continue };
+            let key = (source.min(target), source.max(target));
+            let (weight, evidence) =
+                pairs.get(&key).map_or((0.0, Vec::new()), |p| (p.weight, p.passages.iter().cloned().collect()));
+            edges.push(Edge {
+                source,
+                target,
+                kind: EdgeKind::Relation(relation.kind),
+                weight: 1.0 + weight,
+                evidence,
+            });
+        }
+    }
+    for ((a, b), pair) in pairs {
+        let (source, target) = if ids[a] <= ids[b] { (a, b) } else { (b, a) };
+        edges.push(Edge {
+            source,
+            target,
+            kind: EdgeKind::CoOccurrence,
+            weight: pair.weight,
+            evidence: pair.passages.into_iter().collect(),
+        });
+    }
+    edges.sort_by(|x, y| (ids[x.source], ids[x.target], x.kind).cmp(&(ids[y.source], ids[y.target], y.kind)));
+    edges
+}
