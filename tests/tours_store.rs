@@ -17,7 +17,7 @@ fn sample() -> Tour {
     first.pinned.insert("interpol".into(), (1.0, 2.0));
     first.passage = Some(Passage { document: "000_d179677d1f4e20a5".into(), start: 10, end: 20 });
     let mut second = TourStep::focused("interpol", 2);
-    second.caption = Localized::new("اینترپل", "الإنتربول", "INTERPOL");
+    second.caption = Localized::new("اینترپل\u{200c}ها", "الإنتربولً", "INTERPOL's \"I-24/7\" \\ #\"# net,\nsecond line");
     Tour { title: Localized::new("یک گشت", "جولة", "A tour"), steps: vec![first, second] }
 }
 
@@ -39,6 +39,8 @@ fn round_trip_and_stable_bytes() {
     let text = String::from_utf8(first).unwrap();
     assert!(text.contains("caption: Localized("), "pretty, with struct names:\n{text}");
     assert!(text.ends_with(")\n"));
+    assert!(text.contains("اینترپل\u{200c}ها"), "ZWNJ written as is");
+    assert!(text.contains("r##\"INTERPOL's"), "quotes in a raw string");
 }
 
 #[test]

@@ -73,6 +73,13 @@ fn code_chars(text: &str) -> Vec<(usize, char)> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
+        if c == 'r' && !prev_is_ident(text, at) {
+            if let Some(hashes) = raw_string_opening(&text[at + 1..]) {
+                out.push((at, c));
+                skip_raw_string(&mut chars, hashes);
+                continue;
+            }
+        }
         match c {
             '"' => {
                 out.push((at, c));
@@ -101,6 +108,36 @@ fn code_chars(text: &str) -> Vec<(usize, char)> {
     out
 }
 
+fn prev_is_ident(text: &str, at: usize) -> bool {
+    at > 0 && is_ident_byte(text.as_bytes()[at - 1])
+}
+
+/// The number of `#` of a raw string opening (`#"`, `##"`, or `"` for none)
+/// at the start of `rest`, the text after an `r`.
+fn raw_string_opening(rest: &str) -> Option<usize> {
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    (rest.as_bytes().get(hashes) == Some(&b'"')).then_some(hashes)
+}
+
+/// Skips the rest of a raw string: its opening hashes and quote, its text,
+/// and its closing quote and hashes.
+fn skip_raw_string(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, hashes: usize) {
+    for _ in 0..=hashes {
+        chars.next();
+    }
+    let mut run: Option<usize> = None;
+    for (_, c) in chars.by_ref() {
+        run = match (c, run) {
+            ('"', _) => Some(0),
+            ('#', Some(n)) => Some(n + 1),
+            _ => None,
+        };
+        if run == Some(hashes) {
+            return;
+        }
+    }
+}
+
 fn skip_string(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) {
     while let Some((_, c)) = chars.next() {
         match c {
@@ -123,6 +160,14 @@ mod tests {
         let offsets = step_offsets(text);
         assert_eq!(offsets.len(), 2);
         assert!(text[offsets[0]..].starts_with("TourStep(a"));
+        assert!(text[offsets[1]..].starts_with("(b:"));
+    }
+
+    #[test]
+    fn raw_strings_are_skipped() {
+        let text = "(steps: [(a: r#\"x\"]) \"#), (b: r\"]\")])";
+        let offsets = step_offsets(text);
+        assert_eq!(offsets.len(), 2, "{offsets:?}");
         assert!(text[offsets[1]..].starts_with("(b:"));
     }
 

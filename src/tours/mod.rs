@@ -176,13 +176,16 @@ pub enum SaveError {
 }
 
 /// The pretty RON text of `tour`: the same tour always gives the same bytes.
+/// Strings are written as they are (ZWNJ, harakat and apostrophes included),
+/// not as `\u{…}` escapes, so Persian and Arabic captions read naturally.
 pub fn to_ron(tour: &Tour) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string())
         .new_line("\n".to_string())
         .separate_tuple_members(false)
-        .enumerate_arrays(false);
+        .enumerate_arrays(false)
+        .escape_strings(false);
     let mut text = ron::ser::to_string_pretty(tour, config)?;
     text.push('\n');
     Ok(text)
