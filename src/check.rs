@@ -1,14 +1,60 @@
 //! `diplomap check`: every problem in every corpus file, errors and warnings,
-//! gathered from each loader. Nothing is written.
+//! gathered from each loader: the catalog, document metadata and texts (lines
+//! in broken visual order are warnings), tours, notes and the map layout.
+//! Nothing is written.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::corpus::Corpus;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, read_utf8};
 
 /// Every problem found in the corpus at `dir`, sorted by file and position.
 pub fn check_corpus(dir: &Path) -> Vec<Diagnostic> {
-    let (_corpus, mut diagnostics) = Corpus::load(dir);
+    let (corpus, mut diagnostics) = Corpus::load(dir);
+    if let Some(corpus) = &corpus {
+        diagnostics.extend(broken_line_warnings(corpus));
+        diagnostics.extend(tour_problems(corpus));
+    }
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     diagnostics
+}
+
+/// One warning per line in broken visual order: shown marked, not indexed.
+fn broken_line_warnings(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for document in &corpus.documents {
+        let path = corpus.dir.join("documents").join(format!("{}.txt", document.id));
+        for range in crate::text::broken_order::broken_lines(&document.text) {
+            warnings.push(Diagnostic::warning(
+                &path,
+                (document.line_of(range.start), 1),
+                "line in broken visual order (PDF damage): shown marked, its words not indexed",
+            ));
+        }
+    }
+    warnings
+}
+
+fn tour_problems(corpus: &Corpus) -> Vec<Diagnostic> {
+    let tours_dir = corpus.tours_dir();
+    let Ok(ids) = crate::tours::list(&tours_dir) else { return Vec::new() };
+    let concepts: HashSet<String> = corpus.catalog.concepts.iter().map(|c| c.id.clone()).collect();
+    let documents: HashSet<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
+    let mut problems = Vec::new();
+    for id in ids {
+        let path = crate::tours::path_of(&tours_dir, &id);
+        let text = match read_utf8(&path) {
+            Ok(text) => text,
+            Err(diagnostic) => {
+                problems.push(diagnostic);
+                continue;
+            }
+        };
+        match crate::tours::from_ron(&path, &text) {
+            Ok(tour) => problems.extend(crate::tours::validate(&tour, &concepts, &documents, &path, &text)),
+            Err(diagnostics) => problems.extend(diagnostics),
+        }
+    }
+    problems
 }

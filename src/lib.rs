@@ -6,6 +6,7 @@
 //! ends over it: [`cli`] (JSON out, for scripts and tests) and `ui` (the eframe
 //! app, behind the default `gui` feature). See `ARCHITECTURE.md`.
 
+pub mod address;
 pub mod atomic;
 pub mod catalog;
 pub mod check;

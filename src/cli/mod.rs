@@ -272,8 +272,76 @@ fn read_input(file: Option<PathBuf>) -> Result<String, Failure> {
 
 #[cfg(feature = "gui")]
 fn open_gui(corpus: Option<PathBuf>, args: GuiArgs) -> i32 {
-    let _ = (corpus, args);
-    0
+    match gui_options(corpus, args) {
+        Ok((dir, options, size)) => crate::ui::run(dir, options, size),
+        Err(Failure::Usage(message)) => {
+            eprintln!("diplomap: {message}");
+            EXIT_USAGE
+        }
+        Err(Failure::Message(message)) => {
+            eprintln!("diplomap: {message}");
+            EXIT_BAD_INPUT
+        }
+        Err(Failure::BadInput(diagnostics)) => {
+            for diagnostic in diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// Checks the window's options before opening it: a bad address, size or
+/// language is an error here, not a window that opens somewhere else.
+#[cfg(feature = "gui")]
+fn gui_options(
+    corpus: Option<PathBuf>,
+    args: GuiArgs,
+) -> Result<(PathBuf, crate::ui::StartOptions, Option<[f32; 2]>), Failure> {
+    let open = args
+        .open
+        .as_deref()
+        .map(|a| a.parse::<crate::address::Address>().map_err(|e| Failure::Message(format!("--open {a}: {e}"))))
+        .transpose()?;
+    let ui_lang = args
+        .ui_lang
+        .as_deref()
+        .map(|l| {
+            crate::text::Lang::from_code(l).ok_or_else(|| Failure::Usage(format!("--ui-lang {l}: use fa, ar or en")))
+        })
+        .transpose()?;
+    let dark = match args.theme.as_deref() {
+        None => None,
+        Some("dark") => Some(true),
+        Some("light") => Some(false),
+        Some(other) => return Err(Failure::Usage(format!("--theme {other}: use light or dark"))),
+    };
+    let size = args.size.as_deref().map(parse_size).transpose()?;
+    let dir = corpus::resolve_dir(corpus)?;
+    if let Some(address) = &open {
+        check_address_exists(&dir, address)?;
+    }
+    let options = crate::ui::StartOptions { open, ui_lang, dark, screenshot: args.screenshot };
+    Ok((dir, options, size))
+}
+
+#[cfg(feature = "gui")]
+fn parse_size(text: &str) -> Result<[f32; 2], Failure> {
+    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT, e.g. 1280x800"));
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: f32 = w.trim().parse().map_err(|_| bad())?;
+    let h: f32 = h.trim().parse().map_err(|_| bad())?;
+    if !(200.0..=8192.0).contains(&w) || !(200.0..=8192.0).contains(&h) {
+        return Err(bad());
+    }
+    Ok([w, h])
+}
+
+/// An address that names something missing is an error before any window opens.
+fn check_address_exists(dir: &std::path::Path, address: &crate::address::Address) -> Result<(), Failure> {
+    let (loaded, _) = Corpus::load(dir);
+    let Some(loaded) = loaded else { return Ok(()) };
+    crate::address::check_exists(address, &loaded).map_err(Failure::Message)
 }
 
 #[cfg(not(feature = "gui"))]

@@ -7,6 +7,7 @@
 //! Lines in broken visual order (PDF damage) are kept out of the mentions:
 //! their words are not words in logical order.
 
+pub mod align;
 pub mod mentions;
 
 use std::collections::{BTreeMap, BTreeSet};

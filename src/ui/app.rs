@@ -1,0 +1,239 @@
+//! The eframe application: the shell (top bar, concept list, side panel) around
+//! the current view, and the one place where user actions change the state.
+//!
+//! Views never change the model or the state from inside a widget: they push
+//! a [`Command`], and [`App::apply`] carries the commands out after drawing.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::i18n::tr;
+use super::model::Model;
+use super::state::AppState;
+use super::{compare, concept_list, concept_page, reader, side_panel, top_bar};
+use crate::address::Address;
+use crate::diag::Diagnostic;
+use crate::text::Lang;
+
+/// A user action, applied after the frame is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Navigate(Address),
+    Back,
+    Forward,
+    Select(String),
+    SetUiLang(Lang),
+    SetDark(bool),
+}
+
+/// How the window opens (from the command line).
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub open: Option<Address>,
+    pub ui_lang: Option<Lang>,
+    pub dark: Option<bool>,
+    /// Save a screenshot here once the window has settled, then close.
+    pub screenshot: Option<PathBuf>,
+}
+
+/// What every view reads: the model and the settings that change how it draws.
+#[derive(Clone, Copy)]
+pub struct ViewContext<'a> {
+    pub model: &'a Model,
+    pub lang: Lang,
+    pub dark: bool,
+    /// The selected concept, by catalog index.
+    pub selected: Option<usize>,
+}
+
+/// Per-view transient state (not remembered between runs).
+#[derive(Default)]
+pub struct ViewState {
+    pub reader: reader::ReaderState,
+    pub compare: compare::CompareState,
+    pub address_text: String,
+    pub address_error: Option<String>,
+}
+
+pub struct App {
+    pub state: AppState,
+    pub model: Result<Model, Vec<Diagnostic>>,
+    pub views: ViewState,
+    commands: Vec<Command>,
+    screenshot: Option<super::screenshot::ScreenshotJob>,
+}
+
+impl App {
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        corpus_dir: PathBuf,
+        options: StartOptions,
+    ) -> App {
+        super::fonts::install_fonts(ctx);
+        let mut state: AppState = storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        if let Some(lang) = options.ui_lang {
+            state.ui_lang = lang;
+        }
+        if let Some(dark) = options.dark {
+            state.dark = dark;
+        }
+        if let Some(address) = options.open.clone() {
+            state.history.visit(address);
+        }
+        let model = Model::load(&corpus_dir);
+        let screenshot = options.screenshot.map(super::screenshot::ScreenshotJob::new);
+        let mut app = App { state, model, views: ViewState::default(), commands: Vec::new(), screenshot };
+        app.views.address_text = app.state.history.current().to_string();
+        app.sync_selection();
+        app
+    }
+
+    /// Builds an app over an already loaded model (tests).
+    pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
+        super::fonts::install_fonts(ctx);
+        let mut app =
+            App { state, model: Ok(model), views: ViewState::default(), commands: Vec::new(), screenshot: None };
+        app.views.address_text = app.state.history.current().to_string();
+        app.sync_selection();
+        app
+    }
+
+    /// The outcome of `--screenshot`, once the file is written or failed.
+    pub fn take_screenshot_outcome(&mut self) -> Option<Result<(), String>> {
+        self.screenshot.as_mut().and_then(|job| job.outcome.take())
+    }
+
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.state.ui_lang
+    }
+
+    /// Draws one frame of the whole window into `ui`.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(if self.state.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        self.handle_keys(&ctx);
+        let Ok(model) = &self.model else {
+            problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));
+            return;
+        };
+        let rtl = self.state.ui_lang.is_rtl();
+        let mut commands = Vec::new();
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
+        });
+        let (list_side, detail_side) = if rtl { ("right", "left") } else { ("left", "right") };
+        side(list_side).show(ui, |ui| {
+            concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
+        });
+        if !matches!(self.state.history.current(), Address::Concept(_)) {
+            side(detail_side).default_size(280.0).show(ui, |ui| {
+                side_panel::side_panel_ui(ui, model, &self.state, &mut commands);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.view_ui(ui, &mut commands);
+        });
+        self.commands.extend(commands);
+        self.apply();
+        if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
+            job.frame(&ctx, model.revision);
+        }
+    }
+
+    fn view_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Ok(model) = &self.model else { return };
+        let lang = self.state.ui_lang;
+        let view = ViewContext {
+            model,
+            lang,
+            dark: self.state.dark,
+            selected: self.state.selected.as_deref().and_then(|id| model.concept_index(id)),
+        };
+        match self.state.history.current().clone() {
+            Address::Concept(id) => concept_page::concept_page_ui(ui, &view, &id, commands),
+            Address::Document { id, anchor } => {
+                reader::reader_ui(ui, &view, &id, anchor.as_ref(), &mut self.views.reader, commands)
+            }
+            Address::Compare { left, right } => {
+                compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
+            }
+            other => {
+                ui.heading(other.to_string());
+                ui.label(tr(lang, "select a concept"));
+            }
+        }
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        let (back, forward) = ctx.input(|i| {
+            let alt = i.modifiers.alt;
+            (
+                (alt && i.key_pressed(egui::Key::ArrowLeft)) || i.pointer.button_pressed(egui::PointerButton::Extra1),
+                (alt && i.key_pressed(egui::Key::ArrowRight)) || i.pointer.button_pressed(egui::PointerButton::Extra2),
+            )
+        });
+        if back {
+            self.push(Command::Back);
+        }
+        if forward {
+            self.push(Command::Forward);
+        }
+    }
+
+    /// Carries out the commands of this frame.
+    pub fn apply(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::Navigate(address) => self.state.history.visit(address),
+                Command::Back => self.state.history.back(),
+                Command::Forward => self.state.history.forward(),
+                Command::Select(id) => self.state.selected = Some(id),
+                Command::SetUiLang(lang) => self.state.ui_lang = lang,
+                Command::SetDark(dark) => self.state.dark = dark,
+            }
+            self.views.address_text = self.state.history.current().to_string();
+            self.views.address_error = None;
+            self.sync_selection();
+        }
+    }
+
+    /// A concept page selects its concept.
+    fn sync_selection(&mut self) {
+        if let Address::Concept(id) = self.state.history.current() {
+            self.state.selected = Some(id.clone());
+        }
+    }
+}
+
+fn side(which: &str) -> egui::Panel {
+    let panel = if which == "left" { egui::Panel::left("list-panel") } else { egui::Panel::right("detail-panel") };
+    panel.resizable(true).default_size(250.0)
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+/// Shown instead of the views when the corpus cannot be loaded.
+fn problems_ui(ui: &mut egui::Ui, lang: Lang, problems: &[Diagnostic]) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading(tr(lang, "problems"));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for problem in problems {
+                ui.label(egui::RichText::new(problem.to_string()).monospace());
+            }
+        });
+    });
+}

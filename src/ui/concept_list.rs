@@ -1,0 +1,77 @@
+//! The concept list: a filter box, then the concepts grouped by kind (forms of
+//! diplomacy, threats, organisations, topics) with their mention counts, then
+//! the documents. Names are shown in the interface language.
+
+use eframe::egui;
+
+use super::app::Command;
+use super::i18n::tr;
+use super::model::Model;
+use super::state::AppState;
+use super::text::label_ui;
+use crate::address::Address;
+use crate::catalog::ConceptKind;
+use crate::text::normalize::fold_str;
+
+pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    ui.add(
+        egui::TextEdit::singleline(&mut state.concept_filter)
+            .hint_text(tr(lang, "search concepts"))
+            .desired_width(f32::INFINITY),
+    )
+    .on_hover_text(tr(lang, "search concepts"));
+    let filter = fold_str(state.concept_filter.trim());
+    egui::ScrollArea::vertical().id_salt("concept-list").show(ui, |ui| {
+        for kind in ConceptKind::ALL {
+            let concepts: Vec<usize> = (0..model.corpus.catalog.concepts.len())
+                .filter(|&i| model.corpus.catalog.concepts[i].kind == kind && matches_filter(model, i, &filter))
+                .collect();
+            if concepts.is_empty() {
+                continue;
+            }
+            egui::CollapsingHeader::new(tr(lang, kind.as_str())).id_salt(kind.as_str()).default_open(true).show(
+                ui,
+                |ui| {
+                    for concept in concepts {
+                        concept_row_ui(ui, model, concept, state, commands);
+                    }
+                },
+            );
+        }
+        egui::CollapsingHeader::new(tr(lang, "documents")).id_salt("documents").default_open(true).show(ui, |ui| {
+            for document in &model.corpus.documents {
+                let title = document.title(lang);
+                let selected = matches!(state.history.current(), Address::Document { id, .. } if *id == document.id);
+                let row = ui.horizontal(|ui| {
+                    let response = ui.selectable_label(selected, "📄");
+                    label_ui(ui, title);
+                    response
+                });
+                if row.inner.clicked() || row.response.interact(egui::Sense::click()).clicked() {
+                    commands.push(Command::Navigate(Address::Document { id: document.id.clone(), anchor: None }));
+                }
+            }
+        });
+    });
+}
+
+fn concept_row_ui(ui: &mut egui::Ui, model: &Model, concept: usize, state: &AppState, commands: &mut Vec<Command>) {
+    let entry = &model.corpus.catalog.concepts[concept];
+    let name = entry.labels.get_or_any(state.ui_lang);
+    let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
+    let selected = state.selected.as_deref() == Some(entry.id.as_str());
+    let response = ui.selectable_label(selected, format!("{name}  ({count})"));
+    if response.clicked() {
+        commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
+    }
+}
+
+/// Whether a concept's id, a label or an alias contains the (folded) filter.
+fn matches_filter(model: &Model, concept: usize, filter: &str) -> bool {
+    if filter.is_empty() {
+        return true;
+    }
+    let entry = &model.corpus.catalog.concepts[concept];
+    entry.id.contains(filter) || entry.surface_forms().any(|(_, form)| fold_str(form).contains(filter))
+}

@@ -1,0 +1,132 @@
+//! Interface strings in English, Persian and Arabic, switchable live.
+//!
+//! `tr(lang, key)` looks a key up in one table; a key missing from the table is
+//! shown as itself, so a forgotten string is visible, never a crash.
+
+use crate::text::Lang;
+
+/// (key, English, Persian, Arabic)
+const STRINGS: &[(&str, &str, &str, &str)] = &[
+    ("app", "diplomap", "دیپلومپ", "ديبلوماب"),
+    ("back", "Back", "بازگشت", "رجوع"),
+    ("forward", "Forward", "جلو", "تقدم"),
+    ("address", "Address", "نشانی", "العنوان"),
+    ("copy address", "Copy address", "رونوشت نشانی", "نسخ العنوان"),
+    ("go", "Go", "برو", "اذهب"),
+    ("map", "Map", "نقشه", "الخريطة"),
+    ("search", "Search", "جست‌وجو", "بحث"),
+    ("search concepts", "Filter concepts", "پالایش مفهوم‌ها", "تصفية المفاهيم"),
+    (
+        "search everything",
+        "Search documents, concepts and notes",
+        "جست‌وجو در متن‌ها، مفهوم‌ها و یادداشت‌ها",
+        "البحث في الوثائق والمفاهيم والملاحظات",
+    ),
+    ("concepts", "Concepts", "مفهوم‌ها", "المفاهيم"),
+    ("documents", "Documents", "متن‌ها", "الوثائق"),
+    ("DiplomacyForm", "Forms of diplomacy", "گونه‌های دیپلماسی", "أشكال الدبلوماسية"),
+    ("Threat", "Threats", "تهدیدها", "التهديدات"),
+    ("Organisation", "Organisations", "سازمان‌ها", "المنظمات"),
+    ("Topic", "Topics", "موضوع‌ها", "المواضيع"),
+    ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
+    ("related", "Related concepts", "مفهوم‌های مرتبط", "مفاهيم ذات صلة"),
+    ("evidence", "Evidence", "شواهد", "الشواهد"),
+    ("summary", "Summary", "خلاصه", "الملخص"),
+    ("labels", "Names", "نام‌ها", "الأسماء"),
+    ("notes", "Notes", "یادداشت‌ها", "الملاحظات"),
+    ("contents", "Contents", "فهرست", "المحتويات"),
+    ("find in document", "Find in document", "یافتن در متن", "البحث في الوثيقة"),
+    ("side by side", "Side by side", "کنار هم", "جنبًا إلى جنب"),
+    ("open document", "Open document", "گشودن متن", "فتح الوثيقة"),
+    ("open in map", "Show on map", "نمایش روی نقشه", "عرض على الخريطة"),
+    (
+        "broken order",
+        "Line in broken visual order (PDF damage): not indexed",
+        "سطر با ترتیب دیداری آسیب‌دیده (خرابی PDF): نمایه نشده",
+        "سطر بترتيب مرئي تالف (تلف PDF): غير مفهرس",
+    ),
+    ("interface language", "Interface language", "زبان رابط", "لغة الواجهة"),
+    ("theme", "Theme", "پوسته", "السمة"),
+    ("dark", "Dark", "تیره", "داكن"),
+    ("light", "Light", "روشن", "فاتح"),
+    ("no results", "Nothing found", "چیزی یافت نشد", "لم يُعثر على شيء"),
+    ("kind", "Kind", "گونه", "النوع"),
+    ("weight", "weight", "وزن", "الوزن"),
+    ("co-occurrence", "mentioned together", "هم‌آیی", "تواتر مشترك"),
+    ("counters", "counters", "مقابله می‌کند با", "يكافح"),
+    ("member-of", "member of", "عضو", "عضو في"),
+    ("partner-of", "partner of", "شریک", "شريك"),
+    ("observer-of", "observer of", "ناظر", "مراقب في"),
+    ("works-through", "works through", "از راه", "يعمل من خلال"),
+    ("part-of", "part of", "بخشی از", "جزء من"),
+    ("fuels", "fuels", "دامن می‌زند به", "يغذي"),
+    ("serves", "serves", "در خدمت", "يخدم"),
+    ("related-to", "related to", "مرتبط با", "مرتبط بـ"),
+    (
+        "select a concept",
+        "Select a concept in the list, on the map or in a text.",
+        "مفهومی را در فهرست، روی نقشه یا در متن برگزینید.",
+        "اختر مفهومًا من القائمة أو الخريطة أو النص.",
+    ),
+    ("unknown address", "Unknown address", "نشانی ناشناخته", "عنوان غير معروف"),
+    ("selected", "Selected concept", "مفهوم برگزیده", "المفهوم المختار"),
+    ("no mentions", "No mentions in the corpus", "در پیکره اشاره‌ای نیست", "لا إشارات في المدوّنة"),
+    ("sections", "Sections", "بخش‌ها", "الأقسام"),
+    ("left", "Left", "چپ", "يسار"),
+    ("right", "Right", "راست", "يمين"),
+    ("compare with", "Compare with", "مقایسه با", "قارن مع"),
+    ("main note", "Main note", "یادداشت اصلی", "الملاحظة الرئيسية"),
+    ("saved", "Saved", "ذخیره شد", "محفوظ"),
+    ("unsaved", "Unsaved changes", "تغییرات ذخیره‌نشده", "تغييرات غير محفوظة"),
+    ("save", "Save", "ذخیره", "حفظ"),
+    ("problems", "Problems", "ایرادها", "المشكلات"),
+    ("fit", "Fit to screen", "گنجاندن در صفحه", "ملاءمة الشاشة"),
+    ("relayout", "Re-layout", "چیدمان دوباره", "إعادة الترتيب"),
+    ("depth", "Depth", "عمق", "العمق"),
+    ("focus", "Focus", "کانون", "التركيز"),
+    ("clear focus", "Clear focus", "برداشتن کانون", "إلغاء التركيز"),
+    ("legend", "Legend", "راهنما", "المفتاح"),
+    ("min weight", "Minimum weight", "کمینه وزن", "أدنى وزن"),
+    ("curated", "Curated relation", "رابطه گزیده", "علاقة منسقة"),
+    ("tours", "Tours", "گشت‌ها", "الجولات"),
+    ("present", "Present", "ارائه", "عرض"),
+    ("step", "Step", "گام", "الخطوة"),
+    ("of", "of", "از", "من"),
+    ("results", "results", "نتیجه", "نتيجة"),
+    ("import", "Import text…", "افزودن متن…", "استيراد نص…"),
+];
+
+/// The interface string for `key` in `lang`.
+pub fn tr(lang: Lang, key: &'static str) -> &'static str {
+    let Some(&(_, en, fa, ar)) = STRINGS.iter().find(|(k, ..)| *k == key) else {
+        return key;
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Fa => fa,
+        Lang::Ar => ar,
+    }
+}
+
+/// The name of a language in that language, for the language switcher.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Fa => "فارسی",
+        Lang::Ar => "العربية",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_is_translated() {
+        for (key, en, fa, ar) in STRINGS {
+            assert!(!en.is_empty() && !fa.is_empty() && !ar.is_empty(), "{key}");
+        }
+        let keys: std::collections::HashSet<_> = STRINGS.iter().map(|(k, ..)| k).collect();
+        assert_eq!(keys.len(), STRINGS.len(), "duplicate keys");
+    }
+}

@@ -1,0 +1,80 @@
+//! The top bar: back and forward, the address of the current view (editable:
+//! Enter goes there; a button copies it), the views, the interface language
+//! and the theme.
+
+use eframe::egui;
+
+use super::app::{Command, ViewState};
+use super::i18n::{language_name, tr};
+use super::state::AppState;
+use crate::address::Address;
+use crate::text::Lang;
+
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, views: &mut ViewState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    let (back_arrow, forward_arrow) = if lang.is_rtl() { ("→", "←") } else { ("←", "→") };
+    ui.horizontal(|ui| {
+        if lang.is_rtl() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                bar_contents(ui, state, views, commands, (back_arrow, forward_arrow));
+            });
+        } else {
+            bar_contents(ui, state, views, commands, (back_arrow, forward_arrow));
+        }
+    });
+}
+
+fn bar_contents(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    views: &mut ViewState,
+    commands: &mut Vec<Command>,
+    (back_arrow, forward_arrow): (&str, &str),
+) {
+    let lang = state.ui_lang;
+    let back =
+        ui.add_enabled(state.history.can_go_back(), egui::Button::new(back_arrow)).on_hover_text(tr(lang, "back"));
+    if back.clicked() {
+        commands.push(Command::Back);
+    }
+    let forward = ui
+        .add_enabled(state.history.can_go_forward(), egui::Button::new(forward_arrow))
+        .on_hover_text(tr(lang, "forward"));
+    if forward.clicked() {
+        commands.push(Command::Forward);
+    }
+    let field = egui::TextEdit::singleline(&mut views.address_text).desired_width(340.0).hint_text(tr(lang, "address"));
+    let response = ui.add(field).on_hover_text(tr(lang, "address"));
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        match views.address_text.parse::<Address>() {
+            Ok(address) => commands.push(Command::Navigate(address)),
+            Err(err) => views.address_error = Some(err.to_string()),
+        }
+    }
+    if ui.button("⧉").on_hover_text(tr(lang, "copy address")).clicked() {
+        ui.ctx().copy_text(state.history.current().to_string());
+    }
+    if let Some(error) = &views.address_error {
+        ui.colored_label(ui.visuals().error_fg_color, format!("{}: {error}", tr(lang, "unknown address")));
+    }
+    ui.separator();
+    if ui.button(tr(lang, "map")).clicked() {
+        commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
+    }
+    ui.separator();
+    egui::ComboBox::from_id_salt("ui-lang")
+        .selected_text(language_name(lang))
+        .show_ui(ui, |ui| {
+            for option in [Lang::En, Lang::Fa, Lang::Ar] {
+                if ui.selectable_label(option == lang, language_name(option)).clicked() {
+                    commands.push(Command::SetUiLang(option));
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr(lang, "interface language"));
+    let theme_label = if state.dark { tr(lang, "light") } else { tr(lang, "dark") };
+    if ui.button(theme_label).on_hover_text(tr(lang, "theme")).clicked() {
+        commands.push(Command::SetDark(!state.dark));
+    }
+}
