@@ -16,6 +16,9 @@ pub fn check_corpus(dir: &Path) -> Vec<Diagnostic> {
         diagnostics.extend(broken_line_warnings(corpus));
         diagnostics.extend(tour_problems(corpus));
     }
+    let notes = crate::notes::NoteStore::open(dir.join("notes"));
+    diagnostics.extend(notes.check_all());
+    diagnostics.extend(notes.check_anchors(&dir.join("documents")));
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     diagnostics
 }

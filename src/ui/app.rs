@@ -10,6 +10,7 @@ use eframe::egui;
 
 use super::i18n::tr;
 use super::model::Model;
+use super::notes_editor::{NoteAction, NotesEditor, NoteStatus};
 use super::state::AppState;
 use super::{compare, concept_list, concept_page, reader, side_panel, top_bar};
 use crate::address::Address;
@@ -25,6 +26,7 @@ pub enum Command {
     Select(String),
     SetUiLang(Lang),
     SetDark(bool),
+    Note(NoteAction),
 }
 
 /// How the window opens (from the command line).
@@ -60,6 +62,7 @@ pub struct App {
     pub state: AppState,
     pub model: Result<Model, Vec<Diagnostic>>,
     pub views: ViewState,
+    pub notes: NotesEditor,
     commands: Vec<Command>,
     screenshot: Option<super::screenshot::ScreenshotJob>,
 }
@@ -84,7 +87,8 @@ impl App {
         }
         let model = Model::load(&corpus_dir);
         let screenshot = options.screenshot.map(super::screenshot::ScreenshotJob::new);
-        let mut app = App { state, model, views: ViewState::default(), commands: Vec::new(), screenshot };
+        let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
+        let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot };
         app.views.address_text = app.state.history.current().to_string();
         app.sync_selection();
         app
@@ -118,6 +122,12 @@ impl App {
         let ctx = ui.ctx().clone();
         ctx.set_theme(if self.state.dark { egui::Theme::Dark } else { egui::Theme::Light });
         self.handle_keys(&ctx);
+        if let Some(action) = self.notes.tick(std::time::Instant::now()) {
+            self.notes.apply(action);
+        }
+        if self.notes.status == NoteStatus::Unsaved || self.notes.concept().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
         let Ok(model) = &self.model else {
             problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));
             return;
@@ -156,7 +166,10 @@ impl App {
             selected: self.state.selected.as_deref().and_then(|id| model.concept_index(id)),
         };
         match self.state.history.current().clone() {
-            Address::Concept(id) => concept_page::concept_page_ui(ui, &view, &id, commands),
+            Address::Concept(id) => {
+                self.notes.open(&id);
+                concept_page::concept_page_ui(ui, &view, &id, &mut self.notes, commands)
+            }
             Address::Document { id, anchor } => {
                 reader::reader_ui(ui, &view, &id, anchor.as_ref(), &mut self.views.reader, commands)
             }
@@ -196,6 +209,7 @@ impl App {
                 Command::Select(id) => self.state.selected = Some(id),
                 Command::SetUiLang(lang) => self.state.ui_lang = lang,
                 Command::SetDark(dark) => self.state.dark = dark,
+                Command::Note(action) => self.notes.apply(action),
             }
             self.views.address_text = self.state.history.current().to_string();
             self.views.address_error = None;
@@ -223,6 +237,8 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        // A note typed just before closing is not lost.
+        self.notes.apply(NoteAction::Save);
     }
 }
 

@@ -18,7 +18,13 @@ const CONTEXT_CHARS: usize = 60;
 /// Evidence passages listed per edge before "more".
 const EVIDENCE_SHOWN: usize = 5;
 
-pub fn concept_page_ui(ui: &mut egui::Ui, view: &ViewContext, id: &str, commands: &mut Vec<Command>) {
+pub fn concept_page_ui(
+    ui: &mut egui::Ui,
+    view: &ViewContext,
+    id: &str,
+    notes: &mut super::notes_editor::NotesEditor,
+    commands: &mut Vec<Command>,
+) {
     let ViewContext { model, lang, dark, .. } = *view;
     let Some(concept) = model.concept_index(id) else {
         ui.heading(format!("{}: concept:{id}", tr(lang, "unknown address")));
@@ -40,6 +46,11 @@ pub fn concept_page_ui(ui: &mut egui::Ui, view: &ViewContext, id: &str, commands
         ui.add_space(6.0);
         ui.label(egui::RichText::new(tr(lang, "summary")).strong());
         paragraph_ui(ui, entry.summary.get_or_any(lang), &[]);
+        ui.separator();
+        ui.heading(tr(lang, "notes"));
+        if let Some(action) = notes.ui(ui, lang) {
+            commands.push(Command::Note(action));
+        }
         ui.separator();
         related_ui(ui, model, concept, lang, dark, commands);
         ui.separator();

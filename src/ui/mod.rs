@@ -9,6 +9,7 @@ pub mod concept_page;
 pub mod fonts;
 pub mod i18n;
 pub mod model;
+pub mod notes_editor;
 pub mod reader;
 pub mod screenshot;
 pub mod side_panel;
