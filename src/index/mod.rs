@@ -8,6 +8,7 @@
 //! their words are not words in logical order.
 
 pub mod mentions;
+pub mod search;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
