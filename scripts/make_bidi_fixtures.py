@@ -33,7 +33,7 @@ OUT_DIR = Path("tests/data/bidi")
 def fribidi_vtol(lines):
     """Visual-to-logical maps and base directions from FriBidi, one per line."""
     text = "".join(line + "\n" for line in lines)
-    args = ["fribidi", "--nobreak", "--novisual", "--nopad", "--basedir", "--vtol"]
+    args = ["fribidi", "--nobreak", "--novisual", "--nopad", "--reordernsm", "--basedir", "--vtol"]
     out = subprocess.run(args, input=text, capture_output=True, text=True, check=True).stdout
     rows = out.split("\n")
     result = []
