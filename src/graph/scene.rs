@@ -357,9 +357,9 @@ fn add_labels(input: &SceneInput, nodes: &[NodeShape], out: &mut Vec<LabelShape>
 
 /// Which screen cells already hold a label.
 struct LabelCells {
+    viewport: Vec2,
     cell: Vec2,
     columns: usize,
-    rows: usize,
     taken: Vec<bool>,
 }
 
@@ -368,19 +368,19 @@ impl LabelCells {
         let cell = cell.max(Vec2::new(1.0, 1.0));
         let columns = (viewport.x / cell.x).ceil().clamp(1.0, 4096.0) as usize;
         let rows = (viewport.y / cell.y).ceil().clamp(1.0, 4096.0) as usize;
-        LabelCells { cell, columns, rows, taken: vec![false; columns * rows] }
+        LabelCells { viewport, cell, columns, taken: vec![false; columns * rows] }
     }
 
     /// Takes the cell of `anchor`; false when it is taken or off screen.
     fn claim(&mut self, anchor: Vec2) -> bool {
-        if !(anchor.x >= 0.0 && anchor.y >= 0.0) {
+        let on_screen = anchor.x >= 0.0 && anchor.y >= 0.0 && anchor.x < self.viewport.x && anchor.y < self.viewport.y;
+        if !on_screen {
             return false;
         }
         let (column, row) = ((anchor.x / self.cell.x) as usize, (anchor.y / self.cell.y) as usize);
-        if column >= self.columns || row >= self.rows {
+        let Some(slot) = self.taken.get_mut(row * self.columns + column.min(self.columns - 1)) else {
             return false;
-        }
-        let slot = &mut self.taken[row * self.columns + column];
+        };
         !std::mem::replace(slot, true)
     }
 }
