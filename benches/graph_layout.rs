@@ -42,8 +42,7 @@ fn bench_scene(c: &mut Criterion, layout: &Layout) {
     let viewport = Vec2::new(1600.0, 1000.0);
     let mut full = Camera::new(Vec2::ZERO, 1.0, viewport);
     full.fit(layout.bounds(), 20.0);
-    let mut quarter = full;
-    quarter.zoom_about(viewport * 0.5, 2.0);
+    let quarter = zoomed_to_show(&full, layout, &grid, &style, NODES / 4);
     for (name, camera) in [("scene_full_view", full), ("scene_quarter_view", quarter)] {
         let input = SceneInput {
             graph: layout.graph(),
@@ -61,6 +60,25 @@ fn bench_scene(c: &mut Criterion, layout: &Layout) {
             scene.labels.len()
         );
         c.bench_function(name, |b| b.iter(|| build_scene(&input)));
+    }
+}
+
+/// The camera zoomed in on the centre until at most `wanted` nodes are drawn.
+fn zoomed_to_show(full: &Camera, layout: &Layout, grid: &NodeGrid, style: &SceneStyle, wanted: usize) -> Camera {
+    let mut camera = *full;
+    loop {
+        let input = SceneInput {
+            graph: layout.graph(),
+            positions: layout.positions(),
+            grid,
+            camera: &camera,
+            state: SceneState::default(),
+            style,
+        };
+        if build_scene(&input).nodes.len() <= wanted {
+            return camera;
+        }
+        camera.zoom_about(camera.viewport * 0.5, 1.05);
     }
 }
 

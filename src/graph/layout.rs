@@ -59,7 +59,7 @@ pub struct LayoutConfig {
 impl Default for LayoutConfig {
     fn default() -> Self {
         LayoutConfig {
-            seed: 0x00D1_9103_A9,
+            seed: 0x0000_00D1_9103_00A9,
             ideal_length: 50.0,
             repulsion: 1.0,
             gravity: 1.0,

@@ -34,8 +34,9 @@ pub struct SceneStyle {
     pub arrow_length: f32,
     /// A node drawn at least this large gets a label candidate.
     pub label_min_radius: f32,
-    /// A node of at least this size gets a label candidate at any zoom.
-    pub big_node_size: f32,
+    /// A node at least this share of the graph's largest node size (0–1) gets
+    /// a label candidate at any zoom.
+    pub big_node_share: f32,
     /// At most one label per cell of this size.
     pub label_cell: Vec2,
     /// Space between a node and its label.
@@ -52,7 +53,7 @@ impl Default for SceneStyle {
             max_edge_width: 4.0,
             arrow_length: 7.0,
             label_min_radius: 7.0,
-            big_node_size: 4.0,
+            big_node_share: 0.9,
             label_cell: Vec2::new(110.0, 18.0),
             label_gap: 2.0,
         }
@@ -335,13 +336,14 @@ fn node_shape(input: &SceneInput, node: usize, centre: Vec2, radius: f32) -> Nod
 /// nodes), at most one per label cell except for hovered and selected ones.
 fn add_labels(input: &SceneInput, nodes: &[NodeShape], out: &mut Vec<LabelShape>) {
     let style = input.style;
+    let big_size = style.big_node_share * input.graph.max_size();
     let mut candidates: Vec<(bool, f32, &NodeShape)> = nodes
         .iter()
         .filter_map(|shape| {
             let forced = shape.hovered || shape.selected;
             let size = input.graph.nodes()[shape.node].size;
-            let wanted = shape.emphasis != Emphasis::Dimmed
-                && (shape.radius >= style.label_min_radius || size >= style.big_node_size);
+            let wanted =
+                shape.emphasis != Emphasis::Dimmed && (shape.radius >= style.label_min_radius || size >= big_size);
             (forced || wanted).then_some((forced, size, shape))
         })
         .collect();
