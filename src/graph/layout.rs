@@ -266,6 +266,9 @@ impl Layout {
         self.pulls = edge_pulls(&graph, self.config.weight_influence);
         self.positions = positions;
         self.graph = graph;
+        // Forces of the old graph are indexed by old node numbers: forget them.
+        self.forces.clear();
+        self.previous_forces.clear();
         self.reheat(0.3);
     }
 
