@@ -1,1 +1,3 @@
 //! ui (stub)
+pub mod bidi_text;
+pub mod fonts;

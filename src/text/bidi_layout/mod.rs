@@ -49,7 +49,7 @@ impl StyleId {
 
 /// A style applied to a byte range of the text. Later spans win where spans overlap;
 /// ranges are clamped to the text and widened to char boundaries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StyleSpan {
     pub range: Range<usize>,
     pub style: StyleId,
