@@ -208,6 +208,16 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes `corpus` and `notes` (`(concept id, main note body)` pairs).
     pub fn build(corpus: &Corpus, notes: &[(String, String)]) -> SearchIndex {
+        let total: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+        let threads = if total < PARALLEL_BUILD_BYTES {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_BUILD_THREADS)
+        };
+        SearchIndex::build_with_threads(corpus, notes, threads)
+    }
+
+    fn build_with_threads(corpus: &Corpus, notes: &[(String, String)], threads: usize) -> SearchIndex {
         let mut builder = IndexBuilder::default();
         for (i, concept) in corpus.catalog.concepts.iter().enumerate() {
             builder.add_concept(i as u32, concept);
@@ -216,8 +226,8 @@ impl SearchIndex {
             let lang = lang::detect(body);
             builder.add(Passage { source: i as u32, sub: 0, start: 0, end: 0, len: 0, field: Field::Note, lang }, body);
         }
-        for (i, document) in corpus.documents.iter().enumerate() {
-            builder.add_document(i as u32, &document.text);
+        for part in build_documents_in_parallel(corpus, threads) {
+            builder.append(part);
         }
         builder.finish(notes.to_vec())
     }
@@ -270,6 +280,52 @@ impl SearchIndex {
         let df = (df as f32).min(n);
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
+}
+
+/// At most this many threads index documents.
+const MAX_BUILD_THREADS: usize = 4;
+/// A corpus smaller than this is indexed on the calling thread.
+const PARALLEL_BUILD_BYTES: usize = 4_000_000;
+
+/// Indexes the documents in contiguous chunks of about equal size, one
+/// thread each; the parts are to be appended in order.
+fn build_documents_in_parallel(corpus: &Corpus, threads: usize) -> Vec<IndexBuilder> {
+    let documents = &corpus.documents;
+    let total: usize = documents.iter().map(|d| d.text.len()).sum();
+    let build = |range: Range<usize>| {
+        let mut builder = IndexBuilder::default();
+        for i in range {
+            builder.add_document(i as u32, &documents[i].text);
+        }
+        builder
+    };
+    if threads < 2 {
+        return vec![build(0..documents.len())];
+    }
+    let chunks = chunks_by_bytes(documents.iter().map(|d| d.text.len()), total.div_ceil(threads));
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks.into_iter().map(|range| scope.spawn(move || build(range))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
+/// Contiguous index ranges whose sizes add up to about `chunk` each.
+fn chunks_by_bytes(sizes: impl Iterator<Item = usize>, chunk: usize) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes, mut count) = (0, 0, 0);
+    for size in sizes {
+        count += 1;
+        bytes += size;
+        if bytes >= chunk {
+            chunks.push(start..count);
+            start = count;
+            bytes = 0;
+        }
+    }
+    if start < count {
+        chunks.push(start..count);
+    }
+    chunks
 }
 
 /// Builds a [`SearchIndex`] passage by passage.
@@ -339,6 +395,13 @@ impl IndexBuilder {
         let id = self.passages.len() as u32;
         self.postings.add_passage(id, &mut self.terms);
         self.passages.push(passage);
+    }
+
+    /// Appends a builder of later passages.
+    fn append(&mut self, other: IndexBuilder) {
+        let offset = self.passages.len() as u32;
+        self.postings.append(other.postings, offset);
+        self.passages.extend(other.passages);
     }
 
     fn finish(self, notes: Vec<(String, String)>) -> SearchIndex {

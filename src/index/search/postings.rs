@@ -197,6 +197,22 @@ impl PostingsBuilder {
         }
     }
 
+    /// Appends the postings of `other`, whose passages all come after this
+    /// builder's and are numbered from `offset` on. Lists are joined by
+    /// re-encoding only their first entry.
+    pub fn append(&mut self, mut other: PostingsBuilder, offset: u32) {
+        for (term, id) in other.ids.drain() {
+            let Some(list) = other.lists.get_mut(id as usize).map(std::mem::take) else { continue };
+            if list.df == 0 {
+                continue;
+            }
+            let mine = self.term_id(&term);
+            if let Some(target) = self.lists.get_mut(mine as usize) {
+                target.append(list, offset);
+            }
+        }
+    }
+
     /// Sorts the dictionary and packs everything into flat arrays.
     pub fn finish(self) -> Postings {
         let mut entries: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
@@ -226,6 +242,16 @@ impl PostingsBuilder {
 }
 
 impl ListBuilder {
+    fn append(&mut self, other: ListBuilder, offset: u32) {
+        let mut rest = other.bytes.as_slice();
+        let Some(first) = read_varint(&mut rest) else { return };
+        let first = first.wrapping_add(offset);
+        write_varint(&mut self.bytes, self.last.map_or(first, |last| first.wrapping_sub(last)));
+        self.bytes.extend_from_slice(rest);
+        self.last = other.last.map(|last| last.wrapping_add(offset));
+        self.df += other.df;
+    }
+
     fn push(&mut self, passage: u32, tf: u32) {
         let delta = match self.last {
             Some(last) => passage.wrapping_sub(last),
@@ -295,6 +321,27 @@ mod tests {
             assert_eq!(read_varint(&mut slice), Some(value));
             assert!(slice.is_empty());
         }
+    }
+
+    #[test]
+    fn appended_builders_number_on() {
+        let mut first = PostingsBuilder::default();
+        let (a, b) = (first.term_id("a"), first.term_id("b"));
+        first.add_passage(0, &mut [a]);
+        first.add_passage(200, &mut [a, b, b]);
+        let mut second = PostingsBuilder::default();
+        let (b2, c2) = (second.term_id("b"), second.term_id("c"));
+        second.term_id("unused");
+        second.add_passage(0, &mut [b2]);
+        second.add_passage(3, &mut [c2, b2]);
+        first.append(second, 300);
+        let postings = first.finish();
+        let list = |t: &str| postings.postings(postings.find(t).unwrap()).collect::<Vec<_>>();
+        assert_eq!(list("a"), [(0, 1), (200, 1)]);
+        assert_eq!(list("b"), [(200, 2), (300, 1), (303, 1)]);
+        assert_eq!(list("c"), [(303, 1)]);
+        assert_eq!(postings.find("unused"), None);
+        assert_eq!(postings.df(postings.find("b").unwrap()), 3);
     }
 
     #[test]

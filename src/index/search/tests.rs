@@ -256,3 +256,38 @@ fn broken_lines_are_left_out() {
     assert!(index.search(&corpus, "تیامن ", &SearchFilters::default(), 5).is_empty());
     assert_eq!(index.search(&corpus, "امنیت ", &SearchFilters::default(), 5).len(), 1);
 }
+
+#[test]
+fn chunks_cover_everything_in_order() {
+    let check = |sizes: &[usize], chunk: usize, expected: &[Range<usize>]| {
+        assert_eq!(chunks_by_bytes(sizes.iter().copied(), chunk), expected, "{sizes:?} by {chunk}");
+    };
+    check(&[], 10, &[]);
+    check(&[5, 5, 5], 10, &[0..2, 2..3]);
+    check(&[20, 1, 1], 10, &[0..1, 1..3]);
+    check(&[3, 20, 4], 10, &[0..2, 2..3]);
+}
+
+#[test]
+fn parallel_build_finds_the_same() {
+    let base = corpus();
+    let mut documents = Vec::new();
+    while documents.len() < 60 {
+        for (id, text) in DOCUMENTS {
+            let n = documents.len();
+            let text = format!("{text}\n\n").repeat(n % 7 + 1);
+            documents.push(Document::new(format!("{id}-{n}"), text, DocumentMeta::default()));
+        }
+    }
+    let big = Corpus { documents, ..base };
+    let one = SearchIndex::build_with_threads(&big, &notes(), 1);
+    let three = SearchIndex::build_with_threads(&big, &notes(), 3);
+    let sizes = |s: SearchStats| (s.passages, s.terms, s.postings_bytes);
+    assert_eq!(sizes(one.stats()), sizes(three.stats()));
+    for query in ["دیپلماسی", "انتربول ", "می شود", "cyb", "قاچاق"] {
+        let a = one.search(&big, query, &SearchFilters::default(), 50);
+        let b = three.search(&big, query, &SearchFilters::default(), 50);
+        assert!(!a.is_empty(), "{query:?}");
+        assert_eq!(a, b, "{query:?}");
+    }
+}
