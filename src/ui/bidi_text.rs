@@ -174,32 +174,32 @@ pub fn cached_layout(
     width: f32,
     style: &BidiTextStyle,
 ) -> Arc<ParagraphLayout> {
-    let key = layout_key(text, spans, direction, width, style);
-    let id = Id::new(("diplomap_bidi_layout", key));
-    if let Some(layout) = ctx.data(|data| data.get_temp::<Arc<ParagraphLayout>>(id)) {
+    // One slot per text, replaced when anything else changes, so resizing a
+    // window does not pile up layouts for every width it went through.
+    let id = Id::unique(("diplomap_bidi_layout", hash_of(text)));
+    let key = layout_key(spans, direction, width, style);
+    let cached = ctx.data(|data| data.get_temp::<(u64, Arc<ParagraphLayout>)>(id));
+    if let Some((cached_key, layout)) = cached
+        && cached_key == key
+        && layout.text() == text
+    {
         return layout;
     }
     let mut measure = EguiMeasure::new(ctx, style.font_id.clone());
     let layout = Arc::new(layout_paragraph(text, spans, &LayoutOptions::new(direction, width), &mut measure));
-    ctx.data_mut(|data| data.insert_temp(id, Arc::clone(&layout)));
+    ctx.data_mut(|data| data.insert_temp(id, (key, Arc::clone(&layout))));
     layout
 }
 
-fn layout_key(
-    text: &str,
-    spans: &[StyleSpan],
-    direction: ParagraphDirection,
-    width: f32,
-    style: &BidiTextStyle,
-) -> u64 {
+fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    spans.hash(&mut hasher);
-    direction.hash(&mut hasher);
-    width.to_bits().hash(&mut hasher);
-    style.font_id.hash(&mut hasher);
-    style.revision.hash(&mut hasher);
+    value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Everything besides the text a layout depends on: spans, direction, width, font, look revision.
+fn layout_key(spans: &[StyleSpan], direction: ParagraphDirection, width: f32, style: &BidiTextStyle) -> u64 {
+    hash_of((spans, direction, width.to_bits(), &style.font_id, style.revision))
 }
 
 /// Paint every run of `layout` with the box's top-left corner at `origin`.
@@ -326,6 +326,28 @@ mod tests {
     }
 
     #[test]
+    fn paragraph_widget_wraps_to_the_available_width_and_aligns_rtl_right() {
+        let ctx = Context::default();
+        crate::ui::fonts::install_fonts(&ctx);
+        let style = BidiTextStyle::new(FontId::proportional(14.0), Color32::WHITE);
+        let text = "پلیس بین الملل (اینترپل) با ۱۹۶ کشور عضو، بزرگترین سازمان پلیس جهان است.";
+        let mut lines = 0;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            ui.allocate_ui(Vec2::new(120.0, 800.0), |ui| {
+                let output = bidi_paragraph_ui(ui, text, &[], ParagraphDirection::Auto, &style);
+                lines = output.layout.lines().len();
+                for line in output.layout.lines() {
+                    let right = line.runs.iter().map(|run| run.x + run.width).fold(0.0, f32::max);
+                    assert!(right <= output.layout.width() + 0.5);
+                    assert!(line.content_width <= 120.0 + 0.5 || line.runs.len() == 1, "{line:?}");
+                }
+            });
+        });
+        output.textures_delta.clear();
+        assert!(lines >= 3, "{lines} lines");
+    }
+
+    #[test]
     fn layouts_are_cached_between_frames() {
         with_fonts(|ctx| {
             let style = BidiTextStyle::new(FontId::proportional(14.0), Color32::WHITE);
@@ -334,6 +356,9 @@ mod tests {
             assert!(Arc::ptr_eq(&first, &second));
             let other = cached_layout(ctx, "دیپلماسی پلیس", &[], ParagraphDirection::Auto, 300.0, &style);
             assert!(!Arc::ptr_eq(&first, &other));
+            assert_eq!(other.width(), 300.0);
+            let again = cached_layout(ctx, "دیپلماسی پلیس", &[], ParagraphDirection::Auto, 300.0, &style);
+            assert!(Arc::ptr_eq(&other, &again));
         });
     }
 }
