@@ -481,3 +481,39 @@ fn anchors_stay_valid_move_and_go_stale_with_their_document() {
     assert_eq!(statuses(&mut store)[0], ("p1".into(), AnchorStatus::Stale));
     assert!(store.check_anchors(&corpus.documents_dir())[0].message.contains("stale"));
 }
+
+// ---------------------------------------------------------------- concurrency
+
+#[test]
+fn two_stores_editing_the_same_concept_at_once_lose_nothing() {
+    const PER_THREAD: usize = 25;
+    let corpus = Corpus::new();
+    corpus.store().set_main("interpol", "start").unwrap();
+    let writers: Vec<_> = (0..2)
+        .map(|t| {
+            let dir = corpus.notes_dir();
+            std::thread::spawn(move || {
+                let mut store = NoteStore::open(&dir);
+                let anchor = Anchor { document: "d".into(), start: 0, end: 0, quote: String::new() };
+                for i in 0..PER_THREAD {
+                    let body = format!("writer {t}, note {i}");
+                    while let Err(e) = store.add_passage_note("interpol", anchor.clone(), &body) {
+                        assert!(matches!(e, NotesError::Conflict { .. }), "{e}");
+                        store.reload("interpol").unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let notes = corpus.store().load("interpol").unwrap();
+    assert_eq!(notes.main_body(), Some("start"));
+    let mut bodies: Vec<&str> = notes.passage_notes().map(|n| n.body.as_str()).collect();
+    bodies.sort();
+    let mut expected: Vec<String> =
+        (0..2).flat_map(|t| (0..PER_THREAD).map(move |i| format!("writer {t}, note {i}"))).collect();
+    expected.sort();
+    assert_eq!(bodies, expected);
+}

@@ -6,6 +6,7 @@
 
 pub mod json;
 pub mod note;
+pub mod search;
 
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
@@ -123,6 +124,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check => check(cli.corpus),
         Command::Mentions { file } => mentions(cli.corpus, file),
         Command::Index { json } => index(cli.corpus, json),
+        Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" ")),
         _ => Err(Failure::Usage("not implemented yet".into())),
     };
     match result {

@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod mentions;
+pub mod search;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -176,11 +176,8 @@ impl NoteStore {
     /// file changed on disk since this store last read or wrote it.
     pub fn save(&mut self, notes: &ConceptNotes) -> Result<Revision, NotesError> {
         let path = self.path_of(&notes.concept)?;
-        let on_disk = read_snapshot(&path)?.map(|s| s.revision);
-        if !self.matches_seen(&notes.concept, on_disk.as_ref()) {
-            let ours = self.seen.get(&notes.concept).copied().flatten();
-            return Err(NotesError::Conflict { path, on_disk, ours });
-        }
+        let _lock = self.lock()?;
+        self.check_unchanged(&notes.concept, &path)?;
         self.write(&path, notes)
     }
 
@@ -188,6 +185,7 @@ impl NoteStore {
     /// which is never saved over.
     pub fn save_overwrite(&mut self, notes: &ConceptNotes) -> Result<Revision, NotesError> {
         let path = self.path_of(&notes.concept)?;
+        let _lock = self.lock()?;
         if let Some(snapshot) = read_snapshot(&path)? {
             decode(&path, &snapshot.bytes)?;
         }
@@ -256,8 +254,7 @@ impl NoteStore {
         let mut found = Vec::new();
         for id in ids {
             let Ok(path) = self.path_of(&id) else { continue };
-            let Ok(text) = fs::read(&path).map(String::from_utf8) else { continue };
-            let Ok(text) = text else { continue };
+            let Ok(text) = fs::read_to_string(&path) else { continue };
             let Ok(notes) = parse(&path, &text) else { continue };
             for (note, status) in anchor_statuses(&notes, documents_dir) {
                 let Some(message) = anchor_message(&notes, &note, &status) else { continue };
@@ -272,23 +269,42 @@ impl NoteStore {
     }
 
     /// Load, edit, save — refusing if the file changed since this store last
-    /// saw it. `edit` returns whether it changed anything.
+    /// saw it, and holding the folder lock throughout so no other save can
+    /// slip in between. `edit` returns whether it changed anything.
     fn modify(
         &mut self,
         concept: &str,
         edit: impl FnOnce(&mut ConceptNotes) -> Result<bool, NotesError>,
     ) -> Result<(), NotesError> {
-        if self.seen.contains_key(concept) && self.has_changed_on_disk(concept)? {
-            let path = self.path_of(concept)?;
-            let on_disk = read_snapshot(&path)?.map(|s| s.revision);
-            let ours = self.seen.get(concept).copied().flatten();
-            return Err(NotesError::Conflict { path, on_disk, ours });
+        let path = self.path_of(concept)?;
+        let _lock = self.lock()?;
+        if self.seen.contains_key(concept) {
+            self.check_unchanged(concept, &path)?;
         }
         let mut notes = self.load(concept)?;
         if edit(&mut notes)? {
-            self.save(&notes)?;
+            self.write(&path, &notes)?;
         }
         Ok(())
+    }
+
+    /// A [`NotesError::Conflict`] if the file is not what this store last saw.
+    fn check_unchanged(&self, concept: &str, path: &Path) -> Result<(), NotesError> {
+        let on_disk = read_snapshot(path)?.map(|s| s.revision);
+        if self.matches_seen(concept, on_disk.as_ref()) {
+            return Ok(());
+        }
+        let ours = self.seen.get(concept).copied().flatten();
+        Err(NotesError::Conflict { path: path.to_path_buf(), on_disk, ours })
+    }
+
+    /// Creates the notes folder if needed and locks it (on Unix, an exclusive
+    /// `flock` on the folder itself — no lock file in the corpus) until the
+    /// guard is dropped. Other diplomap processes saving into the same folder
+    /// wait; a killed process releases its lock.
+    fn lock(&self) -> Result<FolderLock, NotesError> {
+        self.ensure_dir()?;
+        FolderLock::acquire(&self.dir)
     }
 
     /// Whether `on_disk` is what this store last saw (or, if it saw nothing,
@@ -309,7 +325,6 @@ impl NoteStore {
         if back != *notes {
             return Err(unsavable("the written text would read back differently".to_owned()));
         }
-        self.ensure_dir()?;
         write_atomic(path, text.as_bytes()).map_err(|e| NotesError::io(path, e))?;
         let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
         let revision = Revision::of(text.as_bytes(), modified);
@@ -324,6 +339,25 @@ impl NoteStore {
             Err(e) if e.kind() != ErrorKind::AlreadyExists => Err(NotesError::io(&self.dir, e)),
             _ => Ok(()),
         }
+    }
+}
+
+/// An exclusive lock on the notes folder, released when dropped.
+struct FolderLock {
+    _file: Option<fs::File>,
+}
+
+impl FolderLock {
+    #[cfg(unix)]
+    fn acquire(dir: &Path) -> Result<FolderLock, NotesError> {
+        let file = fs::File::open(dir).map_err(|e| NotesError::io(dir, e))?;
+        file.lock().map_err(|e| NotesError::io(dir, e))?;
+        Ok(FolderLock { _file: Some(file) })
+    }
+
+    #[cfg(not(unix))]
+    fn acquire(_dir: &Path) -> Result<FolderLock, NotesError> {
+        Ok(FolderLock { _file: None })
     }
 }
 
@@ -378,7 +412,7 @@ fn concept_of_file(entry: &fs::DirEntry) -> Option<String> {
     let name = entry.file_name().into_string().ok()?;
     let stem = name.strip_suffix(".ron")?;
     check_concept_id(stem).ok()?;
-    entry.file_type().ok()?.is_file().then(|| stem.to_owned())
+    entry.path().is_file().then(|| stem.to_owned())
 }
 
 /// The diagnostics of one entry of the notes folder.

@@ -1,0 +1,433 @@
+//! The force-directed layout: where each node of a [`Graph`] sits on the map.
+//!
+//! Forces follow the ForceAtlas2 model as published by Jacomy et al. (2014),
+//! written from the paper (the `forceatlas2` crate is AGPL and not used):
+//! every pair of nodes repels with `R·K²·mᵢ·mⱼ / d` (summed with a Barnes–Hut
+//! [`QuadTree`]), each edge pulls its ends together with `w·d`, and a gravity
+//! of constant strength keeps loose components near the centre. Speeds adapt
+//! as in the paper: each node's *swing* (how much its force changed direction)
+//! slows it down, the graph's overall traction speeds everything up. On top, a
+//! temperature cools after a hot phase, so the layout settles visibly and then
+//! stops: [`Layout::step`] reports `settled` and does nothing more until reheated.
+//!
+//! Determinism: there is no threading and no outside randomness; the same
+//! graph, configuration and seed give bit-identical positions.
+//!
+//! Incremental use: positions can be seeded by concept id (from a previous
+//! layout or from `layout.ron`), the graph can be replaced by one with nodes
+//! added or removed ([`Layout::replace_graph`]), and pinned nodes never move.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::data::Graph;
+use super::geom::{Rect, Vec2};
+use super::persist::LayoutFile;
+use super::quadtree::{QuadTree, Repulsion};
+use super::query::NodeSet;
+use super::rng::Rng;
+
+/// The knobs of the layout. The defaults suit concept maps of 10–10,000 nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutConfig {
+    /// Seed of the random initial placement.
+    pub seed: u64,
+    /// `K`, the length scale in world units: two lone connected nodes of mass 1 settle `K` apart.
+    pub ideal_length: f32,
+    /// `R`, the relative strength of repulsion.
+    pub repulsion: f32,
+    /// Strength of the pull towards `centre`; at 1, a node without edges rests
+    /// about `K·√(total mass)` from the centre, near the rim of the graph.
+    pub gravity: f32,
+    pub centre: Vec2,
+    /// Barnes–Hut opening angle; larger is faster and coarser.
+    pub theta: f32,
+    /// Edge attraction is multiplied by `weight ^ weight_influence`.
+    pub weight_influence: f32,
+    /// How much swinging the global speed tolerates (ForceAtlas2's τ).
+    pub jitter_tolerance: f32,
+    /// Steps at full temperature before cooling starts.
+    pub hot_steps: u32,
+    /// After the hot phase the temperature is multiplied by this every step.
+    pub cooling: f32,
+    /// No node moves more than `max_move · K` in one step.
+    pub max_move: f32,
+    /// The layout is settled once no node moves more than `settle_fraction · K` in a step.
+    pub settle_fraction: f32,
+}
+
+impl Default for LayoutConfig {
+    fn default() -> Self {
+        LayoutConfig {
+            seed: 0x0000_00D1_9103_00A9,
+            ideal_length: 50.0,
+            repulsion: 1.0,
+            gravity: 1.0,
+            centre: Vec2::ZERO,
+            theta: 1.2,
+            weight_influence: 0.5,
+            jitter_tolerance: 1.0,
+            hot_steps: 100,
+            cooling: 0.98,
+            max_move: 2.0,
+            settle_fraction: 0.002,
+        }
+    }
+}
+
+/// What one call to [`Layout::step`] did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepReport {
+    /// The largest distance a node moved, in world units.
+    pub moved: f32,
+    /// Sum of squared force lengths over the free nodes (falls as the layout settles).
+    pub energy: f32,
+    /// Whether the layout has come to rest; further steps do nothing until reheated.
+    pub settled: bool,
+}
+
+/// Positions of the nodes of one graph, and the state of the simulation.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    graph: Arc<Graph>,
+    config: LayoutConfig,
+    positions: Vec<Vec2>,
+    pinned: NodeSet,
+    masses: Vec<f32>,
+    /// `weight ^ weight_influence` of each edge.
+    pulls: Vec<f32>,
+    /// ForceAtlas2's global speed.
+    speed: f32,
+    /// Multiplies every move; 1 while hot, then cooling towards 0.
+    temperature: f32,
+    /// Steps left before the temperature starts to fall.
+    hot_steps_left: u32,
+    settled: bool,
+    steps_taken: u64,
+    rng: Rng,
+    tree: QuadTree,
+    forces: Vec<Vec2>,
+    previous_forces: Vec<Vec2>,
+}
+
+impl Layout {
+    /// A fresh layout with every node placed at random (from the seed).
+    pub fn new(graph: Arc<Graph>, config: LayoutConfig) -> Self {
+        Layout::seeded(graph, config, &HashMap::new())
+    }
+
+    /// A layout whose nodes start where `known` puts them (by concept id);
+    /// the others start near their placed neighbours, or at random.
+    pub fn seeded(graph: Arc<Graph>, config: LayoutConfig, known: &HashMap<String, Vec2>) -> Self {
+        let mut rng = Rng::new(config.seed);
+        let positions = initial_positions(&graph, &config, known, &mut rng);
+        let masses = graph.nodes().iter().map(|n| n.mass).collect();
+        let pulls = edge_pulls(&graph, config.weight_influence);
+        let pinned = NodeSet::empty(graph.node_count());
+        let temperature = if known.is_empty() { 1.0 } else { 0.3 };
+        let hot_steps_left = (config.hot_steps as f32 * temperature) as u32;
+        Layout {
+            graph,
+            config,
+            positions,
+            pinned,
+            masses,
+            pulls,
+            speed: 1.0,
+            temperature,
+            hot_steps_left,
+            settled: false,
+            steps_taken: 0,
+            rng,
+            tree: QuadTree::default(),
+            forces: Vec::new(),
+            previous_forces: Vec::new(),
+        }
+    }
+
+    pub fn graph(&self) -> &Arc<Graph> {
+        &self.graph
+    }
+
+    pub fn config(&self) -> &LayoutConfig {
+        &self.config
+    }
+
+    /// World positions, one per node of [`Layout::graph`].
+    pub fn positions(&self) -> &[Vec2] {
+        &self.positions
+    }
+
+    pub fn position(&self, node: usize) -> Option<Vec2> {
+        self.positions.get(node).copied()
+    }
+
+    /// Every node's position by concept id, to seed a later layout.
+    pub fn positions_by_id(&self) -> HashMap<String, Vec2> {
+        self.graph.nodes().iter().zip(&self.positions).map(|(n, &p)| (n.id.clone(), p)).collect()
+    }
+
+    /// The box around all nodes (empty for an empty graph).
+    pub fn bounds(&self) -> Rect {
+        Rect::bounding(self.positions.iter().copied())
+    }
+
+    pub fn is_settled(&self) -> bool {
+        self.settled
+    }
+
+    /// Steps taken since the layout was created.
+    pub fn steps_taken(&self) -> u64 {
+        self.steps_taken
+    }
+
+    pub fn pinned(&self) -> &NodeSet {
+        &self.pinned
+    }
+
+    pub fn is_pinned(&self, node: usize) -> bool {
+        self.pinned.contains(node)
+    }
+
+    /// Pins `node` where it is; it keeps repelling others but never moves.
+    pub fn pin(&mut self, node: usize) {
+        self.pinned.insert(node);
+    }
+
+    /// Moves `node` to `at` and pins it there (a drag that ends in a pin).
+    pub fn pin_at(&mut self, node: usize, at: Vec2) {
+        if self.set_position(node, at) {
+            self.pinned.insert(node);
+        }
+    }
+
+    /// Lets `node` move again, and wakes the layout a little.
+    pub fn unpin(&mut self, node: usize) {
+        if self.pinned.remove(node) {
+            self.reheat(0.1);
+        }
+    }
+
+    /// Moves `node` to `at` (e.g. while dragged) and wakes the layout so its
+    /// neighbours follow. Returns false for an unknown node or a non-finite point.
+    pub fn set_position(&mut self, node: usize, at: Vec2) -> bool {
+        if !at.is_finite() {
+            return false;
+        }
+        let Some(slot) = self.positions.get_mut(node) else {
+            return false;
+        };
+        *slot = at;
+        self.reheat(0.1);
+        true
+    }
+
+    /// Wakes a settled layout: the temperature rises to at least `temperature` (0–1).
+    pub fn reheat(&mut self, temperature: f32) {
+        let temperature = temperature.clamp(0.0, 1.0);
+        self.temperature = self.temperature.max(temperature);
+        self.hot_steps_left = self.hot_steps_left.max((self.config.hot_steps as f32 * temperature) as u32);
+        self.settled = false;
+    }
+
+    /// Pins the nodes named in `file` at its positions; returns the ids it
+    /// names that this graph does not have.
+    pub fn apply_pins(&mut self, file: &LayoutFile) -> Vec<String> {
+        let mut unknown = Vec::new();
+        for (id, &at) in &file.pinned {
+            match self.graph.index_of(id) {
+                Some(node) => self.pin_at(node, at),
+                None => unknown.push(id.clone()),
+            }
+        }
+        unknown
+    }
+
+    /// The pinned nodes and their positions, ready to save as `layout.ron`.
+    pub fn pins_file(&self) -> LayoutFile {
+        let pinned = self.pinned.iter().map(|n| (self.graph.nodes()[n].id.clone(), self.positions[n])).collect();
+        LayoutFile { pinned }
+    }
+
+    /// Switches to a new graph (nodes added or removed, edges changed): nodes
+    /// with the same id keep their position and pin, new ones start near their
+    /// neighbours, and the layout is gently reheated.
+    pub fn replace_graph(&mut self, graph: Arc<Graph>) {
+        let known = self.positions_by_id();
+        let pinned_ids: Vec<String> = self.pinned.iter().map(|n| self.graph.nodes()[n].id.clone()).collect();
+        let positions = initial_positions(&graph, &self.config, &known, &mut self.rng);
+        self.pinned = NodeSet::empty(graph.node_count());
+        for id in &pinned_ids {
+            if let Some(node) = graph.index_of(id) {
+                self.pinned.insert(node);
+            }
+        }
+        self.masses = graph.nodes().iter().map(|n| n.mass).collect();
+        self.pulls = edge_pulls(&graph, self.config.weight_influence);
+        self.positions = positions;
+        self.graph = graph;
+        // Forces of the old graph are indexed by old node numbers: forget them.
+        self.forces.clear();
+        self.previous_forces.clear();
+        self.reheat(0.3);
+    }
+
+    /// Runs up to `max_steps` steps, stopping early once settled.
+    pub fn run(&mut self, max_steps: usize) -> StepReport {
+        let mut report = StepReport { moved: 0.0, energy: 0.0, settled: self.settled };
+        for _ in 0..max_steps {
+            report = self.step();
+            if report.settled {
+                break;
+            }
+        }
+        report
+    }
+
+    /// One step of the simulation. Does nothing once settled.
+    pub fn step(&mut self) -> StepReport {
+        if self.settled {
+            return StepReport { moved: 0.0, energy: 0.0, settled: true };
+        }
+        self.steps_taken += 1;
+        std::mem::swap(&mut self.forces, &mut self.previous_forces);
+        self.compute_forces();
+        self.adapt_speed();
+        let (moved, energy) = self.move_free_nodes();
+        self.cool();
+        self.settled = moved <= self.config.settle_fraction * self.config.ideal_length;
+        StepReport { moved, energy, settled: self.settled }
+    }
+
+    fn compute_forces(&mut self) {
+        self.forces.clear();
+        self.forces.resize(self.positions.len(), Vec2::ZERO);
+        self.previous_forces.resize(self.positions.len(), Vec2::ZERO);
+        self.tree.rebuild(&self.positions, &self.masses);
+        self.add_repulsion();
+        self.add_attraction();
+        self.add_gravity();
+    }
+
+    fn add_repulsion(&mut self) {
+        let k = self.config.ideal_length;
+        let repulsion = Repulsion {
+            strength: self.config.repulsion * k * k,
+            theta: self.config.theta,
+            softening_sq: (0.01 * k) * (0.01 * k),
+        };
+        let pinned = &self.pinned;
+        self.tree.add_repulsion(&self.positions, &self.masses, repulsion, &mut self.forces, |n| !pinned.contains(n));
+    }
+
+    fn add_attraction(&mut self) {
+        for (edge, &pull) in self.graph.edges().iter().zip(&self.pulls) {
+            let force = (self.positions[edge.target] - self.positions[edge.source]) * pull;
+            self.forces[edge.source] += force;
+            self.forces[edge.target] -= force;
+        }
+    }
+
+    /// A pull of constant strength towards the centre, scaled so a node
+    /// without edges rests near the rim of the graph.
+    fn add_gravity(&mut self) {
+        let total_mass: f32 = self.masses.iter().sum();
+        let strength = self.config.gravity * self.config.repulsion * self.config.ideal_length * total_mass.sqrt();
+        for ((force, &at), &mass) in self.forces.iter_mut().zip(&self.positions).zip(&self.masses) {
+            *force += (self.config.centre - at).normalized_or_zero() * (strength * mass);
+        }
+    }
+
+    /// ForceAtlas2's global speed: the ratio of useful motion (traction) to
+    /// oscillation (swing), allowed to rise by at most half per step.
+    fn adapt_speed(&mut self) {
+        let mut swing = 0.0f64;
+        let mut traction = 0.0f64;
+        for (node, (&now, &before)) in self.forces.iter().zip(&self.previous_forces).enumerate() {
+            if self.pinned.contains(node) {
+                continue;
+            }
+            let mass = f64::from(self.masses[node]);
+            swing += mass * f64::from((now - before).length());
+            traction += mass * f64::from((now + before).length()) * 0.5;
+        }
+        let target = if swing > 0.0 {
+            (f64::from(self.config.jitter_tolerance) * traction / swing) as f32
+        } else {
+            self.speed * 1.5
+        };
+        self.speed = target.min(self.speed * 1.5).max(1e-6);
+    }
+
+    /// Moves each free node along its force at its own speed (slower the more
+    /// it swings); returns the largest move and the energy (sum of squared forces).
+    fn move_free_nodes(&mut self) -> (f32, f32) {
+        let k = self.config.ideal_length;
+        let max_move = self.config.max_move * k * self.temperature;
+        let mut moved: f32 = 0.0;
+        let mut energy = 0.0f64;
+        for (node, at) in self.positions.iter_mut().enumerate() {
+            let force = self.forces[node];
+            let strength = force.length();
+            if self.pinned.contains(node) || !(strength > 0.0 && strength.is_finite()) {
+                continue;
+            }
+            energy += f64::from(strength) * f64::from(strength);
+            let swing = (force - self.previous_forces[node]).length() / k;
+            let node_speed = NODE_SPEED * self.speed / (1.0 + self.speed * swing.sqrt());
+            let distance = (node_speed * strength * self.temperature).min(max_move);
+            *at += force * (distance / strength);
+            moved = moved.max(distance);
+        }
+        (moved, energy as f32)
+    }
+
+    fn cool(&mut self) {
+        if self.hot_steps_left > 0 {
+            self.hot_steps_left -= 1;
+        } else {
+            self.temperature *= self.config.cooling;
+        }
+    }
+}
+
+/// ForceAtlas2's `k_s`: the share of the global speed a calm node gets.
+const NODE_SPEED: f32 = 0.1;
+
+fn edge_pulls(graph: &Graph, influence: f32) -> Vec<f32> {
+    graph.edges().iter().map(|e| e.weight.powf(influence)).collect()
+}
+
+/// Known nodes where `known` says; each other node near the mean of its placed
+/// neighbours, or at random in a square sized for the whole graph.
+fn initial_positions(graph: &Graph, config: &LayoutConfig, known: &HashMap<String, Vec2>, rng: &mut Rng) -> Vec<Vec2> {
+    let k = config.ideal_length;
+    let half_side = 0.5 * k * (graph.node_count().max(1) as f32).sqrt();
+    let seeded: Vec<Option<Vec2>> =
+        graph.nodes().iter().map(|n| known.get(&n.id).copied().filter(|p| p.is_finite())).collect();
+    let mut positions = Vec::with_capacity(graph.node_count());
+    for (node, seed) in seeded.iter().enumerate() {
+        let jitter = Vec2::new(rng.range_f32(-1.0, 1.0), rng.range_f32(-1.0, 1.0));
+        let at = match seed {
+            Some(p) => *p,
+            None => match mean_of_placed_neighbours(graph, node, &seeded) {
+                Some(mean) => mean + jitter * (0.5 * k),
+                None => config.centre + jitter * half_side,
+            },
+        };
+        positions.push(at);
+    }
+    positions
+}
+
+fn mean_of_placed_neighbours(graph: &Graph, node: usize, seeded: &[Option<Vec2>]) -> Option<Vec2> {
+    let mut sum = Vec2::ZERO;
+    let mut count = 0u32;
+    for &e in graph.edges_of(node) {
+        if let Some(p) = seeded[graph.edges()[e].other(node)] {
+            sum += p;
+            count += 1;
+        }
+    }
+    (count > 0).then(|| sum / count as f32)
+}

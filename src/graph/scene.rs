@@ -1,0 +1,388 @@
+//! One frame of the map view as plain drawing primitives, in screen space.
+//!
+//! [`build_scene`] takes node positions, a [`Camera`], the view state (hover,
+//! selection, focus, filters) and a [`SceneStyle`], and returns the edges,
+//! arrowheads, nodes and labels to draw — only those that touch the view:
+//! nodes are found through the [`NodeGrid`], edges are culled with an exact
+//! segment-versus-rectangle test. Labels follow a level of detail: when zoomed
+//! out only big, hovered or selected nodes get one, and at most one label
+//! claims each screen cell so they do not pile up.
+//!
+//! The primitives carry style *indices* (node or edge kind, [`Emphasis`]), not
+//! colours: the UI maps them to its theme and label text (via the bidi layout).
+//! [`node_at`] and [`Scene::edge_at`] answer the inverse question: what is
+//! under the cursor.
+
+use super::camera::Camera;
+use super::data::Graph;
+use super::geom::{Rect, Vec2, distance_to_segment};
+use super::grid::NodeGrid;
+use super::query::{NodeSet, Visibility};
+
+/// Sizes, in screen points unless said otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneStyle {
+    /// World units of radius per unit of node size.
+    pub node_radius: f32,
+    /// Nodes are never drawn smaller than this, however far out the zoom.
+    pub min_node_radius: f32,
+    pub max_node_radius: f32,
+    /// Width of the lightest and the heaviest edge.
+    pub min_edge_width: f32,
+    pub max_edge_width: f32,
+    /// Arrowhead length for a hairline edge; wider edges get longer heads.
+    pub arrow_length: f32,
+    /// A node drawn at least this large gets a label candidate.
+    pub label_min_radius: f32,
+    /// A node at least this share of the graph's largest node size (0–1) gets
+    /// a label candidate at any zoom.
+    pub big_node_share: f32,
+    /// At most one label per cell of this size.
+    pub label_cell: Vec2,
+    /// Space between a node and its label.
+    pub label_gap: f32,
+}
+
+impl Default for SceneStyle {
+    fn default() -> Self {
+        SceneStyle {
+            node_radius: 6.0,
+            min_node_radius: 1.5,
+            max_node_radius: 48.0,
+            min_edge_width: 0.5,
+            max_edge_width: 4.0,
+            arrow_length: 7.0,
+            label_min_radius: 7.0,
+            big_node_share: 0.9,
+            label_cell: Vec2::new(110.0, 18.0),
+            label_gap: 2.0,
+        }
+    }
+}
+
+/// The view state that changes how things are drawn. Node indices refer to the graph.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SceneState<'a> {
+    /// Filtered-out nodes and edges are not drawn and cannot be hit. `None`: all visible.
+    pub visible: Option<&'a Visibility>,
+    /// With a focus, nodes outside it (and edges leaving it) are dimmed and unlabelled.
+    pub focus: Option<&'a NodeSet>,
+    pub pinned: Option<&'a NodeSet>,
+    pub hovered: Option<usize>,
+    pub selected: Option<usize>,
+}
+
+/// Everything [`build_scene`] and [`node_at`] need for one frame.
+#[derive(Debug, Clone, Copy)]
+pub struct SceneInput<'a> {
+    pub graph: &'a Graph,
+    /// World positions, one per node.
+    pub positions: &'a [Vec2],
+    /// A grid built over `positions`.
+    pub grid: &'a NodeGrid,
+    pub camera: &'a Camera,
+    pub state: SceneState<'a>,
+    pub style: &'a SceneStyle,
+}
+
+/// How strongly to draw a primitive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Emphasis {
+    /// Outside the focus.
+    Dimmed,
+    Normal,
+    /// Hovered or selected, or an edge touching one.
+    Highlighted,
+}
+
+/// An edge as a line from `from` to `to`, already shortened to the node rims
+/// (and to the arrowhead's base for directed edges).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EdgeShape {
+    pub edge: usize,
+    pub from: Vec2,
+    pub to: Vec2,
+    pub width: f32,
+    pub kind: u16,
+    pub emphasis: Emphasis,
+    /// Tip, then the two base corners, for a directed edge.
+    pub arrow: Option<[Vec2; 3]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NodeShape {
+    pub node: usize,
+    pub centre: Vec2,
+    pub radius: f32,
+    pub kind: u16,
+    pub emphasis: Emphasis,
+    pub hovered: bool,
+    pub selected: bool,
+    pub pinned: bool,
+}
+
+/// Where to put a node's label: centred horizontally on `anchor`, text below it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelShape {
+    pub node: usize,
+    pub anchor: Vec2,
+    pub emphasis: Emphasis,
+}
+
+/// The primitives of one frame, in drawing order within each list (edges
+/// first, then nodes, then labels).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scene {
+    pub edges: Vec<EdgeShape>,
+    pub nodes: Vec<NodeShape>,
+    pub labels: Vec<LabelShape>,
+}
+
+impl Scene {
+    /// The topmost drawn edge within `tolerance` points of `point`.
+    pub fn edge_at(&self, point: Vec2, tolerance: f32) -> Option<usize> {
+        let mut best: Option<(f32, usize)> = None;
+        for shape in self.edges.iter().rev() {
+            let reach = tolerance + 0.5 * shape.width;
+            let distance = distance_to_segment(point, shape.from, shape.to);
+            if distance <= reach && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, shape.edge));
+            }
+        }
+        best.map(|(_, edge)| edge)
+    }
+
+    /// The drawn node under `point` (nearest centre among those it touches).
+    pub fn node_at(&self, point: Vec2, tolerance: f32) -> Option<usize> {
+        let mut best: Option<(f32, usize)> = None;
+        for shape in self.nodes.iter().rev() {
+            let distance = point.distance(shape.centre);
+            if distance <= shape.radius + tolerance && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, shape.node));
+            }
+        }
+        best.map(|(_, node)| node)
+    }
+}
+
+/// The on-screen radius of a node of `size` at `zoom`.
+pub fn screen_radius(size: f32, zoom: f32, style: &SceneStyle) -> f32 {
+    (size * style.node_radius * zoom).clamp(style.min_node_radius, style.max_node_radius.max(style.min_node_radius))
+}
+
+/// Builds one frame's primitives, culled to the view.
+pub fn build_scene(input: &SceneInput) -> Scene {
+    let mut scene = Scene::default();
+    if input.positions.len() != input.graph.node_count() {
+        return scene;
+    }
+    add_edges(input, &mut scene.edges);
+    add_nodes(input, &mut scene.nodes);
+    add_labels(input, &scene.nodes, &mut scene.labels);
+    scene
+}
+
+/// The node under the screen point `point` (within `tolerance` points of its
+/// rim), found through the grid. Hidden nodes are never hit.
+pub fn node_at(input: &SceneInput, point: Vec2, tolerance: f32) -> Option<usize> {
+    if input.positions.len() != input.graph.node_count() {
+        return None;
+    }
+    let camera = input.camera;
+    let world = camera.world_from_screen(point);
+    let reach = max_world_radius(input) + tolerance / camera.zoom;
+    let area = Rect::from_min_max(world, world).expanded(reach);
+    let mut best: Option<(f32, usize)> = None;
+    input.grid.for_each_in(area, |node| {
+        if !node_visible(input, node) {
+            return;
+        }
+        let centre = camera.screen_from_world(input.positions[node]);
+        let radius = screen_radius(input.graph.nodes()[node].size, camera.zoom, input.style);
+        let distance = point.distance(centre);
+        if distance <= radius + tolerance && best.is_none_or(|(d, n)| (distance, node) < (d, n)) {
+            best = Some((distance, node));
+        }
+    });
+    best.map(|(_, node)| node)
+}
+
+fn node_visible(input: &SceneInput, node: usize) -> bool {
+    input.state.visible.is_none_or(|v| v.nodes.contains(node))
+}
+
+fn edge_visible(input: &SceneInput, edge: usize) -> bool {
+    let Some(visible) = input.state.visible else {
+        return true;
+    };
+    let ends = &input.graph.edges()[edge];
+    visible.edges.contains(edge) && visible.nodes.contains(ends.source) && visible.nodes.contains(ends.target)
+}
+
+fn in_focus(input: &SceneInput, node: usize) -> bool {
+    input.state.focus.is_none_or(|f| f.contains(node))
+}
+
+fn is_marked(input: &SceneInput, node: usize) -> bool {
+    input.state.hovered == Some(node) || input.state.selected == Some(node)
+}
+
+/// The largest world radius any node can have on screen at this zoom.
+fn max_world_radius(input: &SceneInput) -> f32 {
+    let zoom = input.camera.zoom;
+    screen_radius(input.graph.max_size(), zoom, input.style).max(input.style.min_node_radius) / zoom
+}
+
+fn edge_width(weight: f32, max_weight: f32, style: &SceneStyle) -> f32 {
+    if max_weight <= 0.0 {
+        return style.min_edge_width;
+    }
+    let t = ((1.0 + weight).ln() / (1.0 + max_weight).ln()).clamp(0.0, 1.0);
+    style.min_edge_width + (style.max_edge_width - style.min_edge_width) * t
+}
+
+fn add_edges(input: &SceneInput, out: &mut Vec<EdgeShape>) {
+    let camera = input.camera;
+    let style = input.style;
+    let margin = (style.max_edge_width + style.arrow_length * 2.0) / camera.zoom;
+    let world_view = camera.visible_world().expanded(margin);
+    let max_weight = input.graph.max_weight();
+    for (index, edge) in input.graph.edges().iter().enumerate() {
+        let (a, b) = (input.positions[edge.source], input.positions[edge.target]);
+        if !world_view.touches_segment(a, b) || !edge_visible(input, index) {
+            continue;
+        }
+        let width = edge_width(edge.weight, max_weight, style);
+        let emphasis = edge_emphasis(input, edge.source, edge.target);
+        if let Some(shape) = edge_shape(input, index, width, emphasis) {
+            out.push(shape);
+        }
+    }
+}
+
+fn edge_emphasis(input: &SceneInput, source: usize, target: usize) -> Emphasis {
+    if is_marked(input, source) || is_marked(input, target) {
+        return Emphasis::Highlighted;
+    }
+    if in_focus(input, source) && in_focus(input, target) { Emphasis::Normal } else { Emphasis::Dimmed }
+}
+
+/// The edge's line between the node rims, with its arrowhead; `None` when the
+/// nodes overlap so there is nothing to see.
+fn edge_shape(input: &SceneInput, index: usize, width: f32, emphasis: Emphasis) -> Option<EdgeShape> {
+    let edge = &input.graph.edges()[index];
+    let camera = input.camera;
+    let nodes = input.graph.nodes();
+    let start = camera.screen_from_world(input.positions[edge.source]);
+    let end = camera.screen_from_world(input.positions[edge.target]);
+    let start_radius = screen_radius(nodes[edge.source].size, camera.zoom, input.style);
+    let end_radius = screen_radius(nodes[edge.target].size, camera.zoom, input.style);
+    let length = start.distance(end);
+    if length <= start_radius + end_radius {
+        return None;
+    }
+    let direction = (end - start) / length;
+    let from = start + direction * start_radius;
+    let tip = end - direction * end_radius;
+    let mut shape = EdgeShape { edge: index, from, to: tip, width, kind: edge.kind, emphasis, arrow: None };
+    if edge.directed {
+        let arrow_length = input.style.arrow_length + 1.5 * width;
+        if (tip - from).length() > arrow_length {
+            let base = tip - direction * arrow_length;
+            let side = direction.perp() * (0.45 * arrow_length);
+            shape.arrow = Some([tip, base + side, base - side]);
+            shape.to = base;
+        }
+    }
+    Some(shape)
+}
+
+fn add_nodes(input: &SceneInput, out: &mut Vec<NodeShape>) {
+    let camera = input.camera;
+    let screen = camera.screen_rect();
+    let area = camera.visible_world().expanded(max_world_radius(input));
+    input.grid.for_each_in(area, |node| {
+        if !node_visible(input, node) {
+            return;
+        }
+        let data = &input.graph.nodes()[node];
+        let centre = camera.screen_from_world(input.positions[node]);
+        let radius = screen_radius(data.size, camera.zoom, input.style);
+        if !screen.touches_circle(centre, radius) {
+            return;
+        }
+        out.push(node_shape(input, node, centre, radius));
+    });
+    // Dimmed below normal below highlighted; ties in node order, so frames are stable.
+    out.sort_unstable_by_key(|shape| (shape.emphasis, shape.node));
+}
+
+fn node_shape(input: &SceneInput, node: usize, centre: Vec2, radius: f32) -> NodeShape {
+    let state = &input.state;
+    let hovered = state.hovered == Some(node);
+    let selected = state.selected == Some(node);
+    let emphasis = if hovered || selected {
+        Emphasis::Highlighted
+    } else if in_focus(input, node) {
+        Emphasis::Normal
+    } else {
+        Emphasis::Dimmed
+    };
+    let pinned = state.pinned.is_some_and(|p| p.contains(node));
+    NodeShape { node, centre, radius, kind: input.graph.nodes()[node].kind, emphasis, hovered, selected, pinned }
+}
+
+/// Labels for drawn nodes, by priority (hovered and selected first, then big
+/// nodes), at most one per label cell except for hovered and selected ones.
+fn add_labels(input: &SceneInput, nodes: &[NodeShape], out: &mut Vec<LabelShape>) {
+    let style = input.style;
+    let big_size = style.big_node_share * input.graph.max_size();
+    let mut candidates: Vec<(bool, f32, &NodeShape)> = nodes
+        .iter()
+        .filter_map(|shape| {
+            let forced = shape.hovered || shape.selected;
+            let size = input.graph.nodes()[shape.node].size;
+            let wanted =
+                shape.emphasis != Emphasis::Dimmed && (shape.radius >= style.label_min_radius || size >= big_size);
+            (forced || wanted).then_some((forced, size, shape))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.node.cmp(&b.2.node)));
+    let mut cells = LabelCells::new(input.camera.viewport, style.label_cell);
+    for (forced, _, shape) in candidates {
+        let anchor = shape.centre + Vec2::new(0.0, shape.radius + style.label_gap);
+        if cells.claim(anchor) || forced {
+            out.push(LabelShape { node: shape.node, anchor, emphasis: shape.emphasis });
+        }
+    }
+}
+
+/// Which screen cells already hold a label.
+struct LabelCells {
+    viewport: Vec2,
+    cell: Vec2,
+    columns: usize,
+    taken: Vec<bool>,
+}
+
+impl LabelCells {
+    fn new(viewport: Vec2, cell: Vec2) -> Self {
+        let cell = cell.max(Vec2::new(1.0, 1.0));
+        let columns = (viewport.x / cell.x).ceil().clamp(1.0, 4096.0) as usize;
+        let rows = (viewport.y / cell.y).ceil().clamp(1.0, 4096.0) as usize;
+        LabelCells { viewport, cell, columns, taken: vec![false; columns * rows] }
+    }
+
+    /// Takes the cell of `anchor`; false when it is taken or off screen.
+    fn claim(&mut self, anchor: Vec2) -> bool {
+        let on_screen = anchor.x >= 0.0 && anchor.y >= 0.0 && anchor.x < self.viewport.x && anchor.y < self.viewport.y;
+        if !on_screen {
+            return false;
+        }
+        let (column, row) = ((anchor.x / self.cell.x) as usize, (anchor.y / self.cell.y) as usize);
+        let Some(slot) = self.taken.get_mut(row * self.columns + column.min(self.columns - 1)) else {
+            return false;
+        };
+        !std::mem::replace(slot, true)
+    }
+}

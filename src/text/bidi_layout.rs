@@ -1,1 +1,0 @@
-//! Bidi paragraph layout (pure).
