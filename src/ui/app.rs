@@ -97,8 +97,9 @@ impl App {
     /// Builds an app over an already loaded model (tests).
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
         super::fonts::install_fonts(ctx);
+        let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
         let mut app =
-            App { state, model: Ok(model), views: ViewState::default(), commands: Vec::new(), screenshot: None };
+            App { state, model: Ok(model), views: ViewState::default(), notes, commands: Vec::new(), screenshot: None };
         app.views.address_text = app.state.history.current().to_string();
         app.sync_selection();
         app

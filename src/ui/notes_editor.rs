@@ -178,11 +178,11 @@ impl NotesEditor {
         }
         let editable = !matches!(self.status, NoteStatus::Broken(_));
         let rtl = crate::text::lang::detect(&self.buffer).map_or(lang.is_rtl(), Lang::is_rtl);
-        let align = if rtl { egui::Align::RIGHT } else { egui::Align::LEFT };
+        let align = if rtl { egui::Align2::RIGHT_TOP } else { egui::Align2::LEFT_TOP };
         let edit = egui::TextEdit::multiline(&mut self.buffer)
             .desired_rows(4)
             .desired_width(f32::INFINITY)
-            .horizontal_align(align)
+            .align(align)
             .interactive(editable)
             .hint_text(tr(lang, "main note"));
         let response = ui.add(edit).on_hover_text(tr(lang, "main note"));

@@ -3,6 +3,7 @@
 //! window's pixels, save them as PNG and close the window.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
@@ -17,19 +18,22 @@ pub struct ScreenshotJob {
     quiet_frames: u32,
     frames: u32,
     requested: bool,
+    /// Where eframe's screenshot callback leaves the pixels.
+    received: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
     /// Set when the file was written (Ok) or could not be (Err); read by `run`.
     pub outcome: Option<Result<(), String>>,
 }
 
 impl ScreenshotJob {
     pub fn new(path: PathBuf) -> Self {
-        ScreenshotJob { path, quiet_frames: 0, frames: 0, requested: false, outcome: None }
+        ScreenshotJob { path, quiet_frames: 0, frames: 0, requested: false, received: Arc::default(), outcome: None }
     }
 
     /// Called at the end of every frame.
     pub fn frame(&mut self, ctx: &egui::Context, _revision: u64) {
         self.frames += 1;
-        if let Some(image) = received_screenshot(ctx) {
+        let received = self.received.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = received {
             self.outcome = Some(save_png(&self.path, &image));
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
@@ -38,23 +42,21 @@ impl ScreenshotJob {
             ctx.request_repaint();
             return;
         }
-        let busy = ctx.has_requested_repaint() || ctx.is_using_pointer();
+        let busy = ctx.has_requested_repaint() || ctx.egui_is_using_pointer();
         self.quiet_frames = if busy { 0 } else { self.quiet_frames + 1 };
         if self.quiet_frames >= SETTLED_FRAMES || self.frames >= MAX_FRAMES {
             self.requested = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::default()));
+            let slot = Arc::clone(&self.received);
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(image);
+                }
+                repaint.request_repaint();
+            });
         }
         ctx.request_repaint();
     }
-}
-
-fn received_screenshot(ctx: &egui::Context) -> Option<std::sync::Arc<egui::ColorImage>> {
-    ctx.input(|i| {
-        i.raw.events.iter().find_map(|event| match event {
-            egui::Event::Screenshot { image, .. } => Some(image.clone()),
-            _ => None,
-        })
-    })
 }
 
 /// Writes an RGBA image as PNG, atomically.

@@ -1,10 +1,13 @@
 //! How every view shows corpus and user text: paragraphs with highlighted,
 //! clickable mentions, and single-line labels, all through the bidi layout
-//! (`ui::bidi_text`), in the direction of the text itself.
+//! ([`super::bidi_text`]), each in the direction of its own text.
 
 use std::ops::Range;
 
 use eframe::egui;
+
+use super::bidi_text::{BidiTextStyle, SpanLook, bidi_label_ui, bidi_paragraph_ui};
+use crate::text::bidi_layout::{ParagraphDirection, StyleId, StyleSpan};
 
 /// A highlighted range of a paragraph (byte offsets into its text).
 #[derive(Debug, Clone)]
@@ -22,23 +25,65 @@ pub struct Highlight {
 pub struct ParagraphResponse {
     pub clicked_concept: Option<usize>,
     pub hovered_concept: Option<usize>,
+    /// The byte offset clicked, wherever it was.
+    pub clicked_offset: Option<usize>,
     pub rect: Option<egui::Rect>,
 }
 
 /// A paragraph of corpus text, wrapped to the available width, laid out in its
 /// own direction, with its highlights.
 pub fn paragraph_ui(ui: &mut egui::Ui, text: &str, highlights: &[Highlight]) -> ParagraphResponse {
-    interim::paragraph_ui(ui, text, highlights)
+    paragraph_ui_sized(ui, text, highlights, egui::TextStyle::Body)
+}
+
+/// [`paragraph_ui`] in a text style of the theme (presenter captions use a big one).
+pub fn paragraph_ui_sized(
+    ui: &mut egui::Ui,
+    text: &str,
+    highlights: &[Highlight],
+    text_style: egui::TextStyle,
+) -> ParagraphResponse {
+    let mut style = BidiTextStyle::new(text_style.resolve(ui.style()), ui.visuals().text_color());
+    let mut spans = Vec::with_capacity(highlights.len());
+    for (index, highlight) in highlights.iter().enumerate() {
+        let id = StyleId(index as u32 + 1);
+        let background = highlight_background(highlight.color, highlight.strong);
+        let mut look = SpanLook::highlight(ui.visuals().strong_text_color(), background);
+        look.underline = highlight.strong;
+        style = style.with_look(id, look);
+        spans.push(StyleSpan { range: highlight.range.clone(), style: id });
+    }
+    let output = bidi_paragraph_ui(ui, text, &spans, ParagraphDirection::Auto, &style);
+    if output.hovered_span.is_some_and(|index| highlights.get(index).is_some_and(|h| h.concept.is_some())) {
+        output.response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    let concept_at = |offset: usize| {
+        highlights.iter().rev().find(|h| h.range.contains(&offset)).and_then(|h| h.concept)
+    };
+    ParagraphResponse {
+        clicked_concept: output.clicked_offset.and_then(concept_at),
+        hovered_concept: output.hovered_span.and_then(|index| highlights.get(index)).and_then(|h| h.concept),
+        clicked_offset: output.clicked_offset,
+        rect: Some(output.response.rect),
+    }
 }
 
 /// One line of corpus or user text (a list row, a title), in its own direction.
 pub fn label_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    interim::label_ui(ui, text, egui::TextStyle::Body)
+    styled_label_ui(ui, text, egui::TextStyle::Body, ui.visuals().text_color())
 }
 
 /// A heading of corpus or user text.
 pub fn heading_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    interim::label_ui(ui, text, egui::TextStyle::Heading)
+    styled_label_ui(ui, text, egui::TextStyle::Heading, ui.visuals().strong_text_color())
+}
+
+/// One line in a text style and colour.
+pub fn styled_label_ui(ui: &mut egui::Ui, text: &str, text_style: egui::TextStyle, color: egui::Color32) -> egui::Response {
+    let style = BidiTextStyle::new(text_style.resolve(ui.style()), color);
+    let response = bidi_label_ui(ui, text, ParagraphDirection::Auto, &style);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response
 }
 
 /// The colour of a highlight background for a concept colour.
@@ -47,32 +92,11 @@ pub fn highlight_fill(rgb: [u8; 3], strong: bool) -> egui::Color32 {
     egui::Color32::from_rgba_unmultiplied(rgb[0], rgb[1], rgb[2], alpha)
 }
 
-/// Stand-in until the bidi widget is wired in: egui's own layout.
-mod interim {
-    use super::*;
-
-    pub fn paragraph_ui(ui: &mut egui::Ui, text: &str, highlights: &[Highlight]) -> ParagraphResponse {
-        let mut job = egui::text::LayoutJob::default();
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let color = ui.visuals().text_color();
-        let mut at = 0;
-        for h in highlights {
-            if h.range.start < at || h.range.end > text.len() {
-                continue;
-            }
-            job.append(&text[at..h.range.start], 0.0, egui::TextFormat::simple(font.clone(), color));
-            let mut format = egui::TextFormat::simple(font.clone(), color);
-            format.background = h.color;
-            job.append(&text[h.range.clone()], 0.0, format);
-            at = h.range.end;
-        }
-        job.append(&text[at..], 0.0, egui::TextFormat::simple(font, color));
-        job.wrap.max_width = ui.available_width();
-        let response = ui.label(job);
-        ParagraphResponse { rect: Some(response.rect), ..Default::default() }
+/// A highlight's background: its colour, stronger when `strong`.
+fn highlight_background(color: egui::Color32, strong: bool) -> egui::Color32 {
+    if !strong {
+        return color;
     }
-
-    pub fn label_ui(ui: &mut egui::Ui, text: &str, style: egui::TextStyle) -> egui::Response {
-        ui.label(egui::RichText::new(text).text_style(style))
-    }
+    let [r, g, b, _] = color.to_srgba_unmultiplied();
+    egui::Color32::from_rgba_unmultiplied(r, g, b, 170)
 }
