@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::i18n::tr;
+use super::mirror;
 use super::model::Model;
-use super::notes_editor::{NoteAction, NotesEditor, NoteStatus};
+use super::notes_editor::{NoteAction, NoteStatus, NotesEditor};
 use super::state::AppState;
 use super::{compare, concept_list, concept_page, reader, side_panel, top_bar};
 use crate::address::Address;
@@ -74,7 +75,7 @@ impl App {
         corpus_dir: PathBuf,
         options: StartOptions,
     ) -> App {
-        super::fonts::install_fonts(ctx);
+        install_look(ctx);
         let mut state: AppState = storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         if let Some(lang) = options.ui_lang {
             state.ui_lang = lang;
@@ -96,7 +97,7 @@ impl App {
 
     /// Builds an app over an already loaded model (tests).
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
-        super::fonts::install_fonts(ctx);
+        install_look(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
         let mut app =
             App { state, model: Ok(model), views: ViewState::default(), notes, commands: Vec::new(), screenshot: None };
@@ -140,15 +141,15 @@ impl App {
         });
         let (list_side, detail_side) = if rtl { ("right", "left") } else { ("left", "right") };
         side(list_side).show(ui, |ui| {
-            concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
+            mirror::column(ui, rtl, |ui| concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands));
         });
         if !matches!(self.state.history.current(), Address::Concept(_)) {
             side(detail_side).default_size(280.0).show(ui, |ui| {
-                side_panel::side_panel_ui(ui, model, &self.state, &mut commands);
+                mirror::column(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, &mut commands));
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            self.view_ui(ui, &mut commands);
+            mirror::column(ui, rtl, |ui| self.view_ui(ui, &mut commands));
         });
         self.commands.extend(commands);
         self.apply();
@@ -226,9 +227,31 @@ impl App {
     }
 }
 
+/// The bundled fonts and the text sizes every view uses (Persian and Arabic
+/// need more than egui's default 12.5 points to be read comfortably).
+pub fn install_look(ctx: &egui::Context) {
+    super::fonts::install_fonts(ctx);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontId, TextStyle};
+        style.text_styles.insert(TextStyle::Small, FontId::proportional(11.5));
+        style.text_styles.insert(TextStyle::Body, FontId::proportional(15.0));
+        style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
+        style.text_styles.insert(TextStyle::Heading, FontId::proportional(22.0));
+        style.text_styles.insert(TextStyle::Name(SECTION_STYLE.into()), FontId::proportional(17.0));
+        style.text_styles.insert(TextStyle::Name(CAPTION_STYLE.into()), FontId::proportional(30.0));
+    });
+}
+
+/// The text style of section titles in the reader.
+pub const SECTION_STYLE: &str = "section";
+/// The text style of captions in presenter mode.
+pub const CAPTION_STYLE: &str = "caption";
+
 fn side(which: &str) -> egui::Panel {
     let panel = if which == "left" { egui::Panel::left("list-panel") } else { egui::Panel::right("detail-panel") };
-    panel.resizable(true).default_size(250.0)
+    // Bounded: content as wide as the space offered (wrapped rows, paragraphs)
+    // must not push a side panel over the views.
+    panel.resizable(true).default_size(270.0).size_range(180.0..=480.0)
 }
 
 impl eframe::App for App {

@@ -136,9 +136,14 @@ pub fn bidi_paragraph_ui(
     BidiParagraphOutput { response, clicked_offset, hovered_offset, hovered_span, layout }
 }
 
-/// One line of text (hard breaks still start new lines), as wide as it is.
+/// One line of text (hard breaks still start new lines), as wide as it is; a
+/// text wider than the space left wraps instead of pushing the layout wider.
 pub fn bidi_label_ui(ui: &mut Ui, text: &str, direction: ParagraphDirection, style: &BidiTextStyle) -> Response {
-    let layout = cached_layout(ui.ctx(), text, &[], direction, f32::INFINITY, style);
+    let mut layout = cached_layout(ui.ctx(), text, &[], direction, f32::INFINITY, style);
+    let available = ui.available_width();
+    if layout.width() > available && available > 0.0 {
+        layout = cached_layout(ui.ctx(), text, &[], direction, available, style);
+    }
     let row_height = style.row_height(ui.ctx());
     let size = Vec2::new(layout.width(), row_height * layout.lines().len() as f32);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
@@ -176,7 +181,9 @@ pub fn cached_layout(
 ) -> Arc<ParagraphLayout> {
     // One slot per text, replaced when anything else changes, so resizing a
     // window does not pile up layouts for every width it went through.
-    let id = Id::unique(("diplomap_bidi_layout", hash_of(text)));
+    // A label that wraps only when space is short keeps both layouts: an
+    // unbounded one and a bounded one live in different slots.
+    let id = Id::unique(("diplomap_bidi_layout", hash_of(text), width.is_finite()));
     let key = layout_key(spans, direction, width, style);
     let cached = ctx.data(|data| data.get_temp::<(u64, Arc<ParagraphLayout>)>(id));
     if let Some((cached_key, layout)) = cached

@@ -10,12 +10,13 @@ use std::ops::Range;
 use eframe::egui;
 
 use super::app::{Command, ViewContext};
-use super::i18n::tr;
+use super::i18n::{section_name, tr};
 use super::model::{Model, concept_rgb};
-use super::text::{Highlight, highlight_fill, label_ui, paragraph_ui};
+use super::text::{Highlight, heading_ui, highlight_fill, paragraph_ui};
 use crate::address::{Address, CompareSide};
 use crate::corpus::{Document, SectionKind};
 use crate::index::align::{Row, align};
+use crate::text::Lang;
 
 /// Transient state: the concept hovered last frame, lit on both sides.
 #[derive(Default)]
@@ -48,7 +49,7 @@ pub fn compare_ui(
         ));
         return;
     };
-    let (Some(a), Some(b)) = (column(view.model, &left_side), column(view.model, &right_side)) else {
+    let (Some(a), Some(b)) = (column(view.model, &left_side, lang), column(view.model, &right_side, lang)) else {
         ui.heading(tr(lang, "unknown address"));
         return;
     };
@@ -59,35 +60,33 @@ pub fn compare_ui(
     // In a right-to-left interface the first column stands on the right.
     let (first, second) = if lang.is_rtl() { (&b, &a) } else { (&a, &b) };
     egui::ScrollArea::vertical().id_salt("compare").auto_shrink([false, false]).show(ui, |ui| {
-        egui::Grid::new("compare-grid")
-            .num_columns(2)
-            .striped(true)
-            .min_col_width(ui.available_width() / 2.0 - 12.0)
-            .show(ui, |ui| {
-                for column in [first, second] {
-                    ui.vertical(|ui| {
-                        label_ui(ui, &column.title);
-                        ui.label(egui::RichText::new(format!("{} · {}", column.doc.id, tr(lang, "sections"))).small());
-                    });
-                }
-                ui.end_row();
-                for row in &rows {
-                    for column in [first, second] {
-                        let range = row_range(column, if std::ptr::eq(column, &a) { &row.left } else { &row.right });
-                        ui.vertical(|ui| {
-                            ui.set_width(ui.available_width().max(100.0));
-                            let Some(range) = range else { return };
-                            let highlights = highlights(view, column.document, &range, state.hovered);
-                            let response = paragraph_ui(ui, &column.doc.text[range.clone()], &highlights);
-                            hovered_now = hovered_now.or(response.hovered_concept);
-                            if let Some(concept) = response.clicked_concept {
-                                commands.push(Command::Select(view.model.concept_id(concept).to_string()));
-                            }
-                        });
+        ui.columns(2, |cells| {
+            for (cell, column) in cells.iter_mut().zip([first, second]) {
+                heading_ui(cell, &column.title);
+            }
+        });
+        ui.separator();
+        for (index, row) in rows.iter().enumerate() {
+            let top = ui.cursor().top();
+            let stripe = ui.painter().add(egui::Shape::Noop);
+            ui.columns(2, |cells| {
+                for (cell, column) in cells.iter_mut().zip([first, second]) {
+                    let sentences = if std::ptr::eq(column, &a) { &row.left } else { &row.right };
+                    let Some(range) = row_range(column, sentences) else { continue };
+                    let highlights = highlights(view, column.document, &range, state.hovered);
+                    let response = paragraph_ui(cell, &column.doc.text[range.clone()], &highlights);
+                    hovered_now = hovered_now.or(response.hovered_concept);
+                    if let Some(concept) = response.clicked_concept {
+                        commands.push(Command::Select(view.model.concept_id(concept).to_string()));
                     }
-                    ui.end_row();
                 }
             });
+            let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
+            if index % 2 == 1 {
+                ui.painter().set(stripe, egui::Shape::rect_filled(rect, 2.0, ui.visuals().faint_bg_color));
+            }
+            ui.add_space(6.0);
+        }
     });
     state.hovered = hovered_now;
 }
@@ -108,7 +107,7 @@ fn resolve_sides(model: &Model, left: &CompareSide, right: Option<&CompareSide>)
     Some((side(first), side(second)))
 }
 
-fn column<'a>(model: &'a Model, side: &CompareSide) -> Option<Column<'a>> {
+fn column<'a>(model: &'a Model, side: &CompareSide, lang: Lang) -> Option<Column<'a>> {
     let document = model.document_index(&side.document)?;
     let doc = &model.corpus.documents[document];
     let range = match &side.section {
@@ -121,9 +120,9 @@ fn column<'a>(model: &'a Model, side: &CompareSide) -> Option<Column<'a>> {
         .filter(|s| s.start >= range.start && s.end <= range.end)
         .cloned()
         .collect();
-    let title = match &side.section {
-        Some(section) => format!("{} — {section}", doc.title(crate::text::Lang::En)),
-        None => doc.title(crate::text::Lang::En).to_string(),
+    let title = match doc.meta.sections.iter().find(|s| Some(&s.id) == side.section.as_ref()) {
+        Some(section) => format!("{} — {}", doc.title(lang), section_name(lang, section)),
+        None => doc.title(lang).to_string(),
     };
     Some(Column { document, doc, title, sentences })
 }
@@ -173,7 +172,7 @@ fn highlights(view: &ViewContext, document: usize, range: &Range<usize>, hovered
 /// The rows of an alignment, for tests and exports.
 pub fn aligned_rows(model: &Model, left: &CompareSide, right: Option<&CompareSide>) -> Option<Vec<(String, String)>> {
     let (left_side, right_side) = resolve_sides(model, left, right)?;
-    let (a, b) = (column(model, &left_side)?, column(model, &right_side)?);
+    let (a, b) = (column(model, &left_side, Lang::En)?, column(model, &right_side, Lang::En)?);
     let rows: Vec<Row> = align(&sentence_concepts(model, &a), &sentence_concepts(model, &b));
     let text = |column: &Column, sentences: &Range<usize>| {
         row_range(column, sentences).map(|r| column.doc.text[r].to_string()).unwrap_or_default()

@@ -5,10 +5,10 @@
 use eframe::egui;
 
 use super::app::Command;
-use super::i18n::tr;
+use super::i18n::{number, tr};
 use super::model::Model;
 use super::state::AppState;
-use super::text::label_ui;
+use super::text::selectable_row_ui;
 use crate::address::Address;
 use crate::catalog::ConceptKind;
 use crate::text::normalize::fold_str;
@@ -41,14 +41,8 @@ pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, c
         }
         egui::CollapsingHeader::new(tr(lang, "documents")).id_salt("documents").default_open(true).show(ui, |ui| {
             for document in &model.corpus.documents {
-                let title = document.title(lang);
                 let selected = matches!(state.history.current(), Address::Document { id, .. } if *id == document.id);
-                let row = ui.horizontal(|ui| {
-                    let response = ui.selectable_label(selected, "📄");
-                    label_ui(ui, title);
-                    response
-                });
-                if row.inner.clicked() || row.response.interact(egui::Sense::click()).clicked() {
+                if selectable_row_ui(ui, selected, document.title(lang), lang.is_rtl()).clicked() {
                     commands.push(Command::Navigate(Address::Document { id: document.id.clone(), anchor: None }));
                 }
             }
@@ -58,11 +52,12 @@ pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, c
 
 fn concept_row_ui(ui: &mut egui::Ui, model: &Model, concept: usize, state: &AppState, commands: &mut Vec<Command>) {
     let entry = &model.corpus.catalog.concepts[concept];
-    let name = entry.labels.get_or_any(state.ui_lang);
+    let lang = state.ui_lang;
+    let name = entry.labels.get_or_any(lang);
     let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
     let selected = state.selected.as_deref() == Some(entry.id.as_str());
-    let response = ui.selectable_label(selected, format!("{name}  ({count})"));
-    if response.clicked() {
+    let text = format!("{name} ({})", number(lang, count));
+    if selectable_row_ui(ui, selected, &text, lang.is_rtl()).clicked() {
         commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
     }
 }

@@ -6,12 +6,15 @@
 use eframe::egui;
 
 use super::app::{Command, ViewContext};
-use super::i18n::tr;
+use super::bidi_text::{BidiTextStyle, paint_bidi_label};
+use super::i18n::{number, tr};
+use super::mirror;
 use super::model::{Model, concept_rgb};
-use super::text::{Highlight, heading_ui, highlight_fill, label_ui, paragraph_ui};
+use super::text::{Highlight, heading_ui, highlight_fill, label_ui, paragraph_ui, selectable_row_ui, styled_label_ui};
 use crate::address::{Address, DocumentAnchor};
 use crate::index::{Edge, EdgeKind, IndexedMention, Passage};
 use crate::text::Lang;
+use crate::text::bidi_layout::ParagraphDirection;
 
 /// Characters of context on each side of a keyword.
 const CONTEXT_CHARS: usize = 60;
@@ -33,10 +36,10 @@ pub fn concept_page_ui(
     let entry = &model.corpus.catalog.concepts[concept];
     egui::ScrollArea::vertical().id_salt("concept-page").auto_shrink([false, false]).show(ui, |ui| {
         heading_ui(ui, entry.labels.get_or_any(lang));
-        ui.horizontal(|ui| {
-            ui.label(tr(lang, entry.kind.as_str()));
-            ui.label("·");
-            ui.label(format!("{}: {}", tr(lang, "mentions"), model.index.mention_counts[concept]));
+        mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
+            let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
+            let kind = tr(lang, entry.kind.as_str());
+            label_ui(ui, &format!("{kind} · {}: {}", tr(lang, "mentions"), number(lang, count)));
             if ui.button(tr(lang, "open in map")).clicked() {
                 commands.push(Command::Navigate(Address::Map { focus: Some(entry.id.clone()), depth: Some(1) }));
             }
@@ -60,20 +63,24 @@ pub fn concept_page_ui(
 
 fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang) {
     ui.label(egui::RichText::new(tr(lang, "labels")).strong());
-    egui::Grid::new("names").num_columns(2).striped(true).show(ui, |ui| {
-        for name_lang in [Lang::Fa, Lang::Ar, Lang::En] {
-            ui.label(name_lang.code());
-            ui.vertical(|ui| {
+    for name_lang in [Lang::Fa, Lang::Ar, Lang::En] {
+        mirror::row(ui, lang.is_rtl(), |ui| {
+            ui.add_sized([28.0, 18.0], egui::Label::new(egui::RichText::new(name_lang.code()).weak()));
+            mirror::column(ui, lang.is_rtl(), |ui| {
                 label_ui(ui, entry.labels.get(name_lang));
                 let aliases = entry.aliases.get(name_lang);
                 if !aliases.is_empty() {
                     let separator = if name_lang.is_rtl() { "، " } else { ", " };
-                    label_ui(ui, &aliases.join(separator));
+                    styled_label_ui(
+                        ui,
+                        &aliases.join(separator),
+                        egui::TextStyle::Body,
+                        ui.visuals().weak_text_color(),
+                    );
                 }
             });
-            ui.end_row();
-        }
-    });
+        });
+    }
 }
 
 fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark: bool, commands: &mut Vec<Command>) {
@@ -86,21 +93,34 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
     for (n, edge) in edges.iter().enumerate() {
         let other = if edge.source == concept { edge.target } else { edge.source };
         let other_entry = &model.corpus.catalog.concepts[other];
-        let arrow = match (edge.kind.is_directed(), edge.source == concept, lang.is_rtl()) {
-            (false, _, _) => "—",
-            (true, true, false) | (true, false, true) => "→",
-            (true, _, _) => "←",
+        // The arrow is chosen for the interface direction: ‹ and › come from a
+        // fallback font, shaped apart from the Persian text, so never mirrored.
+        let (back, forward) = super::icons::back_forward(lang.is_rtl());
+        let arrow = match (edge.kind.is_directed(), edge.source == concept) {
+            (false, _) => super::icons::BULLET,
+            (true, true) => forward,
+            (true, false) => back,
         };
+        let comma = if lang.is_rtl() { "، " } else { ", " };
         let title = format!(
-            "{arrow} {}  {}  ({} {:.1}, {} {})",
+            "{arrow} {}  {}  ({} {}{comma}{} {})",
             tr(lang, edge.kind.as_str()),
             other_entry.labels.get_or_any(lang),
             tr(lang, "weight"),
-            edge.weight,
-            edge.evidence.len(),
+            number(lang, format!("{:.1}", edge.weight)),
+            number(lang, edge.evidence.len()),
             tr(lang, "evidence"),
         );
-        egui::CollapsingHeader::new(title).id_salt(("edge", n)).show(ui, |ui| {
+        let id = ui.make_persistent_id(("edge", concept, n));
+        let open = ui.data(|data| data.get_temp::<bool>(id)).unwrap_or(false);
+        let marker = if open { "−" } else { "+" };
+        if selectable_row_ui(ui, open, &format!("{marker} {title}"), lang.is_rtl()).clicked() {
+            ui.data_mut(|data| data.insert_temp(id, !open));
+        }
+        if !open {
+            continue;
+        }
+        ui.group(|ui| {
             if ui.link(other_entry.labels.get_or_any(lang)).clicked() {
                 commands.push(Command::Navigate(Address::Concept(other_entry.id.clone())));
             }
@@ -108,7 +128,7 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
                 passage_ui(ui, model, passage, &[concept, other], dark, commands);
             }
             if edge.evidence.len() > EVIDENCE_SHOWN {
-                ui.label(format!("… +{}", edge.evidence.len() - EVIDENCE_SHOWN));
+                ui.label(format!("… +{}", number(lang, edge.evidence.len() - EVIDENCE_SHOWN)));
             }
         });
     }
@@ -165,11 +185,8 @@ fn mentions_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dar
     for (document, group) in mentions.chunk_by(|a, b| a.document == b.document).map(|g| (g[0].document, g)) {
         let doc = &model.corpus.documents[document];
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(format!("📄 {}", doc.id)).strong());
-            label_ui(ui, doc.title(lang));
-            ui.label(format!("({})", group.len()));
-        });
+        let heading = format!("{} {} ({})", super::icons::SECTION, doc.title(lang), number(lang, group.len()));
+        styled_label_ui(ui, &heading, egui::TextStyle::Body, ui.visuals().strong_text_color());
         for mention in group {
             if kwic_row_ui(ui, &doc.text, mention, fill).clicked() {
                 commands.push(Command::Navigate(Address::Document {
@@ -191,6 +208,7 @@ fn kwic_row_ui(ui: &mut egui::Ui, text: &str, mention: &IndexedMention, fill: eg
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, format!("{before}{keyword}{after}")));
     let keyword_width = (width * 0.22).clamp(80.0, 220.0);
     let side_width = (width - keyword_width) / 2.0;
     let left = egui::Rect::from_min_size(rect.min, egui::vec2(side_width, row_height));
@@ -207,16 +225,17 @@ fn kwic_row_ui(ui: &mut egui::Ui, text: &str, mention: &IndexedMention, fill: eg
     response
 }
 
-/// Draws one line of text in a cell, aligned to one side and clipped.
+/// Paints one line of text in a cell, against one side (or centred), clipped
+/// at the cell's edges so the words nearest the keyword stay visible.
 fn cell_ui(ui: &mut egui::Ui, rect: egui::Rect, text: &str, align: egui::Align) {
-    let layout = match align {
-        egui::Align::Max => egui::Layout::right_to_left(egui::Align::Center),
-        egui::Align::Center => egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
-        egui::Align::Min => egui::Layout::left_to_right(egui::Align::Center),
+    let (pos, anchor) = match align {
+        egui::Align::Max => (rect.right_center(), egui::Align2::RIGHT_CENTER),
+        egui::Align::Center => (rect.center(), egui::Align2::CENTER_CENTER),
+        egui::Align::Min => (rect.left_center(), egui::Align2::LEFT_CENTER),
     };
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
-    child.set_clip_rect(rect.intersect(ui.clip_rect()));
-    super::text::label_ui(&mut child, text);
+    let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
+    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), ui.visuals().text_color());
+    paint_bidi_label(&painter, pos, anchor, text, ParagraphDirection::Auto, &style);
 }
 
 /// The context before, the keyword, and the context after, each trimmed to

@@ -11,6 +11,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("back", "Back", "بازگشت", "رجوع"),
     ("forward", "Forward", "جلو", "تقدم"),
     ("address", "Address", "نشانی", "العنوان"),
+    ("copy", "Copy", "رونوشت", "نسخ"),
     ("copy address", "Copy address", "رونوشت نشانی", "نسخ العنوان"),
     ("go", "Go", "برو", "اذهب"),
     ("map", "Map", "نقشه", "الخريطة"),
@@ -80,7 +81,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("unsaved", "Unsaved changes", "تغییرات ذخیره‌نشده", "تغييرات غير محفوظة"),
     ("save", "Save", "ذخیره", "حفظ"),
     ("conflict", "Changed on disk and here", "هم روی دیسک و هم اینجا تغییر کرده", "تغيّر على القرص وهنا"),
-    ("changed on disk", "This note was changed outside the program. Keep which version?", "این یادداشت بیرون از برنامه تغییر کرده است. کدام نسخه بماند؟", "تغيّرت هذه الملاحظة خارج البرنامج. أيّ نسخة تُحفظ؟"),
+    (
+        "changed on disk",
+        "This note was changed outside the program. Keep which version?",
+        "این یادداشت بیرون از برنامه تغییر کرده است. کدام نسخه بماند؟",
+        "تغيّرت هذه الملاحظة خارج البرنامج. أيّ نسخة تُحفظ؟",
+    ),
     ("keep mine", "Keep mine", "نسخه من", "نسختي"),
     ("keep theirs", "Keep the file's", "نسخه پرونده", "نسخة الملف"),
     ("problems", "Problems", "ایرادها", "المشكلات"),
@@ -98,18 +104,88 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("of", "of", "از", "من"),
     ("results", "results", "نتیجه", "نتيجة"),
     ("import", "Import text…", "افزودن متن…", "استيراد نص…"),
+    ("section Title", "Title", "عنوان", "العنوان"),
+    ("section Abstract", "Abstract", "چکیده", "الملخص"),
+    ("section Keywords", "Keywords", "کلیدواژه‌ها", "الكلمات المفتاحية"),
+    ("section Contents", "Table of contents", "فهرست مطالب", "جدول المحتويات"),
+    ("section Body", "Text", "متن", "النص"),
+    ("section References", "References", "منابع", "المراجع"),
+    ("section front-matter", "Front matter", "پیش‌گفتار و مشخصات", "الصفحات التمهيدية"),
+    ("section header", "Header", "سرصفحه", "الترويسة"),
+    ("section page-footer", "Page footer", "پانویس صفحه", "تذييل الصفحة"),
+    ("section joint-statements", "Joint statements", "بیانیه‌های مشترک", "البيانات المشتركة"),
+    ("section overview", "Overview", "نمای کلی", "نظرة عامة"),
+    ("lang Fa", "Persian", "فارسی", "الفارسية"),
+    ("lang Ar", "Arabic", "عربی", "العربية"),
+    ("lang En", "English", "انگلیسی", "الإنجليزية"),
 ];
 
 /// The interface string for `key` in `lang`.
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
-    let Some(&(_, en, fa, ar)) = STRINGS.iter().find(|(k, ..)| *k == key) else {
-        return key;
+    tr_dynamic(lang, key).unwrap_or(key)
+}
+
+/// `n` in the digits of the interface language (Persian ۰–۹, Arabic-Indic ٠–٩,
+/// with the Arabic decimal separator).
+pub fn number(lang: Lang, n: impl std::fmt::Display) -> String {
+    let zero = match lang {
+        Lang::En => return n.to_string(),
+        Lang::Fa => '۰',
+        Lang::Ar => '٠',
     };
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '.' => '٫',
+            _ => c.to_digit(10).and_then(|d| char::from_u32(zero as u32 + d)).unwrap_or(c),
+        })
+        .collect()
+}
+
+/// A section's name in the interface language: its kind (or, for other
+/// sections, its id) and the language it is in, e.g. "Abstract (Persian)".
+pub fn section_name(lang: Lang, section: &crate::corpus::Section) -> String {
+    use crate::corpus::SectionKind;
+    let kind = match section.kind {
+        SectionKind::Title => tr(lang, "section Title"),
+        SectionKind::Abstract => tr(lang, "section Abstract"),
+        SectionKind::Keywords => tr(lang, "section Keywords"),
+        SectionKind::Contents => tr(lang, "section Contents"),
+        SectionKind::Body => tr(lang, "section Body"),
+        SectionKind::References => tr(lang, "section References"),
+        SectionKind::Other => other_section_name(lang, &section.id),
+    };
+    let in_lang = match (section.kind, section.lang) {
+        (SectionKind::Title | SectionKind::Abstract | SectionKind::Keywords, Some(text_lang)) => text_lang,
+        _ => return kind.to_string(),
+    };
+    format!("{kind} ({})", tr(lang, lang_key(in_lang)))
+}
+
+fn other_section_name(lang: Lang, id: &str) -> &str {
+    let known = ["front-matter", "header", "page-footer", "joint-statements", "overview"];
+    match known.iter().find(|k| **k == id) {
+        Some(k) => tr_dynamic(lang, &format!("section {k}")).unwrap_or(id),
+        None => id,
+    }
+}
+
+fn lang_key(lang: Lang) -> &'static str {
     match lang {
+        Lang::Fa => "lang Fa",
+        Lang::Ar => "lang Ar",
+        Lang::En => "lang En",
+    }
+}
+
+/// `tr` for a key built at run time; `None` when the table lacks it.
+fn tr_dynamic(lang: Lang, key: &str) -> Option<&'static str> {
+    let &(_, en, fa, ar) = STRINGS.iter().find(|(k, ..)| *k == key)?;
+    Some(match lang {
         Lang::En => en,
         Lang::Fa => fa,
         Lang::Ar => ar,
-    }
+    })
 }
 
 /// The name of a language in that language, for the language switcher.
@@ -132,5 +208,12 @@ mod tests {
         }
         let keys: std::collections::HashSet<_> = STRINGS.iter().map(|(k, ..)| k).collect();
         assert_eq!(keys.len(), STRINGS.len(), "duplicate keys");
+    }
+
+    #[test]
+    fn numbers_take_the_digits_of_the_interface_language() {
+        assert_eq!(number(Lang::En, 40), "40");
+        assert_eq!(number(Lang::Fa, 1391), "۱۳۹۱");
+        assert_eq!(number(Lang::Ar, 2.5), "٢٫٥");
     }
 }

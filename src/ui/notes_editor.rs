@@ -119,9 +119,7 @@ impl NotesEditor {
                 self.status = NoteStatus::Saved;
             }
             Err(NotesError::Conflict { .. }) => self.status = NoteStatus::Conflict,
-            Err(err @ NotesError::Malformed { .. }) => {
-                self.status = NoteStatus::Broken(err.to_string())
-            }
+            Err(err @ NotesError::Malformed { .. }) => self.status = NoteStatus::Broken(err.to_string()),
             Err(err) => self.status = NoteStatus::Failed(err.to_string()),
         }
         self.last_edit = None;
@@ -131,7 +129,8 @@ impl NotesEditor {
     /// Returns the action due now, if any.
     pub fn tick(&mut self, now: Instant) -> Option<NoteAction> {
         let concept = self.concept.clone()?;
-        if self.status == NoteStatus::Unsaved && self.last_edit.is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER) {
+        if self.status == NoteStatus::Unsaved && self.last_edit.is_some_and(|t| now.duration_since(t) >= AUTOSAVE_AFTER)
+        {
             return Some(NoteAction::Save);
         }
         if self.last_disk_check.is_some_and(|t| now.duration_since(t) < DISK_CHECK_EVERY) {
@@ -152,13 +151,15 @@ impl NotesEditor {
     /// Draws the editor; returns an action the user asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<NoteAction> {
         let mut action = None;
-        ui.horizontal(|ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             ui.label(egui::RichText::new(tr(lang, "main note")).strong());
             let (text, color) = match &self.status {
                 NoteStatus::Saved => (tr(lang, "saved").to_string(), ui.visuals().weak_text_color()),
                 NoteStatus::Unsaved => (tr(lang, "unsaved").to_string(), ui.visuals().warn_fg_color),
                 NoteStatus::Conflict => (tr(lang, "conflict").to_string(), ui.visuals().error_fg_color),
-                NoteStatus::Broken(message) | NoteStatus::Failed(message) => (message.clone(), ui.visuals().error_fg_color),
+                NoteStatus::Broken(message) | NoteStatus::Failed(message) => {
+                    (message.clone(), ui.visuals().error_fg_color)
+                }
             };
             ui.colored_label(color, text);
             if ui.add_enabled(self.status == NoteStatus::Unsaved, egui::Button::new(tr(lang, "save"))).clicked() {
@@ -166,7 +167,7 @@ impl NotesEditor {
             }
         });
         if self.status == NoteStatus::Conflict {
-            ui.horizontal(|ui| {
+            super::mirror::row(ui, lang.is_rtl(), |ui| {
                 ui.label(tr(lang, "changed on disk"));
                 if ui.button(tr(lang, "keep mine")).clicked() {
                     action = Some(NoteAction::KeepMine);

@@ -7,9 +7,9 @@ use std::ops::Range;
 use eframe::egui;
 
 use super::app::{Command, ViewContext};
-use super::i18n::tr;
+use super::i18n::{section_name, tr};
 use super::model::{Model, concept_rgb};
-use super::text::{Highlight, heading_ui, highlight_fill, paragraph_ui};
+use super::text::{Highlight, chip_ui, heading_ui, highlight_fill, paragraph_ui, styled_label_ui};
 use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
 use crate::index::DocumentIndex;
@@ -50,10 +50,15 @@ pub fn reader_ui(
     let key = (id.to_string(), anchor.cloned());
     let must_scroll = target.is_some() && state.scrolled_to.as_ref() != Some(&key);
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
-        for block in blocks(document, doc_index) {
+        for block in blocks(document, doc_index, lang) {
             if let Some(title) = block.section_title {
-                ui.add_space(8.0);
-                ui.label(egui::RichText::new(title).strong().underline());
+                ui.add_space(10.0);
+                styled_label_ui(
+                    ui,
+                    &title,
+                    egui::TextStyle::Name(super::app::SECTION_STYLE.into()),
+                    ui.visuals().strong_text_color(),
+                );
             }
             let highlights =
                 block_highlights(model, document_index, &block.range, &hits, state.find_current, selected, dark);
@@ -85,10 +90,10 @@ fn toolbar_ui(
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    super::mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
         ui.label(format!("{}:", tr(lang, "contents")));
         for section in &document.meta.sections {
-            if ui.small_button(&section.id).clicked() {
+            if chip_ui(ui, &section_name(lang, section), false).clicked() {
                 commands.push(Command::Navigate(Address::Document {
                     id: document.id.clone(),
                     anchor: Some(DocumentAnchor::Section(section.id.clone())),
@@ -135,7 +140,7 @@ struct Block {
 
 /// The document cut into paragraphs, broken lines on their own, with the
 /// section titles where sections start.
-fn blocks(document: &Document, doc_index: &DocumentIndex) -> Vec<Block> {
+fn blocks(document: &Document, doc_index: &DocumentIndex, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     for paragraph in &doc_index.paragraphs {
         let mut at = paragraph.start;
@@ -155,7 +160,7 @@ fn blocks(document: &Document, doc_index: &DocumentIndex) -> Vec<Block> {
         if let Some(section) = document.section_at(block.range.start)
             && seen_sections.insert(section.id.clone())
         {
-            block.section_title = Some(section.id.clone());
+            block.section_title = Some(section_name(lang, section));
         }
     }
     blocks
@@ -172,8 +177,9 @@ fn push_block(blocks: &mut Vec<Block>, document: &Document, range: Range<usize>,
 
 fn broken_line_ui(ui: &mut egui::Ui, text: &str, lang: Lang) -> super::text::ParagraphResponse {
     let mut response = super::text::ParagraphResponse::default();
-    let row = ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("⚠").color(ui.visuals().warn_fg_color)).on_hover_text(tr(lang, "broken order"));
+    let row = super::mirror::row(ui, lang.is_rtl(), |ui| {
+        ui.label(egui::RichText::new(super::icons::BROKEN_LINE).color(ui.visuals().warn_fg_color))
+            .on_hover_text(tr(lang, "broken order"));
         ui.scope(|ui| {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
             paragraph_ui(ui, text, &[]);

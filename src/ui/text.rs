@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use eframe::egui;
 
-use super::bidi_text::{BidiTextStyle, SpanLook, bidi_label_ui, bidi_paragraph_ui};
-use crate::text::bidi_layout::{ParagraphDirection, StyleId, StyleSpan};
+use super::bidi_text::{BidiTextStyle, SpanLook, bidi_label_ui, bidi_paragraph_ui, cached_layout, paint_layout};
+use crate::text::bidi_layout::{Direction, ParagraphDirection, StyleId, StyleSpan};
 
 /// A highlighted range of a paragraph (byte offsets into its text).
 #[derive(Debug, Clone)]
@@ -54,12 +54,12 @@ pub fn paragraph_ui_sized(
         spans.push(StyleSpan { range: highlight.range.clone(), style: id });
     }
     let output = bidi_paragraph_ui(ui, text, &spans, ParagraphDirection::Auto, &style);
+    output.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text));
     if output.hovered_span.is_some_and(|index| highlights.get(index).is_some_and(|h| h.concept.is_some())) {
         output.response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
     }
-    let concept_at = |offset: usize| {
-        highlights.iter().rev().find(|h| h.range.contains(&offset)).and_then(|h| h.concept)
-    };
+    let concept_at =
+        |offset: usize| highlights.iter().rev().find(|h| h.range.contains(&offset)).and_then(|h| h.concept);
     ParagraphResponse {
         clicked_concept: output.clicked_offset.and_then(concept_at),
         hovered_concept: output.hovered_span.and_then(|index| highlights.get(index)).and_then(|h| h.concept),
@@ -79,10 +79,73 @@ pub fn heading_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
 }
 
 /// One line in a text style and colour.
-pub fn styled_label_ui(ui: &mut egui::Ui, text: &str, text_style: egui::TextStyle, color: egui::Color32) -> egui::Response {
+pub fn styled_label_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    text_style: egui::TextStyle,
+    color: egui::Color32,
+) -> egui::Response {
     let style = BidiTextStyle::new(text_style.resolve(ui.style()), color);
     let response = bidi_label_ui(ui, text, ParagraphDirection::Auto, &style);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response
+}
+
+/// A clickable list row of corpus or user text (a concept, a document, a
+/// result), wrapped if long, aligned to the interface's start side
+/// (`rtl_ui`), exposed to AccessKit as a selectable item with its text.
+pub fn selectable_row_ui(ui: &mut egui::Ui, selected: bool, text: &str, rtl_ui: bool) -> egui::Response {
+    let padding = egui::vec2(6.0, 3.0);
+    let visuals = ui.visuals().clone();
+    let color = if selected { visuals.strong_text_color() } else { visuals.text_color() };
+    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), color);
+    let width = (ui.available_width() - 2.0 * padding.x).max(1.0);
+    let layout = cached_layout(ui.ctx(), text, &[], ParagraphDirection::Auto, width, &style);
+    let row_height = style.row_height(ui.ctx());
+    let height = row_height * layout.lines().len() as f32 + 2.0 * padding.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, text));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let fill = if selected {
+        visuals.selection.bg_fill
+    } else if response.hovered() || response.has_focus() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    ui.painter().rect_filled(rect, 3.0, fill);
+    if response.has_focus() {
+        ui.painter().rect_stroke(rect, 3.0, visuals.selection.stroke, egui::StrokeKind::Inside);
+    }
+    let spare = layout.width() - layout.content_width();
+    let shift = match (layout.direction(), rtl_ui) {
+        (Direction::Rtl, false) => -spare,
+        (Direction::Ltr, true) => spare,
+        _ => 0.0,
+    };
+    let origin = rect.min + padding + egui::vec2(shift, 0.0);
+    paint_layout(ui.painter(), origin, &layout, &style, row_height);
+    response
+}
+
+/// A small framed button with corpus or interface text in its own direction
+/// (table-of-contents entries, chips); exposed to AccessKit as a button.
+pub fn chip_ui(ui: &mut egui::Ui, text: &str, selected: bool) -> egui::Response {
+    let padding = egui::vec2(6.0, 2.0);
+    let visuals = ui.visuals().clone();
+    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), visuals.text_color());
+    let layout = cached_layout(ui.ctx(), text, &[], ParagraphDirection::Auto, f32::INFINITY, &style);
+    let row_height = style.row_height(ui.ctx());
+    let size = egui::vec2(layout.width(), row_height * layout.lines().len() as f32) + 2.0 * padding;
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    if ui.is_rect_visible(rect) {
+        let widget = ui.style().interact_selectable(&response, selected);
+        ui.painter().rect(rect, 4.0, widget.weak_bg_fill, widget.bg_stroke, egui::StrokeKind::Inside);
+        paint_layout(ui.painter(), rect.min + padding, &layout, &style, row_height);
+    }
     response
 }
 

@@ -12,7 +12,7 @@ use crate::text::Lang;
 
 pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, views: &mut ViewState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
-    let (back_arrow, forward_arrow) = if lang.is_rtl() { ("→", "←") } else { ("←", "→") };
+    let (back_arrow, forward_arrow) = super::icons::back_forward(lang.is_rtl());
     ui.horizontal(|ui| {
         if lang.is_rtl() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -51,7 +51,7 @@ fn bar_contents(
             Err(err) => views.address_error = Some(err.to_string()),
         }
     }
-    if ui.button("⧉").on_hover_text(tr(lang, "copy address")).clicked() {
+    if ui.button(tr(lang, "copy")).on_hover_text(tr(lang, "copy address")).clicked() {
         ui.ctx().copy_text(state.history.current().to_string());
     }
     if let Some(error) = &views.address_error {

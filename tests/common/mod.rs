@@ -33,3 +33,24 @@ pub fn corpus_and_index() -> &'static (Corpus, Index) {
 pub fn updating() -> bool {
     std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1")
 }
+
+/// A copy of the bundled corpus in a temporary folder (tests that save notes,
+/// tours or layouts write there, never into the repository).
+pub fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&corpus_dir(), dir.path());
+    dir
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read corpus folder") {
+        let entry = entry.expect("read folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The app driven headlessly with egui_kittest, by accessible labels, as a
+//! reader would: pick a concept, open a mention in its document, go back,
+//! open the side-by-side abstracts, switch the interface language.
+
+#![cfg(feature = "gui")]
+
+mod common;
+
+use diplomap::address::{Address, DocumentAnchor};
+use diplomap::text::Lang;
+use diplomap::ui::App;
+use diplomap::ui::model::Model;
+use diplomap::ui::state::AppState;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{AccessKitNode, NodeT, Queryable};
+
+/// The app on a copy of the bundled corpus, opened at `address`.
+fn app_at(address: &str, lang: Lang) -> (Harness<'static, App>, tempfile::TempDir) {
+    let corpus = common::corpus_copy();
+    let model = match Model::load(corpus.path()) {
+        Ok(model) => model,
+        Err(problems) => panic!("the corpus copy loads: {problems:?}"),
+    };
+    let mut state = AppState::default();
+    state.ui_lang = lang;
+    state.history.visit(address.parse().expect("a valid address"));
+    let app = App::with_model(&egui::Context::default(), model, state);
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(diplomap::ui::app::install_look)
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    (harness, corpus)
+}
+
+/// A query for a node whose accessible label passes `test`.
+fn labelled(test: impl Fn(&str) -> bool) -> impl Fn(&AccessKitNode<'_>) -> bool {
+    move |node| node.label().is_some_and(|label| test(&label))
+}
+
+fn current(harness: &Harness<'_, App>) -> Address {
+    harness.state().state.history.current().clone()
+}
+
+#[test]
+fn picking_a_concept_in_the_list_opens_its_page() {
+    let (mut harness, _corpus) = app_at("concept:police-diplomacy", Lang::En);
+    harness.get_by(labelled(|l| l.starts_with("terrorism ("))).click();
+    harness.run();
+    assert_eq!(current(&harness), Address::Concept("terrorism".into()));
+    assert_eq!(harness.state().state.selected.as_deref(), Some("terrorism"));
+    // The page shows the concept's names in the three languages.
+    harness.get_by_label("تروریسم");
+    harness.get_by_label("الإرهاب");
+}
+
+#[test]
+fn a_mention_opens_in_its_document_and_back_returns() {
+    let (mut harness, _corpus) = app_at("concept:interpol", Lang::En);
+    harness.run();
+    // Keyword-in-context rows are links whose label is the line around the keyword.
+    let row = harness
+        .get_all_by_role(egui::accesskit::Role::Link)
+        .find(|node| node.accesskit_node().label().is_some_and(|label| label.contains("اینترپل")));
+    row.expect("a KWIC row of a Persian mention").scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_role(egui::accesskit::Role::Link)
+        .find(|node| node.accesskit_node().label().is_some_and(|label| label.contains("اینترپل")))
+        .expect("the row, scrolled into view")
+        .click();
+    harness.run();
+    let Address::Document { id, anchor: Some(DocumentAnchor::Offset(offset)) } = current(&harness) else {
+        panic!("a document at an offset, got {}", current(&harness));
+    };
+    let model = harness.state().model.as_ref().ok().expect("the model");
+    let document = model.corpus.document(&id).expect("the document exists");
+    assert!(document.text[offset..].starts_with("اینترپل") || document.text[offset..].starts_with("INTERPOL"));
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(current(&harness), Address::Concept("interpol".into()));
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
+    harness.run();
+    assert!(matches!(current(&harness), Address::Document { .. }));
+}
+
+#[test]
+fn the_abstracts_open_side_by_side_with_both_languages() {
+    let (mut harness, _corpus) = app_at("document:000_d179677d1f4e20a5", Lang::En);
+    harness.get_by_label("Side by side").click();
+    harness.run();
+    assert!(matches!(current(&harness), Address::Compare { .. }), "got {}", current(&harness));
+    harness.get_by_label_contains("Police diplomacy from the early");
+    assert!(harness.get_all_by_label_contains("دیپلماسی پلیس").next().is_some());
+}
+
+#[test]
+fn the_interface_switches_to_persian_and_mirrors() {
+    let (mut harness, _corpus) = app_at("concept:police-diplomacy", Lang::En);
+    let list_row_x = |harness: &Harness<'_, App>, prefix: &str| {
+        harness.get_by(labelled(|l| l.starts_with(prefix))).rect().center().x
+    };
+    let english_x = list_row_x(&harness, "city diplomacy (");
+    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.run();
+    harness.get_by_label("فارسی").click();
+    harness.run();
+    assert_eq!(harness.state().state.ui_lang, Lang::Fa);
+    // Counts in Persian digits; the concept list moves to the right side.
+    let persian_x = list_row_x(&harness, "دیپلماسی شهری (");
+    assert!(persian_x > 640.0 && english_x < 640.0, "list at {english_x} then {persian_x}");
+    harness.get_by(labelled(|l| l.starts_with("دیپلماسی شهری (۴")));
+}
+
+#[test]
+fn side_panels_keep_their_width() {
+    let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::Ar);
+    harness.run_steps(30);
+    for input in harness.get_all_by_role(egui::accesskit::Role::TextInput) {
+        assert!(input.rect().width() < 500.0, "a text field grew to {}", input.rect().width());
+    }
+}
