@@ -1,0 +1,152 @@
+//! What one picture of the map shows: a tour step (or the whole map) resolved
+//! against a [`MapData`] into node positions, visibility, focus, highlights and
+//! a camera, and from there into the scene's primitives.
+//!
+//! The same resolution serves the exports and the presenter, so a step looks
+//! the same on screen, in SVG and in PNG.
+
+use crate::graph::query::{EdgeSet, Filter, NodeSet, Visibility, focus_within, visibility};
+use crate::graph::scene::{Emphasis, LabelShape, Scene, SceneInput, SceneState, SceneStyle, build_scene};
+use crate::graph::{Camera, NodeGrid, Rect, Vec2};
+use crate::tours::{CONCEPT_KINDS, EDGE_KINDS, TourStep};
+
+use super::map::MapData;
+
+/// Free space around what a fitted camera frames, in points.
+pub const FIT_MARGIN: f32 = 48.0;
+
+/// A step resolved against a map: everything a picture of it needs.
+#[derive(Debug, Clone)]
+pub struct StepView {
+    /// Node positions with the step's pins applied.
+    pub positions: Vec<Vec2>,
+    pub visible: Visibility,
+    /// The focused node and its neighbourhood, if the step has a focus.
+    pub focus_node: Option<usize>,
+    pub focus: Option<NodeSet>,
+    pub highlight_nodes: NodeSet,
+    pub highlight_edges: EdgeSet,
+    pub camera: Camera,
+}
+
+impl StepView {
+    /// The whole map, every node visible, framed to fit `viewport`.
+    pub fn whole_map(map: &MapData, viewport: Vec2) -> StepView {
+        StepView::of_step(map, &TourStep::default(), viewport)
+    }
+
+    /// `step` on `map`, seen through a view of `viewport` points. A step
+    /// without a camera frames its focus (or everything visible).
+    pub fn of_step(map: &MapData, step: &TourStep, viewport: Vec2) -> StepView {
+        let graph = &map.graph;
+        let mut positions = map.positions.clone();
+        for (id, &(x, y)) in &step.pinned {
+            if let Some(node) = graph.index_of(id)
+                && let Some(slot) = positions.get_mut(node)
+            {
+                *slot = Vec2::new(x, y);
+            }
+        }
+        let visible = visibility(graph, &filter_of(step));
+        let focus_node = step.focus.as_ref().and_then(|f| graph.index_of(&f.concept));
+        let focus = step.focus.as_ref().zip(focus_node).map(|(f, node)| {
+            let depth = usize::try_from(f.depth).unwrap_or(usize::MAX);
+            focus_within(graph, node, depth, &visible)
+        });
+        let highlight_nodes = NodeSet::from_fn(graph.node_count(), |n| {
+            step.highlight.nodes.iter().any(|id| graph.index_of(id) == Some(n))
+        });
+        let highlight_edges = EdgeSet::from_fn(graph.edge_count(), |e| {
+            let edge = &graph.edges()[e];
+            let (a, b) = (&graph.nodes()[edge.source].id, &graph.nodes()[edge.target].id);
+            step.highlight.edges.iter().any(|r| (&r.source == a && &r.target == b) || (&r.source == b && &r.target == a))
+        });
+        let camera = match step.camera {
+            Some(c) => Camera::new(Vec2::new(c.center.0, c.center.1), c.zoom, viewport),
+            None => fitted_camera(&positions, focus.as_ref().unwrap_or(&visible.nodes), viewport),
+        };
+        StepView { positions, visible, focus_node, focus, highlight_nodes, highlight_edges, camera }
+    }
+
+    /// The scene's primitives, with the step's highlights drawn strong and
+    /// labelled, and the focused node labelled.
+    pub fn scene(&self, map: &MapData, style: &SceneStyle) -> Scene {
+        let grid = NodeGrid::build(&self.positions);
+        let input = SceneInput {
+            graph: &map.graph,
+            positions: &self.positions,
+            grid: &grid,
+            camera: &self.camera,
+            state: SceneState {
+                visible: Some(&self.visible),
+                focus: self.focus.as_ref(),
+                pinned: None,
+                hovered: None,
+                selected: self.focus_node,
+            },
+            style,
+        };
+        let mut scene = build_scene(&input);
+        self.emphasise_highlights(&mut scene);
+        scene
+    }
+
+    fn emphasise_highlights(&self, scene: &mut Scene) {
+        for edge in &mut scene.edges {
+            if self.highlight_edges.contains(edge.edge) {
+                edge.emphasis = Emphasis::Highlighted;
+            }
+        }
+        for node in &mut scene.nodes {
+            if self.highlight_nodes.contains(node.node) {
+                node.emphasis = Emphasis::Highlighted;
+                node.hovered = true;
+            }
+        }
+        scene.nodes.sort_by_key(|shape| (shape.emphasis, shape.node));
+        for node in &scene.nodes {
+            let labelled = scene.labels.iter().any(|l| l.node == node.node);
+            if self.highlight_nodes.contains(node.node) && !labelled {
+                let anchor = node.centre + Vec2::new(0.0, node.radius + 2.0);
+                scene.labels.push(LabelShape { node: node.node, anchor, emphasis: Emphasis::Highlighted });
+            }
+        }
+        for label in &mut scene.labels {
+            if self.highlight_nodes.contains(label.node) {
+                label.emphasis = Emphasis::Highlighted;
+            }
+        }
+    }
+}
+
+/// The filter a step's filters name (unknown kind names match nothing).
+pub fn filter_of(step: &TourStep) -> Filter {
+    let filters = &step.filters;
+    let kinds = |names: &[String], known: &[&str]| -> Option<Vec<u16>> {
+        if names.is_empty() {
+            return None;
+        }
+        Some(names.iter().filter_map(|n| known.iter().position(|k| k == n)).map(|i| i as u16).collect())
+    };
+    Filter {
+        node_kinds: kinds(&filters.kinds, &CONCEPT_KINDS),
+        edge_kinds: kinds(&filters.edge_kinds, &EDGE_KINDS),
+        min_weight: filters.min_weight,
+        hide_isolated: false,
+    }
+}
+
+/// A camera that frames the nodes of `shown` in a view of `viewport` points.
+pub fn fitted_camera(positions: &[Vec2], shown: &NodeSet, viewport: Vec2) -> Camera {
+    let bounds = Rect::bounding(shown.iter().filter_map(|n| positions.get(n).copied()));
+    let mut camera = Camera::new(bounds.centre(), 1.0, viewport);
+    if bounds.is_empty() {
+        camera.centre = Vec2::ZERO;
+        return camera;
+    }
+    // Leave room for labels under the lowest nodes and for the legend.
+    let margin = FIT_MARGIN.min(0.2 * viewport.x.min(viewport.y));
+    camera.fit(bounds, margin);
+    camera.zoom = camera.zoom.min(4.0);
+    camera
+}
