@@ -58,6 +58,9 @@ pub struct GuiArgs {
     /// Theme: light or dark.
     #[arg(long, value_name = "light|dark")]
     pub theme: Option<String>,
+    /// With --open tour:ID[:STEP], start straight in presenter mode.
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -315,7 +318,7 @@ fn gui_options(
     if let Some(address) = &open {
         check_address_exists(&dir, address)?;
     }
-    let options = crate::ui::StartOptions { open, ui_lang, dark, screenshot: args.screenshot };
+    let options = crate::ui::StartOptions { open, ui_lang, dark, screenshot: args.screenshot, present: args.present };
     Ok((dir, options, size))
 }
 

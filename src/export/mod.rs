@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use crate::graph::scene::{Scene, SceneStyle};
 use crate::graph::Vec2;
 use crate::text::Lang;
-use crate::tours::Tour;
+use crate::tours::{Tour, TourStep};
 
 use map::MapData;
 use view::StepView;
@@ -41,6 +41,8 @@ pub const PAGE_MARGIN: f32 = 20.0;
 #[derive(Debug, Clone, Copy)]
 pub enum Target<'a> {
     WholeMap,
+    /// The map as one view shows it (focus, filters, camera), without caption.
+    View(&'a TourStep),
     Step { id: &'a str, tour: &'a Tour, index: usize },
 }
 
@@ -94,6 +96,7 @@ pub fn prepare(map: &MapData, target: &Target, size: Vec2, lang: Lang) -> Prepar
     let viewport = picture.map_size();
     let view = match target {
         Target::WholeMap => StepView::whole_map(map, viewport),
+        Target::View(step) => StepView::of_step(map, step, viewport),
         Target::Step { tour, index, .. } => match tour.steps.get(*index) {
             Some(step) => StepView::of_step(map, step, viewport),
             None => StepView::whole_map(map, viewport),
@@ -110,10 +113,27 @@ fn picture_of(target: &Target, size: Vec2, lang: Lang) -> Picture {
     };
     let tour_title = localized_or_english(&tour.title, lang).to_string();
     let tour_title = if tour_title.is_empty() { id.to_string() } else { tour_title };
-    let heading = format!("{tour_title} · {} / {}", index + 1, tour.steps.len());
+    let heading = format!("{tour_title} · {}", step_counter(index + 1, tour.steps.len(), lang));
     let caption = tour.steps.get(index).map(|s| localized_or_english(&s.caption, lang)).unwrap_or("").to_string();
     let caption_lines = wrap(&caption, size.x - 2.0 * PAGE_MARGIN, svg::CAPTION_SIZE);
     Picture { size, lang, title: heading.clone(), heading, caption, caption_lines }
+}
+
+/// "step 2 of 10" in `lang` (Persian digits in Persian, Arabic-Indic in Arabic).
+pub fn step_counter(number: usize, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fa => format!("گام {} از {}", persian_digits(number), persian_digits(count)),
+        Lang::Ar => format!("الخطوة {} من {}", arabic_digits(number), arabic_digits(count)),
+        Lang::En => format!("step {number} of {count}"),
+    }
+}
+
+fn persian_digits(n: usize) -> String {
+    n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c)).collect()
+}
+
+fn arabic_digits(n: usize) -> String {
+    n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x0660).unwrap_or(c)).collect()
 }
 
 fn map_title(lang: Lang) -> &'static str {

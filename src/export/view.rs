@@ -150,3 +150,99 @@ pub fn fitted_camera(positions: &[Vec2], shown: &NodeSet, viewport: Vec2) -> Cam
     camera.zoom = camera.zoom.min(4.0);
     camera
 }
+
+/// `to`, with node positions and camera part-way from `from`: `t` runs from 0
+/// (where `from` stands) to 1 (`to`), eased in and out. The zoom changes
+/// geometrically, so a zoom-in feels even. What is shown and highlighted is
+/// `to`'s from the start, so the target's labels ride along.
+pub fn blend(from: &StepView, to: &StepView, t: f32) -> StepView {
+    let t = ease(t);
+    if t >= 1.0 || from.positions.len() != to.positions.len() {
+        return to.clone();
+    }
+    let positions = from.positions.iter().zip(&to.positions).map(|(&a, &b)| a + (b - a) * t).collect();
+    let (a, b) = (from.camera, to.camera);
+    let zoom = (a.zoom.ln() + (b.zoom.ln() - a.zoom.ln()) * t).exp();
+    let camera = Camera::new(a.centre + (b.centre - a.centre) * t, zoom, b.viewport);
+    StepView { positions, camera, ..to.clone() }
+}
+
+/// Smoothstep easing of `t` clamped to 0–1.
+pub fn ease(t: f32) -> f32 {
+    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 1.0 };
+    t * t * (3.0 - 2.0 * t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{EdgeInput, Graph, NodeInput};
+    use crate::tours::TourStep;
+    use std::sync::Arc;
+
+    fn map() -> MapData {
+        let node = |id: &str, kind| NodeInput { id: id.into(), kind, mentions: 3 };
+        let edge = |a: &str, b: &str| EdgeInput { source: a.into(), target: b.into(), kind: 0, weight: 1.0, directed: true };
+        let (graph, _) = Graph::build(
+            vec![node("a", 0), node("b", 1), node("c", 2), node("d", 3)],
+            vec![edge("a", "b"), edge("b", "c"), edge("c", "d")],
+        );
+        let positions = vec![Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(200.0, 0.0), Vec2::new(900.0, 0.0)];
+        let labels = ["a", "b", "c", "d"].iter().map(|l| [String::new(), String::new(), l.to_string()]).collect();
+        MapData::from_parts(Arc::new(graph), positions, labels)
+    }
+
+    #[test]
+    fn a_step_without_camera_frames_its_focus() {
+        let map = map();
+        let view = StepView::of_step(&map, &TourStep::focused("a", 1), Vec2::new(800.0, 600.0));
+        let focus = view.focus.as_ref().unwrap();
+        assert_eq!(focus.iter().collect::<Vec<_>>(), [0, 1]);
+        let screen = view.camera.screen_rect();
+        assert!(screen.contains(view.camera.screen_from_world(map.positions[0])));
+        assert!(screen.contains(view.camera.screen_from_world(map.positions[1])));
+        assert!(!screen.contains(view.camera.screen_from_world(map.positions[3])), "d is far outside the focus");
+    }
+
+    #[test]
+    fn filters_pins_and_highlights_apply() {
+        let map = map();
+        let mut step = TourStep::default();
+        step.filters.kinds = vec!["DiplomacyForm".into(), "Threat".into()];
+        step.pinned.insert("b".into(), (50.0, 50.0));
+        step.highlight.nodes = vec!["b".into()];
+        step.camera = Some(crate::tours::Camera { center: (10.0, 20.0), zoom: 2.0 });
+        let view = StepView::of_step(&map, &step, Vec2::new(400.0, 300.0));
+        assert_eq!(view.visible.nodes.iter().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(view.positions[1], Vec2::new(50.0, 50.0));
+        assert_eq!((view.camera.centre, view.camera.zoom), (Vec2::new(10.0, 20.0), 2.0));
+        let scene = view.scene(&map, &SceneStyle::default());
+        assert!(scene.nodes.iter().all(|n| n.node < 2), "filtered nodes are not drawn");
+        let b = scene.nodes.iter().find(|n| n.node == 1).unwrap();
+        assert_eq!(b.emphasis, Emphasis::Highlighted);
+        assert!(scene.labels.iter().any(|l| l.node == 1 && l.emphasis == Emphasis::Highlighted));
+    }
+
+    #[test]
+    fn blending_runs_from_one_step_to_the_next() {
+        let map = map();
+        let viewport = Vec2::new(800.0, 600.0);
+        let mut first = TourStep::focused("a", 0);
+        first.camera = Some(crate::tours::Camera { center: (0.0, 0.0), zoom: 1.0 });
+        let mut second = TourStep::focused("d", 0);
+        second.camera = Some(crate::tours::Camera { center: (900.0, 0.0), zoom: 4.0 });
+        second.pinned.insert("a".into(), (0.0, 100.0));
+        let (from, to) = (StepView::of_step(&map, &first, viewport), StepView::of_step(&map, &second, viewport));
+        let start = blend(&from, &to, 0.0);
+        assert_eq!((start.camera.centre, start.camera.zoom), (from.camera.centre, from.camera.zoom));
+        assert_eq!(start.positions, from.positions);
+        let middle = blend(&from, &to, 0.5);
+        assert_eq!(middle.camera.centre, Vec2::new(450.0, 0.0));
+        assert!((middle.camera.zoom - 2.0).abs() < 1e-4, "geometric zoom: {}", middle.camera.zoom);
+        assert_eq!(middle.positions[0], Vec2::new(0.0, 50.0));
+        assert_eq!(middle.focus_node, Some(3), "the target's focus from the start");
+        let end = blend(&from, &to, 1.0);
+        assert_eq!(end.positions, to.positions);
+        assert!(ease(0.25) < 0.25 && ease(0.75) > 0.75 && ease(f32::NAN) == 1.0);
+    }
+}
