@@ -98,6 +98,16 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("of", "of", "از", "من"),
     ("results", "results", "نتیجه", "نتيجة"),
     ("import", "Import text…", "افزودن متن…", "استيراد نص…"),
+    ("type to search", "Type to search the documents, concepts and notes.", "برای جست‌وجو در متن‌ها، مفهوم‌ها و یادداشت‌ها بنویسید.", "اكتب للبحث في الوثائق والمفاهيم والملاحظات."),
+    ("unreadable notes", "Note files that could not be read", "پرونده‌های یادداشتِ ناخوانا", "ملفات ملاحظات تعذّرت قراءتها"),
+    ("language", "Language", "زبان", "اللغة"),
+    ("all languages", "All languages", "همه زبان‌ها", "كل اللغات"),
+    ("document", "Document", "متن", "الوثيقة"),
+    ("all documents", "All documents", "همه متن‌ها", "كل الوثائق"),
+    ("passage", "Passage", "بند", "مقطع"),
+    ("concept", "Concept", "مفهوم", "مفهوم"),
+    ("alias", "Other name", "نام دیگر", "اسم آخر"),
+    ("note", "Note", "یادداشت", "ملاحظة"),
 ];
 
 /// The interface string for `key` in `lang`.
