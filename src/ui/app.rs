@@ -12,7 +12,7 @@ use super::i18n::tr;
 use super::model::Model;
 use super::notes_editor::{NoteAction, NotesEditor, NoteStatus};
 use super::state::AppState;
-use super::{compare, concept_list, concept_page, reader, side_panel, top_bar};
+use super::{compare, concept_list, concept_page, reader, search_view, side_panel, top_bar};
 use crate::address::Address;
 use crate::diag::Diagnostic;
 use crate::text::Lang;
@@ -21,6 +21,8 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Address),
+    /// Changes the current address without a history entry (typing a search).
+    Replace(Address),
     Back,
     Forward,
     Select(String),
@@ -63,6 +65,7 @@ pub struct ViewContext<'a> {
 pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
+    pub search: search_view::SearchState,
     pub address_text: String,
     pub address_error: Option<String>,
     pub tours: super::tour_panel::TourPanel,
@@ -179,6 +182,8 @@ impl App {
         });
         let (list_side, detail_side) = if rtl { ("right", "left") } else { ("left", "right") };
         side(list_side).show(ui, |ui| {
+            let current = self.state.history.current();
+            search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
             concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
         });
         if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
@@ -229,6 +234,14 @@ impl App {
             Address::Tour { id, step } => {
                 super::tour_panel::tour_view_ui(ui, &view, &id, step, &mut self.views.tours, commands)
             }
+            Address::Search(query) => search_view::search_view_ui(
+                ui,
+                &view,
+                &query,
+                self.notes.generation,
+                &mut self.views.search,
+                commands,
+            ),
             other => {
                 ui.heading(other.to_string());
                 ui.label(tr(lang, "select a concept"));
@@ -279,6 +292,7 @@ impl App {
                 Command::RecordStep => self.record_step(),
                 Command::Export(request) => self.export(&request),
                 Command::Navigate(address) => self.state.history.visit(address),
+                Command::Replace(address) => self.state.history.replace(address),
                 Command::Back => self.state.history.back(),
                 Command::Forward => self.state.history.forward(),
                 Command::Select(id) => self.state.selected = Some(id),

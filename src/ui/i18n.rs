@@ -129,6 +129,16 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("caption", "Caption", "زیرنویس", "التعليق"),
     ("open a tour first", "Open a tour first (Tours), then add map views to it.", "نخست یک گشت را باز کنید (گشت‌ها)، سپس نمای نقشه را به آن بیفزایید.", "افتح جولة أولاً (الجولات)، ثم أضف إليها مشاهد الخريطة."),
     ("step added to", "Step added to", "گام افزوده شد به", "أضيفت خطوة إلى"),
+    ("type to search", "Type to search the documents, concepts and notes.", "برای جست‌وجو در متن‌ها، مفهوم‌ها و یادداشت‌ها بنویسید.", "اكتب للبحث في الوثائق والمفاهيم والملاحظات."),
+    ("unreadable notes", "Note files that could not be read", "پرونده‌های یادداشتِ ناخوانا", "ملفات ملاحظات تعذّرت قراءتها"),
+    ("language", "Language", "زبان", "اللغة"),
+    ("all languages", "All languages", "همه زبان‌ها", "كل اللغات"),
+    ("document", "Document", "متن", "الوثيقة"),
+    ("all documents", "All documents", "همه متن‌ها", "كل الوثائق"),
+    ("passage", "Passage", "بند", "مقطع"),
+    ("concept", "Concept", "مفهوم", "مفهوم"),
+    ("alias", "Other name", "نام دیگر", "اسم آخر"),
+    ("note", "Note", "یادداشت", "ملاحظة"),
 ];
 
 /// The interface string for `key` in `lang`.

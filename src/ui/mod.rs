@@ -17,6 +17,7 @@ pub mod presenter;
 pub mod raster;
 pub mod reader;
 pub mod screenshot;
+pub mod search_view;
 pub mod side_panel;
 pub mod state;
 pub mod text;
