@@ -92,7 +92,7 @@ fn semantic_errors_point_at_the_offending_text() {
     let path = Path::new("t.ron");
     let errors = tours::from_ron(path, text).unwrap_err();
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert!(shown.contains(&"t.ron:11:42: step 2: zoom must be a positive number, not 0".to_string()), "{shown:#?}");
+    assert!(shown.contains(&"t.ron:11:47: step 2: zoom must be a positive number, not 0".to_string()), "{shown:#?}");
     assert!(shown.iter().any(|s| s.starts_with("t.ron:12:31: step 2: unknown concept kind `Threats`")), "{shown:#?}");
     assert!(shown.iter().any(|s| s.starts_with("t.ron:13:13: step 2: passage range 5..5 is empty")), "{shown:#?}");
 

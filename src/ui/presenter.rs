@@ -194,7 +194,12 @@ fn caption_ui(ui: &mut egui::Ui, presenter: &Presenter, rect: egui::Rect, captio
             styled_label_ui(ui, title, egui::TextStyle::Body, super::export_png::colour(look::MUTED_TEXT));
         });
         ui.add_space(8.0);
-        paragraph_ui_sized(ui, caption, &[], egui::TextStyle::Name(CAPTION_STYLE.into()));
+        let shown = paragraph_ui_sized(ui, caption, &[], egui::TextStyle::Name(CAPTION_STYLE.into()));
+        // The caption as one accessible label (screen readers, UI tests).
+        if let Some(rect) = shown.rect {
+            let response = ui.interact(rect, ui.scope_id().with("presenter-caption"), egui::Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, caption));
+        }
     });
 }
 

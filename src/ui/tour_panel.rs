@@ -356,7 +356,7 @@ fn tour_list_ui(ui: &mut egui::Ui, lang: Lang, current: &str, panel: &mut TourPa
 
 fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let present = ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "present")));
+        let present = ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "present tour")));
         if present.on_hover_text(tr(lang, "present hint")).clicked() {
             commands.push(Command::Tour(TourAction::Save));
             commands.push(Command::Present { tour: open.id.clone(), step: panel.selected });
@@ -426,16 +426,10 @@ fn steps_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, com
             } else {
                 egui::Frame::group(ui.style())
             };
-            let response = frame
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    step_row_ui(ui, lang, index, count, step, commands);
-                })
-                .response;
-            let row = response.interact(egui::Sense::click());
-            if row.clicked() && index != selected {
-                commands.push(Command::Tour(TourAction::Select(index)));
-            }
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                step_row_ui(ui, lang, index, selected, count, step, commands);
+            });
         }
     });
 }
@@ -444,12 +438,18 @@ fn step_row_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     index: usize,
+    selected: usize,
     count: usize,
     step: &TourStep,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.strong(format!("{}", index + 1));
+        let number = ui.selectable_label(index == selected, format!(" {} ", index + 1));
+        let label = format!("{} {}", tr(lang, "select step"), index + 1);
+        number.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if number.clicked() && index != selected {
+            commands.push(Command::Tour(TourAction::Select(index)));
+        }
         let small = |ui: &mut egui::Ui, enabled: bool, icon: &str, key: &'static str| {
             let button = ui.add_enabled(enabled, egui::Button::new(icon).small());
             let label = format!("{} {}", tr(lang, key), index + 1);
