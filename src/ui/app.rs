@@ -54,6 +54,7 @@ pub struct ViewContext<'a> {
 pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
+    pub map: super::map_view::MapView,
     pub address_text: String,
     pub address_error: Option<String>,
 }
@@ -176,6 +177,9 @@ impl App {
             }
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
+            }
+            Address::Map { focus, depth } => {
+                super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
             }
             other => {
                 ui.heading(other.to_string());

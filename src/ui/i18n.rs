@@ -98,6 +98,28 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("of", "of", "از", "من"),
     ("results", "results", "نتیجه", "نتيجة"),
     ("import", "Import text…", "افزودن متن…", "استيراد نص…"),
+    // The concept map.
+    ("concept map", "Concept map", "نقشه مفهوم‌ها", "خريطة المفاهيم"),
+    ("has notes", "has notes", "یادداشت دارد", "له ملاحظات"),
+    ("zoom in", "Zoom in (+)", "بزرگ‌نمایی (+)", "تكبير (+)"),
+    ("zoom out", "Zoom out (−)", "کوچک‌نمایی (−)", "تصغير (−)"),
+    ("find on map", "Find on map", "یافتن روی نقشه", "البحث في الخريطة"),
+    ("filters", "Filters", "پالایه‌ها", "المرشحات"),
+    ("edge kinds", "Links", "پیوندها", "الروابط"),
+    ("document", "Document", "متن", "الوثيقة"),
+    ("all documents", "All documents", "همه متن‌ها", "كل الوثائق"),
+    ("layout settling", "Arranging…", "در حال چیدن…", "جارٍ الترتيب…"),
+    ("layout saved", "Pinned positions saved", "جای سنجاق‌شده‌ها ذخیره شد", "حُفظت المواضع المثبتة"),
+    ("layout not saved", "Pinned positions not saved", "جای سنجاق‌شده‌ها ذخیره نشد", "لم تُحفظ المواضع المثبتة"),
+    ("pinned help", "pinned (double-click to release)", "سنجاق‌شده (برای رها کردن دوبار بزنید)", "مثبّت (انقر مرتين للتحرير)"),
+    ("focus help", "Show the chosen concept and its neighbours", "نمایش مفهوم برگزیده و همسایه‌هایش", "عرض المفهوم المختار وجيرانه"),
+    ("close", "Close", "بستن", "إغلاق"),
+    (
+        "curated without evidence",
+        "A curated relation of the catalog; no passage of the corpus mentions both concepts.",
+        "رابطه‌ای گزیده از فهرست مفهوم‌ها؛ هیچ بخشی از پیکره از هر دو مفهوم یاد نمی‌کند.",
+        "علاقة منسقة من الفهرس؛ لا يذكر أيّ مقطع من المدوّنة المفهومين معًا.",
+    ),
 ];
 
 /// The interface string for `key` in `lang`.
