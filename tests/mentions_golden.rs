@@ -15,7 +15,7 @@ fn mention_rows(text: &str) -> Vec<String> {
         .find(text)
         .into_iter()
         .map(|m| {
-            format!("{}\t{}\t{}\t{}", corpus.catalog.concepts[m.concept].id, m.range.start, m.range.end, &text[m.range])
+            format!("{}\t{}\t{}\t{}", corpus.catalog.concepts[m.concept].id, m.range.start, m.range.end, &text[m.range.clone()])
         })
         .collect()
 }
@@ -64,7 +64,7 @@ fn variants(text: &str) -> Vec<(&'static str, String)> {
             marks.push(if n % 2 == 0 { '\u{064E}' } else { '\u{0640}' });
         }
     }
-    let zwnj = text.replace(" های ", "\u{200C}های ").replace(" ها ", "\u{200C}ها ").replace("می ", "می\u{200C}");
+    let zwnj = text.replace(" های ", "\u{200C}های ").replace(" ها ", "\u{200C}ها ").replace(" می ", " می\u{200C}");
     let affix_joined = text.replace(" های ", "های ").replace(" ها ", "ها ");
     vec![
         ("ي/ك for ی/ک", arabic_letters),

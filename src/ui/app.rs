@@ -12,7 +12,7 @@ use super::i18n::tr;
 use super::model::Model;
 use super::notes_editor::{NoteAction, NotesEditor, NoteStatus};
 use super::state::AppState;
-use super::{compare, concept_list, concept_page, reader, side_panel, top_bar};
+use super::{compare, concept_list, concept_page, reader, search_view, side_panel, top_bar};
 use crate::address::Address;
 use crate::diag::Diagnostic;
 use crate::text::Lang;
@@ -21,6 +21,8 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Address),
+    /// Changes the current address without a history entry (typing a search).
+    Replace(Address),
     Back,
     Forward,
     Select(String),
@@ -55,6 +57,7 @@ pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
     pub map: super::map_view::MapView,
+    pub search: search_view::SearchState,
     pub address_text: String,
     pub address_error: Option<String>,
 }
@@ -141,6 +144,8 @@ impl App {
         });
         let (list_side, detail_side) = if rtl { ("right", "left") } else { ("left", "right") };
         side(list_side).show(ui, |ui| {
+            let current = self.state.history.current();
+            search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
             concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
         });
         if !matches!(self.state.history.current(), Address::Concept(_)) {
@@ -181,6 +186,14 @@ impl App {
             Address::Map { focus, depth } => {
                 super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
             }
+            Address::Search(query) => search_view::search_view_ui(
+                ui,
+                &view,
+                &query,
+                self.notes.generation,
+                &mut self.views.search,
+                commands,
+            ),
             other => {
                 ui.heading(other.to_string());
                 ui.label(tr(lang, "select a concept"));
@@ -209,6 +222,7 @@ impl App {
         for command in std::mem::take(&mut self.commands) {
             match command {
                 Command::Navigate(address) => self.state.history.visit(address),
+                Command::Replace(address) => self.state.history.replace(address),
                 Command::Back => self.state.history.back(),
                 Command::Forward => self.state.history.forward(),
                 Command::Select(id) => self.state.selected = Some(id),

@@ -106,8 +106,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("find on map", "Find on map", "یافتن روی نقشه", "البحث في الخريطة"),
     ("filters", "Filters", "پالایه‌ها", "المرشحات"),
     ("edge kinds", "Links", "پیوندها", "الروابط"),
-    ("document", "Document", "متن", "الوثيقة"),
-    ("all documents", "All documents", "همه متن‌ها", "كل الوثائق"),
     ("layout settling", "Arranging…", "در حال چیدن…", "جارٍ الترتيب…"),
     ("layout saved", "Pinned positions saved", "جای سنجاق‌شده‌ها ذخیره شد", "حُفظت المواضع المثبتة"),
     ("layout not saved", "Pinned positions not saved", "جای سنجاق‌شده‌ها ذخیره نشد", "لم تُحفظ المواضع المثبتة"),
@@ -120,6 +118,16 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "رابطه‌ای گزیده از فهرست مفهوم‌ها؛ هیچ بخشی از پیکره از هر دو مفهوم یاد نمی‌کند.",
         "علاقة منسقة من الفهرس؛ لا يذكر أيّ مقطع من المدوّنة المفهومين معًا.",
     ),
+    ("type to search", "Type to search the documents, concepts and notes.", "برای جست‌وجو در متن‌ها، مفهوم‌ها و یادداشت‌ها بنویسید.", "اكتب للبحث في الوثائق والمفاهيم والملاحظات."),
+    ("unreadable notes", "Note files that could not be read", "پرونده‌های یادداشتِ ناخوانا", "ملفات ملاحظات تعذّرت قراءتها"),
+    ("language", "Language", "زبان", "اللغة"),
+    ("all languages", "All languages", "همه زبان‌ها", "كل اللغات"),
+    ("document", "Document", "متن", "الوثيقة"),
+    ("all documents", "All documents", "همه متن‌ها", "كل الوثائق"),
+    ("passage", "Passage", "بند", "مقطع"),
+    ("concept", "Concept", "مفهوم", "مفهوم"),
+    ("alias", "Other name", "نام دیگر", "اسم آخر"),
+    ("note", "Note", "یادداشت", "ملاحظة"),
 ];
 
 /// The interface string for `key` in `lang`.

@@ -16,6 +16,7 @@ pub mod model;
 pub mod notes_editor;
 pub mod reader;
 pub mod screenshot;
+pub mod search_view;
 pub mod side_panel;
 pub mod state;
 pub mod text;
