@@ -43,6 +43,8 @@ fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .with_context_setup(diplomap::ui::fonts::install_fonts)
+        // The shell's arrows come from egui's emoji font, which tests do not load.
+        .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
     harness.run_steps(4);
     harness

@@ -831,6 +831,8 @@ fn node_widgets_ui(
     let mut order: Vec<usize> = (0..frame.scene.nodes.len()).collect();
     order.sort_by_key(|&i| tab_key(map, data, frame.scene.nodes[i].node));
     let now = ui.input(|i| i.time);
+    // Focus asked for last frame; the key that asked is not handled again by the new node.
+    let focus_request = map.focus_request.take();
     let mut hovered = None;
     let mut took_click = false;
     for i in order {
@@ -847,11 +849,9 @@ fn node_widgets_ui(
             hovered = Some(node);
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
-        if map.focus_request == Some(node) {
+        if focus_request == Some(node) {
             response.request_focus();
-            map.focus_request = None;
-        }
-        if response.has_focus() {
+        } else if response.has_focus() {
             keyboard_on_node(ui, view, map, frame, node, id, commands);
         }
         took_click |= node_pointer(ui, view, map, &response, node, now, commands);
