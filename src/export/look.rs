@@ -3,6 +3,9 @@
 //! the SVG writer and the PNG painter draw the same picture.
 
 use crate::graph::scene::Emphasis;
+use super::map::{CO_OCCURRENCE, edge_kind_of_code, kind_of_code};
+use crate::catalog::ConceptKind;
+use crate::index::EdgeKind;
 use crate::text::Lang;
 
 /// An sRGB colour with alpha (not premultiplied).
@@ -35,53 +38,69 @@ pub enum Glyph {
 }
 
 pub const BACKGROUND: Rgba = Rgba(255, 255, 255, 255);
-pub const TEXT: Rgba = Rgba(28, 28, 32, 255);
-pub const MUTED_TEXT: Rgba = Rgba(96, 96, 104, 255);
+pub const TEXT: Rgba = Rgba(20, 20, 20, 255);
+pub const MUTED_TEXT: Rgba = Rgba(20, 20, 20, 110);
 pub const NODE_OUTLINE: Rgba = Rgba(255, 255, 255, 255);
-pub const HIGHLIGHT: Rgba = Rgba(230, 126, 0, 255);
-const RELATION_EDGE: Rgba = Rgba(85, 85, 95, 255);
-const CO_OCCURRENCE_EDGE: Rgba = Rgba(150, 150, 160, 255);
-/// Opacity of primitives outside the focus.
-pub const DIMMED_ALPHA: u8 = 60;
+/// The halo under labels.
+pub const HALO: Rgba = Rgba(255, 255, 255, 200);
 
-/// The fill of a node of kind index `kind` (order of `tours::CONCEPT_KINDS`).
+/// The fill of a node of kind code `kind` (the map view's light palette).
 pub fn node_fill(kind: u16) -> Rgba {
-    match kind {
-        0 => Rgba(47, 109, 181, 255),
-        1 => Rgba(200, 69, 58, 255),
-        2 => Rgba(46, 139, 87, 255),
-        _ => Rgba(201, 138, 27, 255),
+    match kind_of_code(kind) {
+        ConceptKind::DiplomacyForm => Rgba(37, 99, 235, 255),
+        ConceptKind::Threat => Rgba(220, 38, 38, 255),
+        ConceptKind::Organisation => Rgba(22, 163, 74, 255),
+        ConceptKind::Topic => Rgba(147, 51, 234, 255),
     }
 }
 
+/// The shape of a kind: forms of diplomacy round, threats diamonds,
+/// organisations square, topics hexagons (as in the map view).
 pub fn node_glyph(kind: u16) -> Glyph {
-    match kind {
-        0 => Glyph::Circle,
-        1 => Glyph::Diamond,
-        2 => Glyph::Square,
-        _ => Glyph::Hexagon,
+    match kind_of_code(kind) {
+        ConceptKind::DiplomacyForm => Glyph::Circle,
+        ConceptKind::Threat => Glyph::Diamond,
+        ConceptKind::Organisation => Glyph::Square,
+        ConceptKind::Topic => Glyph::Hexagon,
     }
 }
 
-/// Whether edge kind index `kind` is co-occurrence (the last edge kind).
+/// Whether edge code `kind` is co-occurrence.
 pub fn is_co_occurrence(kind: u16) -> bool {
-    usize::from(kind) + 1 >= crate::tours::EDGE_KINDS.len()
+    kind == CO_OCCURRENCE
 }
 
-/// The stroke of an edge of kind index `kind` drawn with `emphasis`.
+/// The colour of an edge code: co-occurrences grey, curated relations by kind.
+pub fn edge_colour(kind: u16) -> Rgba {
+    use crate::catalog::RelationKind as R;
+    let [r, g, b] = match edge_kind_of_code(kind) {
+        EdgeKind::CoOccurrence => [150, 150, 150],
+        EdgeKind::Relation(R::Counters) => [200, 60, 60],
+        EdgeKind::Relation(R::WorksThrough) => [30, 120, 200],
+        EdgeKind::Relation(R::Serves) => [40, 150, 90],
+        EdgeKind::Relation(R::MemberOf | R::PartnerOf | R::ObserverOf) => [0, 150, 160],
+        EdgeKind::Relation(R::PartOf) => [140, 80, 200],
+        EdgeKind::Relation(R::Fuels) => [220, 120, 20],
+        EdgeKind::Relation(R::RelatedTo) => [110, 120, 150],
+    };
+    Rgba(r, g, b, 255)
+}
+
+/// The stroke of an edge of code `kind` drawn with `emphasis`.
 pub fn edge_stroke(kind: u16, emphasis: Emphasis) -> Rgba {
-    let base = if is_co_occurrence(kind) { CO_OCCURRENCE_EDGE } else { RELATION_EDGE };
+    let base = edge_colour(kind);
     match emphasis {
-        Emphasis::Highlighted => HIGHLIGHT,
-        Emphasis::Normal => base,
-        Emphasis::Dimmed => base.with_alpha(DIMMED_ALPHA),
+        Emphasis::Highlighted => base,
+        Emphasis::Normal if is_co_occurrence(kind) => base.with_alpha(110),
+        Emphasis::Normal => base.with_alpha(200),
+        Emphasis::Dimmed => base.with_alpha(30),
     }
 }
 
 /// A node's fill with its emphasis applied.
 pub fn node_colour(kind: u16, emphasis: Emphasis) -> Rgba {
     let fill = node_fill(kind);
-    if emphasis == Emphasis::Dimmed { fill.with_alpha(DIMMED_ALPHA) } else { fill }
+    if emphasis == Emphasis::Dimmed { fill.with_alpha(45) } else { fill }
 }
 
 /// The corners of a polygon glyph of "radius" `r` around (`cx`, `cy`); empty for a circle.
@@ -96,13 +115,13 @@ pub fn glyph_points(glyph: Glyph, cx: f32, cy: f32, r: f32) -> Vec<(f32, f32)> {
     };
     match glyph {
         Glyph::Circle => Vec::new(),
-        Glyph::Diamond => around(4, -std::f32::consts::FRAC_PI_2, r * 1.2),
-        Glyph::Square => around(4, std::f32::consts::FRAC_PI_4, r * 1.15),
-        Glyph::Hexagon => around(6, 0.0, r * 1.08),
+        Glyph::Diamond => around(4, -std::f32::consts::FRAC_PI_2, r * 1.25),
+        Glyph::Square => around(4, std::f32::consts::FRAC_PI_4, r * 0.89 * std::f32::consts::SQRT_2),
+        Glyph::Hexagon => around(6, 0.0, r * 1.1),
     }
 }
 
-/// The legend's name of node kind index `kind`, in `lang`.
+/// The legend's name of node kind code `kind`, in `lang`.
 pub fn kind_name(kind: u16, lang: Lang) -> &'static str {
     let names: [&str; 3] = match kind {
         0 => ["گونه‌های دیپلماسی", "أشكال الدبلوماسية", "Forms of diplomacy"],

@@ -3,14 +3,14 @@
 //! per language. Built from the corpus and its index, deterministic: the same
 //! corpus and `layout.ron` always give the same positions.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::catalog::ConceptKind;
+use crate::catalog::{ConceptKind, RelationKind};
 use crate::corpus::Corpus;
-use crate::graph::{EdgeInput, Graph, Layout, LayoutConfig, NodeInput, Vec2, load_layout};
+use crate::graph::{EdgeInput, Graph, Layout, LayoutConfig, NodeInput, SceneStyle, Vec2, load_layout};
 use crate::index::{EdgeKind, Index};
 use crate::text::Lang;
-use crate::tours::{CONCEPT_KINDS, EDGE_KINDS};
 
 /// The most layout steps run before a map is drawn (it settles far sooner).
 const MAX_LAYOUT_STEPS: usize = 5000;
@@ -27,24 +27,68 @@ pub struct MapData {
     pub labels: Vec<[String; 3]>,
 }
 
-/// The index into [`CONCEPT_KINDS`] of a concept kind: a node's `kind`.
-pub fn node_kind_index(kind: ConceptKind) -> u16 {
-    ConceptKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u16
+/// The edge code of co-occurrences; curated relations are `1 + ` their place in [`RELATION_KINDS`].
+pub const CO_OCCURRENCE: u16 = 0;
+
+/// Every curated relation kind, in the order of their edge codes.
+pub const RELATION_KINDS: [RelationKind; 9] = [
+    RelationKind::Counters,
+    RelationKind::WorksThrough,
+    RelationKind::Serves,
+    RelationKind::MemberOf,
+    RelationKind::PartnerOf,
+    RelationKind::ObserverOf,
+    RelationKind::PartOf,
+    RelationKind::Fuels,
+    RelationKind::RelatedTo,
+];
+
+/// The node code of a concept kind (its place in [`ConceptKind::ALL`]).
+pub fn kind_code(kind: ConceptKind) -> u16 {
+    ConceptKind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u16
 }
 
-/// The index into [`EDGE_KINDS`] of an index edge kind: an edge's `kind`.
-pub fn edge_kind_index(kind: EdgeKind) -> u16 {
-    EDGE_KINDS.iter().position(|name| *name == kind.as_str()).unwrap_or(EDGE_KINDS.len() - 1) as u16
+/// The concept kind of a node code.
+pub fn kind_of_code(code: u16) -> ConceptKind {
+    ConceptKind::ALL.get(usize::from(code)).copied().unwrap_or(ConceptKind::Topic)
 }
 
-/// The kind name (`DiplomacyForm`, …) of node kind index `kind`.
-pub fn node_kind_name(kind: u16) -> &'static str {
-    CONCEPT_KINDS.get(kind as usize).copied().unwrap_or("Topic")
+/// The edge code of an index edge kind.
+pub fn edge_code(kind: EdgeKind) -> u16 {
+    match kind {
+        EdgeKind::CoOccurrence => CO_OCCURRENCE,
+        EdgeKind::Relation(relation) => 1 + RELATION_KINDS.iter().position(|&r| r == relation).unwrap_or(0) as u16,
+    }
 }
 
-/// The edge kind name (`counters`, …, `co-occurrence`) of edge kind index `kind`.
-pub fn edge_kind_name(kind: u16) -> &'static str {
-    EDGE_KINDS.get(kind as usize).copied().unwrap_or("co-occurrence")
+/// The index edge kind of an edge code.
+pub fn edge_kind_of_code(code: u16) -> EdgeKind {
+    match code.checked_sub(1).and_then(|i| RELATION_KINDS.get(usize::from(i))) {
+        Some(&relation) => EdgeKind::Relation(relation),
+        None => EdgeKind::CoOccurrence,
+    }
+}
+
+/// Every edge code: co-occurrence, then the curated kinds.
+pub fn all_edge_codes() -> impl Iterator<Item = u16> {
+    0..=RELATION_KINDS.len() as u16
+}
+
+/// The edge code of an edge kind name (`counters`, …, `co-occurrence`), as tours write them.
+pub fn edge_code_of_name(name: &str) -> Option<u16> {
+    all_edge_codes().find(|&code| edge_kind_of_code(code).as_str() == name)
+}
+
+/// The layout's knobs for concept maps: more room between nodes than the
+/// core's default, so labels of a dense neighbourhood stay apart.
+pub fn map_layout_config() -> LayoutConfig {
+    LayoutConfig { repulsion: 3.0, gravity: 0.6, ..LayoutConfig::default() }
+}
+
+/// Sizes of the drawn map: nodes a little larger than the core's default and
+/// labels for every node drawn big enough to tell apart (one per label cell).
+pub fn map_scene_style() -> SceneStyle {
+    SceneStyle { node_radius: 7.0, label_min_radius: 4.0, label_cell: Vec2::new(120.0, 20.0), ..SceneStyle::default() }
 }
 
 impl MapData {
@@ -52,10 +96,10 @@ impl MapData {
     /// pins of `layout.ron` applied (a broken `layout.ron` is ignored here;
     /// `diplomap check` reports it).
     pub fn build(corpus: &Corpus, index: &Index) -> MapData {
-        let graph = Arc::new(graph_of(corpus, index));
+        let graph = Arc::new(map_graph(corpus, index).0);
         let is_known = |id: &str| graph.index_of(id).is_some();
         let (pins, _problems) = load_layout(&corpus.dir.join("layout.ron"), is_known);
-        let mut layout = Layout::new(Arc::clone(&graph), LayoutConfig::default());
+        let mut layout = Layout::new(Arc::clone(&graph), map_layout_config());
         layout.apply_pins(&pins);
         layout.run(MAX_LAYOUT_STEPS);
         let pinned = (0..graph.node_count()).map(|n| layout.is_pinned(n)).collect();
@@ -98,31 +142,50 @@ fn lang_slot(lang: Lang) -> usize {
     }
 }
 
-/// Every concept of the catalog as a node (index = catalog index), every index
-/// edge as an edge (curated relations directed).
-fn graph_of(corpus: &Corpus, index: &Index) -> Graph {
+/// The map's graph: every concept of the catalog as a node (node `n` is
+/// concept `n`), every index edge as an edge, minus co-occurrences that repeat
+/// a curated relation between the same two concepts (the curated edge already
+/// carries their passages). Co-occurrences come first, so curated relations
+/// are drawn over them. Also returns, for each graph edge, its index edge.
+pub fn map_graph(corpus: &Corpus, index: &Index) -> (Graph, Vec<usize>) {
     let concepts = &corpus.catalog.concepts;
-    let nodes = concepts
+    let nodes: Vec<NodeInput> = concepts
         .iter()
         .enumerate()
-        .map(|(i, c)| NodeInput {
-            id: c.id.clone(),
-            kind: node_kind_index(c.kind),
-            mentions: index.mention_counts.get(i).copied().unwrap_or(0) as u32,
+        .map(|(n, concept)| NodeInput {
+            id: concept.id.clone(),
+            kind: kind_code(concept.kind),
+            mentions: index.mention_counts.get(n).copied().unwrap_or(0) as u32,
         })
         .collect();
-    let edges = index
-        .edges
+    let edges = &index.edges;
+    let pair = |e: &crate::index::Edge| (e.source.min(e.target), e.source.max(e.target));
+    let curated_pairs: HashSet<(usize, usize)> = edges.iter().filter(|e| e.kind.is_directed()).map(pair).collect();
+    let usable = |e: &crate::index::Edge| e.source != e.target && e.weight.is_finite() && e.weight > 0.0;
+    let co_occurrences = edges
         .iter()
-        .filter_map(|e| {
-            Some(EdgeInput {
-                source: concepts.get(e.source)?.id.clone(),
-                target: concepts.get(e.target)?.id.clone(),
-                kind: edge_kind_index(e.kind),
-                weight: e.weight.max(f32::MIN_POSITIVE),
-                directed: e.kind.is_directed(),
-            })
-        })
-        .collect();
-    Graph::build(nodes, edges).0
+        .enumerate()
+        .filter(|(_, e)| e.kind == EdgeKind::CoOccurrence && !curated_pairs.contains(&pair(e)));
+    let curated = edges.iter().enumerate().filter(|(_, e)| e.kind.is_directed());
+    let mut index_edges = Vec::new();
+    let mut inputs = Vec::new();
+    for (position, edge) in co_occurrences.chain(curated) {
+        let (Some(source), Some(target)) = (concepts.get(edge.source), concepts.get(edge.target)) else {
+            continue;
+        };
+        if !usable(edge) {
+            continue;
+        }
+        index_edges.push(position);
+        inputs.push(EdgeInput {
+            source: source.id.clone(),
+            target: target.id.clone(),
+            kind: edge_code(edge.kind),
+            weight: edge.weight,
+            directed: edge.kind.is_directed(),
+        });
+    }
+    // Ids are unique and every edge was checked above, so nothing is dropped
+    // and graph edge `i` is `index_edges[i]`.
+    (Graph::build(nodes, inputs).0, index_edges)
 }

@@ -24,7 +24,7 @@ pub mod view;
 
 use std::path::{Path, PathBuf};
 
-use crate::graph::scene::{Scene, SceneStyle};
+use crate::graph::scene::Scene;
 use crate::graph::Vec2;
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
@@ -102,7 +102,7 @@ pub fn prepare(map: &MapData, target: &Target, size: Vec2, lang: Lang) -> Prepar
             None => StepView::whole_map(map, viewport),
         },
     };
-    let scene = view.scene(map, &SceneStyle::default());
+    let scene = view.scene(map, &map::map_scene_style());
     Prepared { picture, view, scene }
 }
 

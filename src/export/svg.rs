@@ -48,7 +48,7 @@ fn write_edges(out: &mut String, scene: &Scene) {
     out.push_str("<g id=\"edges\" fill=\"none\" stroke-linecap=\"round\">\n");
     for edge in &scene.edges {
         let stroke = look::edge_stroke(edge.kind, edge.emphasis);
-        let width = if edge.emphasis == Emphasis::Highlighted { edge.width + 1.5 } else { edge.width };
+        let width = if edge.emphasis == Emphasis::Highlighted { edge.width + 1.0 } else { edge.width };
         let _ = writeln!(
             out,
             r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"{} stroke-width="{}"/>"#,
@@ -82,10 +82,10 @@ fn write_nodes(out: &mut String, scene: &Scene) {
     out.push_str("<g id=\"nodes\">\n");
     for node in &scene.nodes {
         let fill = look::node_colour(node.kind, node.emphasis);
-        let (stroke, stroke_width) = match (node.emphasis, node.selected) {
-            (Emphasis::Highlighted, false) => (look::HIGHLIGHT, 3.0),
-            (_, true) => (look::TEXT, 2.5),
-            _ => (look::NODE_OUTLINE.with_alpha(fill.3), 1.5),
+        let (stroke, stroke_width) = match node.emphasis {
+            Emphasis::Highlighted => (look::TEXT, 2.5),
+            Emphasis::Normal => (look::NODE_OUTLINE, 1.0),
+            Emphasis::Dimmed => (look::NODE_OUTLINE.with_alpha(60), 1.0),
         };
         let paint = format!(
             r#"fill="{}"{} stroke="{}"{} stroke-width="{}""#,
@@ -128,10 +128,11 @@ fn write_labels(out: &mut String, map: &MapData, scene: &Scene, lang: Lang) {
         let weight = if label.emphasis == Emphasis::Highlighted { r#" font-weight="bold""# } else { "" };
         let _ = writeln!(
             out,
-            r#"<text x="{}" y="{}" fill="{}"{weight}{}>{}</text>"#,
+            r#"<text x="{}" y="{}" fill="{}"{}{weight}{}>{}</text>"#,
             num(label.anchor.x),
             num(label.anchor.y + LABEL_SIZE),
             colour.hex(),
+            opacity_attr("fill-opacity", colour),
             direction_attrs(text),
             escape(text)
         );
@@ -167,11 +168,12 @@ fn write_line(out: &mut String, text: &str, baseline: f32, size: f32, colour: Rg
     let x = if rtl_text { picture.size.x - margin } else { margin };
     let _ = writeln!(
         out,
-        r#"<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="start"{}>{}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{}"{} text-anchor="start"{}>{}</text>"#,
         num(x),
         num(baseline),
         num(size),
         colour.hex(),
+        opacity_attr("fill-opacity", colour),
         if rtl_text { r#" direction="rtl" unicode-bidi="embed""# } else { "" },
         escape(text)
     );
@@ -201,8 +203,8 @@ fn write_legend(out: &mut String, picture: &Picture) {
         y += row;
     }
     for co_occurrence in [false, true] {
-        let kind = if co_occurrence { crate::tours::EDGE_KINDS.len() as u16 - 1 } else { 0 };
-        let stroke = look::edge_stroke(kind, Emphasis::Normal);
+        let kind = if co_occurrence { super::map::CO_OCCURRENCE } else { 1 };
+        let stroke = look::edge_colour(kind);
         let (x1, x2) = (glyph_x - 8.0, glyph_x + 8.0);
         let _ = writeln!(
             out,

@@ -8,7 +8,7 @@
 use crate::graph::query::{EdgeSet, Filter, NodeSet, Visibility, focus_within, visibility};
 use crate::graph::scene::{Emphasis, LabelShape, Scene, SceneInput, SceneState, SceneStyle, build_scene};
 use crate::graph::{Camera, NodeGrid, Rect, Vec2};
-use crate::tours::{CONCEPT_KINDS, EDGE_KINDS, TourStep};
+use crate::tours::{CONCEPT_KINDS, TourStep};
 
 use super::map::MapData;
 
@@ -128,9 +128,11 @@ pub fn filter_of(step: &TourStep) -> Filter {
         }
         Some(names.iter().filter_map(|n| known.iter().position(|k| k == n)).map(|i| i as u16).collect())
     };
+    let edge_kinds = (!filters.edge_kinds.is_empty())
+        .then(|| filters.edge_kinds.iter().filter_map(|name| super::map::edge_code_of_name(name)).collect());
     Filter {
         node_kinds: kinds(&filters.kinds, &CONCEPT_KINDS),
-        edge_kinds: kinds(&filters.edge_kinds, &EDGE_KINDS),
+        edge_kinds,
         min_weight: filters.min_weight,
         hide_isolated: false,
     }

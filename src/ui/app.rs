@@ -65,6 +65,7 @@ pub struct ViewContext<'a> {
 pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
+    pub map: super::map_view::MapView,
     pub search: search_view::SearchState,
     pub address_text: String,
     pub address_error: Option<String>,
@@ -234,6 +235,9 @@ impl App {
             Address::Tour { id, step } => {
                 super::tour_panel::tour_view_ui(ui, &view, &id, step, &mut self.views.tours, commands)
             }
+            Address::Map { focus, depth } => {
+                super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
+            }
             Address::Search(query) => search_view::search_view_ui(
                 ui,
                 &view,
@@ -242,10 +246,6 @@ impl App {
                 &mut self.views.search,
                 commands,
             ),
-            other => {
-                ui.heading(other.to_string());
-                ui.label(tr(lang, "select a concept"));
-            }
         }
     }
 

@@ -2,8 +2,8 @@
 //! — labels, captions and legend through our bidi layout and the bundled
 //! Vazirmatn — then rasterized on the CPU ([`super::raster`]) and encoded.
 //!
-//! [`paint_scene`] paints one frame of map primitives with a painter; the
-//! presenter and the export share it.
+//! [`paint_step`] paints a step with the map view's painter
+//! ([`super::map_paint`]); the presenter, the tour preview and the export share it.
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke};
 
@@ -11,7 +11,9 @@ use super::bidi_text::{BidiTextStyle, cached_layout, paint_bidi_label, paint_lay
 use crate::export::look::{self, Rgba};
 use crate::export::map::MapData;
 use crate::export::{PAGE_MARGIN, Picture, Prepared, svg};
-use crate::graph::scene::{Emphasis, Scene};
+use crate::export::view::StepView;
+use crate::graph::scene::Scene;
+use super::map_paint::{MapPaint, paint_map};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
 
@@ -33,7 +35,8 @@ pub fn rgba_of(map: &MapData, prepared: &Prepared, scale: f32) -> super::raster:
             Pos2::new(origin.x, origin.y),
             egui::Vec2::new(prepared.picture.map_size().x, prepared.picture.map_size().y),
         ));
-        paint_scene(&map_painter, Pos2::new(origin.x, origin.y), map, &prepared.scene, prepared.picture.lang, 1.0);
+        let at = Pos2::new(origin.x, origin.y);
+        paint_step(&map_painter, at, map, &prepared.view, &prepared.scene, prepared.picture.lang, svg::LABEL_SIZE);
         paint_caption(painter, &prepared.picture);
         paint_legend(painter, &prepared.picture);
     })
@@ -44,51 +47,25 @@ pub fn colour(rgba: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(rgba.0, rgba.1, rgba.2, rgba.3)
 }
 
-/// Paints the scene's edges, nodes and labels with the view's top-left at
-/// `origin`; `text_scale` enlarges labels (the presenter's large type).
-pub fn paint_scene(painter: &Painter, origin: Pos2, map: &MapData, scene: &Scene, lang: Lang, text_scale: f32) {
-    let at = |p: crate::graph::Vec2| Pos2::new(origin.x + p.x, origin.y + p.y);
-    for edge in &scene.edges {
-        let stroke = colour(look::edge_stroke(edge.kind, edge.emphasis));
-        let width = if edge.emphasis == Emphasis::Highlighted { edge.width + 1.5 } else { edge.width };
-        painter.line_segment([at(edge.from), at(edge.to)], Stroke::new(width, stroke));
-        if let Some(arrow) = edge.arrow {
-            painter.add(Shape::convex_polygon(arrow.iter().map(|p| at(*p)).collect(), stroke, Stroke::NONE));
-        }
-    }
-    for node in &scene.nodes {
-        let fill = look::node_colour(node.kind, node.emphasis);
-        let (outline, width) = match (node.emphasis, node.selected) {
-            (Emphasis::Highlighted, false) => (look::HIGHLIGHT, 3.0),
-            (_, true) => (look::TEXT, 2.5),
-            _ => (look::NODE_OUTLINE.with_alpha(fill.3), 1.5),
-        };
-        let stroke = Stroke::new(width, colour(outline));
-        let centre = at(node.centre);
-        let points = look::glyph_points(look::node_glyph(node.kind), centre.x, centre.y, node.radius);
-        if points.is_empty() {
-            painter.circle(centre, node.radius, colour(fill), stroke);
-        } else {
-            let points = points.into_iter().map(|(x, y)| Pos2::new(x, y)).collect();
-            painter.add(Shape::convex_polygon(points, colour(fill), stroke));
-        }
-    }
-    for label in &scene.labels {
-        let text = map.label(label.node, lang);
-        let text_colour = if label.emphasis == Emphasis::Dimmed { look::MUTED_TEXT } else { look::TEXT };
-        let family = if label.emphasis == Emphasis::Highlighted {
-            egui::FontFamily::Name(super::fonts::VAZIRMATN_BOLD.into())
-        } else {
-            egui::FontFamily::Proportional
-        };
-        let style = BidiTextStyle::new(FontId::new(svg::LABEL_SIZE * text_scale, family), colour(text_colour));
-        let anchor = at(label.anchor);
-        let halo = BidiTextStyle { color: colour(look::BACKGROUND.with_alpha(200)), ..style.clone() };
-        for offset in [egui::vec2(-1.0, 0.0), egui::vec2(1.0, 0.0), egui::vec2(0.0, -1.0), egui::vec2(0.0, 1.0)] {
-            paint_bidi_label(painter, anchor + offset, Align2::CENTER_TOP, text, ParagraphDirection::Auto, &halo);
-        }
-        paint_bidi_label(painter, anchor, Align2::CENTER_TOP, text, ParagraphDirection::Auto, &style);
-    }
+/// Paints a step's scene with the map view's painter, the view's top-left at
+/// `origin`; `label_size` in points (the presenter's large type).
+pub fn paint_step(painter: &Painter, origin: Pos2, map: &MapData, view: &StepView, scene: &Scene, lang: Lang, label_size: f32) {
+    let labels: Vec<String> = (0..map.graph.node_count()).map(|n| map.label(n, lang).to_string()).collect();
+    let paint = MapPaint {
+        graph: &map.graph,
+        scene,
+        origin,
+        labels: &labels,
+        noted: None,
+        highlighted_nodes: Some(&view.highlight_nodes),
+        highlighted_edges: Some(&view.highlight_edges),
+        focused: view.focus_node,
+        selected_edge: None,
+        dark: false,
+        lang,
+        label_size,
+    };
+    paint_map(painter, &paint);
 }
 
 /// The heading and the wrapped caption, each aligned to its own direction.
@@ -142,8 +119,8 @@ fn paint_legend(painter: &Painter, picture: &Picture) {
         y += row;
     }
     for co_occurrence in [false, true] {
-        let kind = if co_occurrence { crate::tours::EDGE_KINDS.len() as u16 - 1 } else { 0 };
-        let stroke = Stroke::new(2.0, colour(look::edge_stroke(kind, Emphasis::Normal)));
+        let kind = if co_occurrence { crate::export::map::CO_OCCURRENCE } else { 1 };
+        let stroke = Stroke::new(2.0, colour(look::edge_colour(kind)));
         painter.line_segment([Pos2::new(glyph_x - 8.0, y), Pos2::new(glyph_x + 8.0, y)], stroke);
         let text = look::edge_legend(co_occurrence, picture.lang);
         paint_bidi_label(painter, Pos2::new(text_x, y), anchor, text, ParagraphDirection::Auto, &style);

@@ -22,8 +22,8 @@ use crate::tours::Tour;
 
 /// How long the map takes to move from one step to the next, in seconds.
 pub const TRANSITION_SECONDS: f64 = 0.9;
-/// Labels on the map are this much larger than in the map view.
-const LABEL_SCALE: f32 = 1.5;
+/// Labels on the map, in points (larger than in the map view).
+const LABEL_SIZE: f32 = 20.0;
 const CAPTION_STYLE: &str = "presenter-caption";
 const PASSAGE_STYLE: &str = "presenter-passage";
 
@@ -156,15 +156,15 @@ fn map_ui(ui: &mut egui::Ui, presenter: &mut Presenter, rect: egui::Rect, lang: 
     let now = ui.input(|i| i.time);
     let view = presenter.view_now(Vec2::new(rect.width(), rect.height()), now);
     let style = SceneStyle {
-        node_radius: 8.0,
+        node_radius: 9.0,
         arrow_length: 10.0,
-        label_cell: Vec2::new(170.0, 28.0),
+        label_cell: Vec2::new(190.0, 30.0),
         label_gap: 4.0,
-        ..SceneStyle::default()
+        ..crate::export::map::map_scene_style()
     };
     let scene = view.scene(&presenter.map, &style);
     let painter = ui.painter_at(rect);
-    super::export_png::paint_scene(&painter, rect.min, &presenter.map, &scene, lang, LABEL_SCALE);
+    super::export_png::paint_step(&painter, rect.min, &presenter.map, &view, &scene, lang, LABEL_SIZE);
 }
 
 fn passage_ui(ui: &mut egui::Ui, rect: egui::Rect, text: &str) {

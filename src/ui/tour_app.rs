@@ -11,15 +11,20 @@ use super::i18n::tr;
 use super::presenter::Presenter;
 use super::tour_panel::TourAction;
 use crate::address::Address;
-use crate::tours::TourStep;
+use crate::tours::{Camera, EdgeRef, Filters, Focus, Highlight, TourStep};
 
 impl ViewState {
     /// What the map shows now, as a tour step (caption left empty).
+    /// Uses the map view's focus, filters, highlights, camera and pins once the
+    /// map has been shown; before that, the focus of a `map?focus=` address.
     pub fn current_map_step(&self, state: &AppState) -> TourStep {
-        match state.history.current() {
-            Address::Map { focus: Some(focus), depth } => TourStep::focused(focus, depth.unwrap_or(1) as u32),
-            _ => TourStep::default(),
+        if !self.map.is_prepared() {
+            return match state.history.current() {
+                Address::Map { focus: Some(focus), depth } => TourStep::focused(focus, depth.unwrap_or(1) as u32),
+                _ => TourStep::default(),
+            };
         }
+        step_of_map(&self.map)
     }
 }
 
@@ -93,5 +98,31 @@ impl App {
             },
             Err(message) => message,
         });
+    }
+}
+
+/// The map view's current view as a tour step.
+fn step_of_map(map: &super::map_view::MapView) -> TourStep {
+    let settings = &map.settings;
+    let (centre, zoom) = map.camera();
+    let focus = settings.focus.as_ref().map(|concept| Focus { concept: concept.clone(), depth: settings.depth as u32 });
+    let filters = Filters {
+        kinds: settings.kinds.iter().map(|k| k.as_str().to_string()).collect(),
+        documents: settings.documents.clone(),
+        edge_kinds: settings.edge_kinds.iter().map(|k| k.as_str().to_string()).collect(),
+        min_weight: settings.min_weight,
+    };
+    let highlight = Highlight {
+        nodes: settings.highlighted_nodes.clone(),
+        edges: settings.highlighted_edges.iter().map(|(a, b)| EdgeRef { source: a.clone(), target: b.clone() }).collect(),
+    };
+    let pinned = map.pins().into_iter().map(|(id, at)| (id, (at.x, at.y))).collect();
+    TourStep {
+        focus,
+        filters,
+        highlight,
+        camera: Some(Camera { center: (centre.x, centre.y), zoom }),
+        pinned,
+        ..TourStep::default()
     }
 }

@@ -515,6 +515,6 @@ fn preview_ui(ui: &mut egui::Ui, view: &ViewContext, map: &MapData, tour: &Tour,
         Some(step) => StepView::of_step(map, step, viewport),
         None => StepView::whole_map(map, viewport),
     };
-    let scene = step_view.scene(map, &crate::graph::SceneStyle::default());
-    super::export_png::paint_scene(&painter, rect.min, map, &scene, view.lang, 1.0);
+    let scene = step_view.scene(map, &crate::export::map::map_scene_style());
+    super::export_png::paint_step(&painter, rect.min, map, &step_view, &scene, view.lang, 13.0);
 }
