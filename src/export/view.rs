@@ -14,6 +14,9 @@ use super::map::MapData;
 
 /// Free space around what a fitted camera frames, in points.
 pub const FIT_MARGIN: f32 = 48.0;
+/// A fitted camera never zooms in further than this (a focus of a few nodes
+/// would otherwise fill the page with giant glyphs).
+pub const MAX_FIT_ZOOM: f32 = 1.8;
 
 /// A step resolved against a map: everything a picture of it needs.
 #[derive(Debug, Clone)]
@@ -149,7 +152,7 @@ pub fn fitted_camera(positions: &[Vec2], shown: &NodeSet, viewport: Vec2) -> Cam
     // Leave room for labels under the lowest nodes and for the legend.
     let margin = FIT_MARGIN.min(0.2 * viewport.x.min(viewport.y));
     camera.fit(bounds, margin);
-    camera.zoom = camera.zoom.min(4.0);
+    camera.zoom = camera.zoom.min(MAX_FIT_ZOOM);
     camera
 }
 

@@ -50,6 +50,8 @@ pub fn node_labels(model: &Model, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::ConceptKind;
+    use crate::index::EdgeKind;
 
     #[test]
     fn edge_codes_round_trip() {
