@@ -88,7 +88,13 @@ pub fn map_layout_config() -> LayoutConfig {
 /// Sizes of the drawn map: nodes a little larger than the core's default and
 /// labels for every node drawn big enough to tell apart (one per label cell).
 pub fn map_scene_style() -> SceneStyle {
-    SceneStyle { node_radius: 7.0, label_min_radius: 4.0, label_cell: Vec2::new(120.0, 20.0), ..SceneStyle::default() }
+    SceneStyle {
+        node_radius: 7.0,
+        max_node_radius: 24.0,
+        label_min_radius: 4.0,
+        label_cell: Vec2::new(120.0, 20.0),
+        ..SceneStyle::default()
+    }
 }
 
 impl MapData {

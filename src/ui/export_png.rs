@@ -57,6 +57,7 @@ pub fn paint_step(painter: &Painter, origin: Pos2, map: &MapData, view: &StepVie
         origin,
         labels: &labels,
         noted: None,
+        labelled: view.focus.as_ref(),
         highlighted_nodes: Some(&view.highlight_nodes),
         highlighted_edges: Some(&view.highlight_edges),
         focused: view.focus_node,

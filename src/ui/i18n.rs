@@ -141,6 +141,8 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("pinned help", "pinned (double-click to release)", "سنجاق‌شده (برای رها کردن دوبار بزنید)", "مثبّت (انقر مرتين للتحرير)"),
     ("focus help", "Show the chosen concept and its neighbours", "نمایش مفهوم برگزیده و همسایه‌هایش", "عرض المفهوم المختار وجيرانه"),
     ("close", "Close", "بستن", "إغلاق"),
+    ("less depth", "Fewer links around the focus", "پیوندهای کمتر پیرامون کانون", "روابط أقل حول التركيز"),
+    ("more depth", "More links around the focus", "پیوندهای بیشتر پیرامون کانون", "روابط أكثر حول التركيز"),
     (
         "curated without evidence",
         "A curated relation of the catalog; no passage of the corpus mentions both concepts.",

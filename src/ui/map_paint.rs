@@ -32,6 +32,8 @@ pub struct MapPaint<'a> {
     pub labels: &'a [String],
     /// Nodes that have editors' notes (a badge).
     pub noted: Option<&'a NodeSet>,
+    /// Nodes labelled whatever the level of detail (the nodes in focus).
+    pub labelled: Option<&'a NodeSet>,
     /// Nodes and edges drawn highlighted (hovered neighbourhood, a tour step).
     pub highlighted_nodes: Option<&'a NodeSet>,
     pub highlighted_edges: Option<&'a EdgeSet>,
@@ -128,6 +130,10 @@ pub fn paint_map(painter: &Painter, map: &MapPaint) {
 }
 
 fn paint_edges(painter: &Painter, map: &MapPaint) {
+    // When some edges are marked (a hovered or chosen node's), the others step back.
+    let something_marked = map.scene.edges.iter().any(|e| e.emphasis == Emphasis::Highlighted);
+    let co_occurrence_alpha = if something_marked { 45 } else { 110 };
+    let curated_alpha = if something_marked { 120 } else { 200 };
     for shape in &map.scene.edges {
         let marked = map.highlighted_edges.is_some_and(|set| set.contains(shape.edge))
             || map.selected_edge == Some(shape.edge);
@@ -135,8 +141,8 @@ fn paint_edges(painter: &Painter, map: &MapPaint) {
         let (color, width) = match (shape.emphasis, marked) {
             (_, true) => (base, shape.width + 2.0),
             (Emphasis::Highlighted, false) => (base, shape.width + 1.0),
-            (Emphasis::Normal, false) if shape.kind == CO_OCCURRENCE => (faded(base, 110), shape.width),
-            (Emphasis::Normal, false) => (faded(base, 200), shape.width),
+            (Emphasis::Normal, false) if shape.kind == CO_OCCURRENCE => (faded(base, co_occurrence_alpha), shape.width),
+            (Emphasis::Normal, false) => (faded(base, curated_alpha), shape.width),
             (Emphasis::Dimmed, false) => (faded(base, 30), shape.width),
         };
         if map.selected_edge == Some(shape.edge) {
@@ -234,28 +240,65 @@ fn paint_note_badge(painter: &Painter, at: Pos2, dark: bool) {
     painter.add(Shape::convex_polygon(points, fill, edge));
 }
 
+/// Labels in priority order (the scene's, then forced ones), each placed
+/// below its node, or above, right or left when that spot is taken. A
+/// scene label with no free spot is left out; a forced one goes below anyway.
 fn paint_labels(painter: &Painter, map: &MapPaint) {
     let style = BidiTextStyle::new(FontId::proportional(map.label_size), text_color(map.dark));
     let dim_style = BidiTextStyle::new(FontId::proportional(map.label_size), faded(text_color(map.dark), 110));
+    let mut placed: Vec<Rect> = Vec::new();
     let mut labelled = NodeSet::empty(map.graph.node_count());
+    let shape_of = |node: usize| map.scene.nodes.iter().find(|s| s.node == node);
+    let forced = |node: usize| {
+        map.highlighted_nodes.is_some_and(|set| set.contains(node)) || map.labelled.is_some_and(|set| set.contains(node))
+    };
     for label in &map.scene.labels {
-        labelled.insert(label.node);
+        let Some(shape) = shape_of(label.node) else { continue };
         let style = if label.emphasis == Emphasis::Dimmed { &dim_style } else { &style };
-        paint_node_label(painter, map, label.node, pos(map.origin, label.anchor), style);
+        if place_label(painter, map, shape, style, &mut placed, forced(label.node)) {
+            labelled.insert(label.node);
+        }
     }
-    // Highlighted nodes (a hovered node's neighbours, a tour's picks) always get a label.
-    let Some(highlighted) = map.highlighted_nodes else { return };
-    for shape in map.scene.nodes.iter().filter(|s| highlighted.contains(s.node) && !labelled.contains(s.node)) {
-        let anchor = pos(map.origin, shape.centre) + vec2(0.0, shape.radius + 2.0);
-        paint_node_label(painter, map, shape.node, anchor, &style);
+    for shape in map.scene.nodes.iter().rev().filter(|s| forced(s.node) && !labelled.contains(s.node)) {
+        place_label(painter, map, shape, &style, &mut placed, true);
     }
 }
 
-/// One label, centred below `anchor`, on a soft halo so it reads over edges.
-fn paint_node_label(painter: &Painter, map: &MapPaint, node: usize, anchor: Pos2, style: &BidiTextStyle) {
-    let Some(text) = map.labels.get(node).filter(|t| !t.is_empty()) else { return };
-    let rect = paint_text(painter, anchor, Align2::CENTER_TOP, text, style, Some(halo_color(map.dark)));
-    let _ = rect;
+/// Paints one node's label at the first free spot around it; returns whether it was painted.
+fn place_label(
+    painter: &Painter,
+    map: &MapPaint,
+    shape: &crate::graph::NodeShape,
+    style: &BidiTextStyle,
+    placed: &mut Vec<Rect>,
+    forced: bool,
+) -> bool {
+    let Some(text) = map.labels.get(shape.node).filter(|t| !t.is_empty()) else { return false };
+    let size = text_size(painter, text, style);
+    let centre = pos(map.origin, shape.centre);
+    let gap = shape.radius + 2.0;
+    let candidates = [
+        Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, gap), size),
+        Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, gap), size),
+        Align2::LEFT_CENTER.anchor_size(centre + vec2(gap + 2.0, 0.0), size),
+        Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap + 2.0, 0.0), size),
+    ];
+    let free = candidates.iter().find(|rect| !placed.iter().any(|other| other.intersects(rect.expand(1.0))));
+    let rect = match (free, forced) {
+        (Some(rect), _) => *rect,
+        (None, true) => candidates[0],
+        (None, false) => return false,
+    };
+    paint_text(painter, rect.min, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
+    placed.push(rect);
+    true
+}
+
+/// The size of `text` laid out on one line in `style`.
+pub fn text_size(painter: &Painter, text: &str, style: &BidiTextStyle) -> egui::Vec2 {
+    let ctx = painter.ctx();
+    let layout = cached_layout(ctx, text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
+    vec2(layout.width(), style.row_height(ctx) * layout.lines().len() as f32)
 }
 
 /// Paints `text` through the bidi layout with its box anchored at `at`,

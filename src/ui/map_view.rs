@@ -47,6 +47,10 @@ const STEP_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 const FIT_MARGIN: f32 = 48.0;
 /// How long a click on a pinned node waits for a second click (which unpins it).
 const DOUBLE_CLICK_WAIT: f64 = 0.3;
+/// The deepest focus the toolbar offers.
+const MAX_DEPTH: usize = 6;
+/// A focus of at most this many nodes labels all of them.
+const MAX_FORCED_LABELS: usize = 60;
 /// Points the arrow keys pan per press.
 const PAN_STEP: f32 = 60.0;
 /// Zoom factor of one `+`/`-` press or button click.
@@ -138,6 +142,7 @@ pub struct MapView {
     applied_address: Option<(Option<String>, Option<usize>)>,
     /// Where the canvas's top-left corner was last frame, on screen.
     origin: Pos2,
+    pub show_legend: bool,
 }
 
 impl Default for MapView {
@@ -166,6 +171,7 @@ impl Default for MapView {
             save_message: None,
             applied_address: None,
             origin: Pos2::ZERO,
+            show_legend: true,
         }
     }
 }
@@ -416,6 +422,7 @@ fn toolbar_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, commands
         if ui.button(tr(lang, "relayout")).clicked() {
             map.relayout();
         }
+        ui.checkbox(&mut map.show_legend, tr(lang, "legend"));
     });
 }
 
@@ -451,7 +458,7 @@ fn search_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
     if !map.search_open || hits.is_empty() {
         return;
     }
-    let area = egui::Area::new(ui.id().with("map-search-hits"))
+    let area = egui::Area::new(Id::unique("map-search-hits"))
         .order(egui::Order::Foreground)
         .fixed_pos(response.rect.left_bottom() + vec2(0.0, 2.0));
     area.show(ui.ctx(), |ui| {
@@ -504,10 +511,12 @@ fn focus_controls_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
     let depth = map.settings.depth;
     if let Some(id) = &focus {
         let name = view.model.concept_index(id).map_or(id.as_str(), |c| view.model.corpus.catalog.concepts[c].labels.get_or_any(lang));
-        ui.label(format!("{}:", tr(lang, "focus")));
-        super::text::label_ui(ui, name);
-        let mut new_depth = depth;
-        ui.add(egui::DragValue::new(&mut new_depth).range(1..=6).prefix(format!("{} ", tr(lang, "depth"))));
+        super::text::label_ui(ui, &format!("{}: {name}", tr(lang, "focus")));
+        let depth_text = format!("{}: {}", tr(lang, "depth"), depth);
+        let less = ui.add_enabled(depth > 1, egui::Button::new("−")).on_hover_text(tr(lang, "less depth"));
+        super::text::label_ui(ui, &depth_text);
+        let more = ui.add_enabled(depth < MAX_DEPTH, egui::Button::new("+")).on_hover_text(tr(lang, "more depth"));
+        let new_depth = if less.clicked() { depth - 1 } else if more.clicked() { depth + 1 } else { depth };
         if new_depth != depth {
             commands.push(Command::Navigate(Address::Map { focus: focus.clone(), depth: Some(new_depth) }));
         }
@@ -638,7 +647,9 @@ pub fn map_canvas_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
     let Some(layout) = &map.layout else { return };
     let grid = NodeGrid::build(layout.positions());
     let style = scene_style();
-    let keyboard = map.selected.filter(|&n| visible.nodes.contains(n));
+    // The node walked to by keyboard or found by search, else the focused concept.
+    let focus_node = map.settings.focus.as_deref().and_then(|id| data.graph.index_of(id));
+    let keyboard = map.selected.or(focus_node).filter(|&n| visible.nodes.contains(n));
     let input = SceneInput {
         graph: &data.graph,
         positions: layout.positions(),
@@ -665,6 +676,7 @@ pub fn map_canvas_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
         origin: rect.min,
         labels: &map.labels,
         noted: Some(&map.noted),
+        labelled: focus.as_ref().filter(|f| f.len() <= MAX_FORCED_LABELS),
         highlighted_nodes: highlighted_nodes.as_ref(),
         highlighted_edges: highlighted_edges.as_ref(),
         focused: focused_node,
@@ -761,14 +773,16 @@ fn highlighted_edges(map: &MapView, data: &MapData) -> Option<EdgeSet> {
 
 /// The legend and the status line.
 fn paint_overlays(painter: &egui::Painter, view: &ViewContext, map: &MapView, data: &MapData, rect: Rect) {
-    let content = LegendContent::of_graph(&data.graph, view.lang, true);
-    let size = legend_size(painter, &content);
-    let corner = if view.lang.is_rtl() {
-        pos2(rect.left() + 8.0, rect.bottom() - size.y - 8.0)
-    } else {
-        pos2(rect.right() - size.x - 8.0, rect.bottom() - size.y - 8.0)
-    };
-    paint_legend(painter, corner, &content, view.dark);
+    if map.show_legend {
+        let content = LegendContent::of_graph(&data.graph, view.lang, true);
+        let size = legend_size(painter, &content);
+        let corner = if view.lang.is_rtl() {
+            pos2(rect.left() + 8.0, rect.bottom() - size.y - 8.0)
+        } else {
+            pos2(rect.right() - size.x - 8.0, rect.bottom() - size.y - 8.0)
+        };
+        paint_legend(painter, corner, &content, view.dark);
+    }
     let status = status_text(view, map, data);
     if !status.is_empty() {
         let style = super::bidi_text::BidiTextStyle::new(
@@ -1065,6 +1079,67 @@ fn canvas_input(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::RelationKind;
+
+    fn bundled() -> (Model, MapView) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let model = Model::load(&dir).unwrap_or_else(|_| panic!("the bundled corpus loads"));
+        let mut map = MapView::default();
+        map.prepare(&model, Lang::En);
+        (model, map)
+    }
+
+    #[test]
+    fn edge_kind_and_weight_filters_keep_only_matching_edges() {
+        let (model, mut map) = bundled();
+        let data = map.data.clone().unwrap();
+        map.settings.edge_kinds = vec![EdgeKind::Relation(RelationKind::Counters)];
+        map.settings.min_weight = 2.0;
+        let visible = map.visibility(&model, &data);
+        assert!(!visible.edges.is_empty());
+        for e in visible.edges.iter() {
+            let edge = &data.graph.edges()[e];
+            assert_eq!(edge_kind_of_code(edge.kind), EdgeKind::Relation(RelationKind::Counters));
+            assert!(edge.weight >= 2.0);
+        }
+        let police = data.graph.index_of("police-diplomacy").unwrap();
+        let terrorism = data.graph.index_of("terrorism").unwrap();
+        assert!(visible.edges.iter().any(|e| {
+            let edge = &data.graph.edges()[e];
+            (edge.source, edge.target) == (police, terrorism)
+        }));
+    }
+
+    #[test]
+    fn a_document_filter_keeps_its_concepts_and_evidence() {
+        let (model, mut map) = bundled();
+        let data = map.data.clone().unwrap();
+        let document = model.corpus.documents[0].id.clone();
+        map.settings.documents = vec![document.clone()];
+        let visible = map.visibility(&model, &data);
+        let doc = model.document_index(&document).unwrap();
+        assert!(!visible.nodes.is_empty() && visible.nodes.len() < data.graph.node_count());
+        for n in visible.nodes.iter() {
+            assert!(model.index.mentions_of(n).any(|m| m.document == doc), "{} is mentioned there", data.graph.nodes()[n].id);
+        }
+        for e in visible.edges.iter() {
+            let evidence = &data.index_edge(&model, e).unwrap().evidence;
+            assert!(evidence.is_empty() || evidence.iter().any(|p| p.document == doc));
+        }
+    }
+
+    #[test]
+    fn focus_is_the_neighbourhood_of_the_address() {
+        let (model, mut map) = bundled();
+        map.sync_address(&model, Some("city-diplomacy"), Some(1));
+        let data = map.data.clone().unwrap();
+        let visible = map.visibility(&model, &data);
+        let focus = map.focus_set(&data, &visible).unwrap();
+        for id in ["city-diplomacy", "municipalities", "climate-change"] {
+            assert!(focus.contains(data.graph.index_of(id).unwrap()), "{id} is in focus");
+        }
+        assert!(!focus.contains(data.graph.index_of("interpol").unwrap()));
+    }
 
     #[test]
     fn toggling_kinds_keeps_empty_for_all() {
