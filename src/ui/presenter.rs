@@ -130,7 +130,7 @@ pub fn presenter_ui(ui: &mut egui::Ui, presenter: &mut Presenter, model: &super:
     let step = presenter.tour.steps.get(presenter.step).cloned();
     let caption = step.as_ref().map_or("", |s| crate::export::localized_or_english(&s.caption, lang)).to_string();
     let passage = step.as_ref().and_then(|s| s.passage.as_ref()).and_then(|p| passage_text(model, p));
-    let caption_height = (rect.height() * 0.24).clamp(120.0, 320.0);
+    let caption_height = (rect.height() * 0.3).clamp(140.0, 380.0);
     let passage_width = if passage.is_some() { (rect.width() * 0.3).clamp(260.0, 560.0) } else { 0.0 };
     let rtl = lang.is_rtl();
     let map_rect = egui::Rect::from_min_max(
