@@ -117,3 +117,27 @@ fn a_malformed_catalog_is_reported_with_its_position_and_left_alone() {
     assert!(stderr.starts_with(&expected), "{stderr}");
     assert_eq!(std::fs::read_to_string(dir.path().join("concepts.ron")).unwrap(), catalog);
 }
+
+/// `--open` with an address that names nothing fails before any window opens,
+/// with a message that says what is missing (no display is needed for this).
+#[cfg(feature = "gui")]
+#[test]
+fn unknown_addresses_are_refused_with_a_clear_message() {
+    let cases = [
+        ("concept:no-such-concept", "no-such-concept"),
+        ("document:999_missing", "999_missing"),
+        ("document:003_412e824fada4b61c#no-section", "no-section"),
+        ("compare:000_d179677d1f4e20a5,nope", "nope"),
+        ("tour:no-such-tour", "no-such-tour"),
+        ("map?focus=nobody", "nobody"),
+        ("nonsense:1", "nonsense"),
+    ];
+    for (address, named) in cases {
+        let output = diplomap(&["--open", address, "--screenshot", "/nonexistent/x.png"], None);
+        assert_eq!(output.status.code(), Some(1), "{address}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(named), "{address}: {stderr}");
+    }
+    let output = diplomap(&["--open", "concept:interpol", "--size", "12xwide"], None);
+    assert_eq!(output.status.code(), Some(2));
+}

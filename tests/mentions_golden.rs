@@ -15,7 +15,13 @@ fn mention_rows(text: &str) -> Vec<String> {
         .find(text)
         .into_iter()
         .map(|m| {
-            format!("{}\t{}\t{}\t{}", corpus.catalog.concepts[m.concept].id, m.range.start, m.range.end, &text[m.range.clone()])
+            format!(
+                "{}\t{}\t{}\t{}",
+                corpus.catalog.concepts[m.concept].id,
+                m.range.start,
+                m.range.end,
+                &text[m.range.clone()]
+            )
         })
         .collect()
 }

@@ -119,3 +119,23 @@ fn side_panels_keep_their_width() {
         assert!(input.rect().width() < 500.0, "a text field grew to {}", input.rect().width());
     }
 }
+
+/// Every kind of address opens its own view (the address round trips are unit
+/// tests of `address`); the side-by-side view shows both abstracts.
+#[test]
+fn every_address_opens_its_view() {
+    let cases: [(&str, &str); 6] = [
+        ("concept:europol", "یوروپل"),
+        ("document:003_412e824fada4b61c", "کالکان"),
+        ("document:004_be513f05f174dac0#abstract-fa", "دیپلماسی شهری"),
+        ("compare:000_d179677d1f4e20a5", "Police diplomacy from the early"),
+        ("tour:police-diplomacy:2", "police-diplomacy"),
+        ("search:اينترپل", "اینترپل"),
+    ];
+    for (address, shown) in cases {
+        let (mut harness, _corpus) = app_at(address, Lang::En);
+        harness.run_steps(4);
+        assert_eq!(current(&harness).to_string(), address.parse::<Address>().expect("valid").to_string());
+        assert!(harness.query_all_by_label_contains(shown).next().is_some(), "{address} shows {shown}");
+    }
+}

@@ -52,25 +52,9 @@ pub fn search(corpus: Option<PathBuf>, json: bool, query: &str) -> Result<(), Fa
 /// Every concept's main note body; notes that cannot be read are reported on
 /// stderr and left out (search still runs).
 pub fn main_notes(corpus: &Corpus) -> Vec<(String, String)> {
-    let dir = corpus.notes_dir();
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut store = NoteStore::open(dir);
-    let ids = match store.list() {
-        Ok(ids) => ids,
-        Err(err) => {
-            eprintln!("diplomap: notes left out of the search: {err}");
-            return Vec::new();
-        }
-    };
-    let mut notes = Vec::new();
-    for id in ids {
-        match store.get_main(&id) {
-            Ok(Some(body)) => notes.push((id, body)),
-            Ok(None) => {}
-            Err(err) => eprintln!("diplomap: note of {id} left out of the search: {err}"),
-        }
+    let (notes, errors) = NoteStore::open(corpus.notes_dir()).main_notes();
+    for err in errors {
+        eprintln!("diplomap: left out of the search: {err}");
     }
     notes
 }

@@ -198,6 +198,25 @@ impl NoteStore {
         Ok(notes.main_body().map(str::to_owned))
     }
 
+    /// Every concept's main note body as `(concept id, body)`, sorted by id
+    /// (what search indexes). Files that cannot be read are left out and
+    /// returned as errors beside the bodies.
+    pub fn main_notes(&mut self) -> (Vec<(String, String)>, Vec<NotesError>) {
+        let ids = match self.list() {
+            Ok(ids) => ids,
+            Err(err) => return (Vec::new(), vec![err]),
+        };
+        let (mut notes, mut errors) = (Vec::new(), Vec::new());
+        for id in ids {
+            match self.get_main(&id) {
+                Ok(Some(body)) => notes.push((id, body)),
+                Ok(None) => {}
+                Err(err) => errors.push(err),
+            }
+        }
+        (notes, errors)
+    }
+
     /// Replaces the main note's body, keeping the other notes. Writes nothing
     /// when the body is already this.
     pub fn set_main(&mut self, concept: &str, body: &str) -> Result<(), NotesError> {

@@ -13,7 +13,7 @@ use super::mirror;
 use super::model::Model;
 use super::notes_editor::{NoteAction, NoteStatus, NotesEditor};
 use super::state::AppState;
-use super::{compare, concept_list, concept_page, reader, side_panel, top_bar};
+use super::{compare, concept_list, concept_page, reader, search_view, side_panel, top_bar};
 use crate::address::Address;
 use crate::diag::Diagnostic;
 use crate::text::Lang;
@@ -22,12 +22,24 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Navigate(Address),
+    /// Changes the current address without a history entry (typing a search).
+    Replace(Address),
     Back,
     Forward,
     Select(String),
     SetUiLang(Lang),
     SetDark(bool),
     Note(NoteAction),
+    Tour(super::tour_panel::TourAction),
+    /// Start presenting tour `tour` at step `step` (from 0), full screen.
+    Present {
+        tour: String,
+        step: usize,
+    },
+    StopPresenting,
+    /// Add the map view's current view as a step of the open tour.
+    RecordStep,
+    Export(super::export_menu::ExportRequest),
 }
 
 /// How the window opens (from the command line).
@@ -38,6 +50,8 @@ pub struct StartOptions {
     pub dark: Option<bool>,
     /// Save a screenshot here once the window has settled, then close.
     pub screenshot: Option<PathBuf>,
+    /// Open a `tour:` address straight in presenter mode.
+    pub present: bool,
 }
 
 /// What every view reads: the model and the settings that change how it draws.
@@ -55,8 +69,16 @@ pub struct ViewContext<'a> {
 pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
+    pub map: super::map_view::MapView,
+    pub search: search_view::SearchState,
     pub address_text: String,
     pub address_error: Option<String>,
+    pub tours: super::tour_panel::TourPanel,
+    pub presenter: Option<super::presenter::Presenter>,
+    /// Where the export menu writes.
+    pub export_dir: PathBuf,
+    /// What the last export or recording said (a bottom line until dismissed).
+    pub notice: Option<String>,
 }
 
 pub struct App {
@@ -91,7 +113,12 @@ impl App {
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
         let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot };
         app.views.address_text = app.state.history.current().to_string();
+        app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
+        app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
+        if options.present {
+            app.present_current();
+        }
         app
     }
 
@@ -99,9 +126,12 @@ impl App {
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
         install_look(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
+        let tours_dir = model.dir().join("tours");
         let mut app =
             App { state, model: Ok(model), views: ViewState::default(), notes, commands: Vec::new(), screenshot: None };
         app.views.address_text = app.state.history.current().to_string();
+        app.views.tours = super::tour_panel::TourPanel::new(tours_dir);
+        app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app
     }
@@ -134,25 +164,55 @@ impl App {
             problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));
             return;
         };
-        let rtl = self.state.ui_lang.is_rtl();
+        self.views.tours.tick(std::time::Instant::now());
+        if self.views.tours.has_unsaved() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(300));
+        }
         let mut commands = Vec::new();
+        if let Some(presenter) = &mut self.views.presenter {
+            presenter.handle_keys(&ctx, &mut commands);
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                super::presenter::presenter_ui(ui, presenter, model, self.state.ui_lang);
+            });
+            self.commands.extend(commands);
+            self.apply_with(&ctx);
+            if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
+                job.frame(&ctx, model.revision);
+            }
+            return;
+        }
+        let rtl = self.state.ui_lang.is_rtl();
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
         });
         let (list_side, detail_side) = if rtl { ("right", "left") } else { ("left", "right") };
         side(list_side).show(ui, |ui| {
-            mirror::column(ui, rtl, |ui| concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands));
+            mirror::column(ui, rtl, |ui| {
+                let current = self.state.history.current();
+                search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
+                concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
+            });
         });
-        if !matches!(self.state.history.current(), Address::Concept(_)) {
+        if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
             side(detail_side).default_size(280.0).show(ui, |ui| {
                 mirror::column(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, &mut commands));
+            });
+        }
+        if let Some(message) = &self.views.notice {
+            egui::Panel::bottom("export-message").show(ui, |ui| {
+                mirror::row(ui, rtl, |ui| {
+                    ui.label(message);
+                    if ui.small_button(super::icons::CLOSE).clicked() {
+                        commands.push(Command::Export(super::export_menu::ExportRequest::Dismiss));
+                    }
+                });
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             mirror::column(ui, rtl, |ui| self.view_ui(ui, &mut commands));
         });
         self.commands.extend(commands);
-        self.apply();
+        self.apply_with(&ctx);
         if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
             job.frame(&ctx, model.revision);
         }
@@ -178,9 +238,14 @@ impl App {
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
             }
-            other => {
-                ui.heading(other.to_string());
-                ui.label(tr(lang, "select a concept"));
+            Address::Tour { id, step } => {
+                super::tour_panel::tour_view_ui(ui, &view, &id, step, &mut self.views.tours, commands)
+            }
+            Address::Map { focus, depth } => {
+                super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
+            }
+            Address::Search(query) => {
+                search_view::search_view_ui(ui, &view, &query, self.notes.generation, &mut self.views.search, commands)
             }
         }
     }
@@ -196,6 +261,15 @@ impl App {
         if back {
             self.push(Command::Back);
         }
+        if self.views.presenter.is_none() {
+            if ctx.input_mut(|i| i.consume_shortcut(&super::tour_panel::RECORD_SHORTCUT)) {
+                self.push(Command::RecordStep);
+            }
+            let on_map = matches!(self.state.history.current(), Address::Map { .. });
+            if on_map && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
+                self.push(Command::Present { tour: String::new(), step: 0 });
+            }
+        }
         if forward {
             self.push(Command::Forward);
         }
@@ -203,9 +277,23 @@ impl App {
 
     /// Carries out the commands of this frame.
     pub fn apply(&mut self) {
+        self.apply_with(&egui::Context::default());
+    }
+
+    /// Carries out the commands of this frame; `ctx` receives window commands (full screen).
+    pub fn apply_with(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
+                Command::Tour(action) => self.views.tours.apply(action),
+                Command::Present { tour, step } => self.start_presenting(ctx, &tour, step),
+                Command::StopPresenting => {
+                    self.views.presenter = None;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
+                Command::RecordStep => self.record_step(),
+                Command::Export(request) => self.export(&request),
                 Command::Navigate(address) => self.state.history.visit(address),
+                Command::Replace(address) => self.state.history.replace(address),
                 Command::Back => self.state.history.back(),
                 Command::Forward => self.state.history.forward(),
                 Command::Select(id) => self.state.selected = Some(id),
@@ -238,14 +326,11 @@ pub fn install_look(ctx: &egui::Context) {
         style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
         style.text_styles.insert(TextStyle::Heading, FontId::proportional(22.0));
         style.text_styles.insert(TextStyle::Name(SECTION_STYLE.into()), FontId::proportional(17.0));
-        style.text_styles.insert(TextStyle::Name(CAPTION_STYLE.into()), FontId::proportional(30.0));
     });
 }
 
 /// The text style of section titles in the reader.
 pub const SECTION_STYLE: &str = "section";
-/// The text style of captions in presenter mode.
-pub const CAPTION_STYLE: &str = "caption";
 
 fn side(which: &str) -> egui::Panel {
     let panel = if which == "left" { egui::Panel::left("list-panel") } else { egui::Panel::right("detail-panel") };

@@ -47,6 +47,9 @@ pub struct NotesEditor {
     pub status: NoteStatus,
     last_edit: Option<Instant>,
     last_disk_check: Option<Instant>,
+    /// Bumped whenever a main note changes on disk (saved here, or reloaded
+    /// after a change made elsewhere), so search indexes it again.
+    pub generation: u64,
 }
 
 impl NotesEditor {
@@ -59,6 +62,7 @@ impl NotesEditor {
             status: NoteStatus::Saved,
             last_edit: None,
             last_disk_check: None,
+            generation: 0,
         }
     }
 
@@ -101,7 +105,10 @@ impl NotesEditor {
         match action {
             NoteAction::Save => self.save(&concept, false),
             NoteAction::KeepMine => self.save(&concept, true),
-            NoteAction::KeepTheirs => self.load(),
+            NoteAction::KeepTheirs => {
+                self.load();
+                self.generation += 1;
+            }
         }
     }
 
@@ -115,6 +122,7 @@ impl NotesEditor {
         });
         match result {
             Ok(_) => {
+                self.generation += 1;
                 self.saved = self.buffer.clone();
                 self.status = NoteStatus::Saved;
             }

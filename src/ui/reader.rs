@@ -46,6 +46,7 @@ pub fn reader_ui(
     heading_ui(ui, document.title(lang));
     toolbar_ui(ui, model, document, state, lang, commands);
     let hits = find_hits(state, document, model.revision);
+    let hits = if hits.is_empty() { anchored_word(document, anchor).into_iter().collect() } else { hits };
     let target = scroll_target(document, anchor, &hits, state);
     let key = (id.to_string(), anchor.cloned());
     let must_scroll = target.is_some() && state.scrolled_to.as_ref() != Some(&key);
@@ -268,4 +269,16 @@ fn scroll_target(
             Some(document.section_range(section))
         }
     }
+}
+
+/// The word an `@BYTE` anchor points at (a search hit), highlighted like the
+/// current find hit when nothing is being found.
+fn anchored_word(document: &Document, anchor: Option<&DocumentAnchor>) -> Option<Range<usize>> {
+    let Some(DocumentAnchor::Offset(start)) = anchor else { return None };
+    let rest = document.text.get(*start..)?;
+    let in_word = |c: char| {
+        c.is_alphanumeric() || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+    };
+    let len: usize = rest.chars().take_while(|&c| in_word(c)).map(char::len_utf8).sum();
+    (len > 0).then(|| *start..*start + len)
 }

@@ -43,7 +43,7 @@ pub fn paragraph_ui_sized(
     highlights: &[Highlight],
     text_style: egui::TextStyle,
 ) -> ParagraphResponse {
-    let mut style = BidiTextStyle::new(text_style.resolve(ui.style()), ui.visuals().text_color());
+    let mut style = BidiTextStyle::new(font_of(ui, &text_style), ui.visuals().text_color());
     let mut spans = Vec::with_capacity(highlights.len());
     for (index, highlight) in highlights.iter().enumerate() {
         let id = StyleId(index as u32 + 1);
@@ -85,7 +85,7 @@ pub fn styled_label_ui(
     text_style: egui::TextStyle,
     color: egui::Color32,
 ) -> egui::Response {
-    let style = BidiTextStyle::new(text_style.resolve(ui.style()), color);
+    let style = BidiTextStyle::new(font_of(ui, &text_style), color);
     let response = bidi_label_ui(ui, text, ParagraphDirection::Auto, &style);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     response
@@ -147,6 +147,13 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, selected: bool) -> egui::Response 
         paint_layout(ui.painter(), rect.min + padding, &layout, &style, row_height);
     }
     response
+}
+
+/// The font of a text style; the body font for a named style the theme lacks
+/// (`app::install_look` adds them), never a panic.
+pub fn font_of(ui: &egui::Ui, text_style: &egui::TextStyle) -> egui::FontId {
+    let styles = &ui.style().text_styles;
+    styles.get(text_style).or_else(|| styles.get(&egui::TextStyle::Body)).cloned().unwrap_or_default()
 }
 
 /// The colour of a highlight background for a concept colour.

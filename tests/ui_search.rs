@@ -1,0 +1,135 @@
+//! The search view, driven like a user would: Ctrl+F, typing, arrows, Enter,
+//! found by accessible labels (egui_kittest, headless).
+
+#![cfg(feature = "gui")]
+
+mod common;
+
+use diplomap::address::{Address, DocumentAnchor};
+use diplomap::index::search::{HitTarget, SearchFilters, SearchIndex};
+use diplomap::ui::App;
+use diplomap::ui::model::Model;
+use diplomap::ui::search_view::{RESULT_LIMIT, address_of_hit};
+use diplomap::ui::state::AppState;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app over the corpus in `dir`, in a 1280×800 window, English interface.
+fn harness_at(dir: &std::path::Path) -> Harness<'static, App> {
+    let model = Model::load(dir).expect("the corpus loads");
+    let app = App::with_model(&egui::Context::default(), model, AppState::default());
+    let mut harness = Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_context_setup(diplomap::ui::app::install_look)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    harness.run_steps(2);
+    harness
+}
+
+fn current(harness: &Harness<'_, App>) -> Address {
+    harness.state().state.history.current().clone()
+}
+
+/// Ctrl+F, then types `query` into the search box.
+fn search_for(harness: &mut Harness<'_, App>, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    assert!(harness.get_by_label("Search").is_focused(), "Ctrl+F focuses the search box");
+    harness.get_by_label("Search").type_text(query);
+    harness.run_steps(3);
+}
+
+/// The Kalkan news item says "فعالیتهای اطلاعاتی" (Persian yeh, no ZWNJ).
+const KALKAN: &str = "003_412e824fada4b61c";
+
+#[test]
+fn a_query_typed_with_arabic_yeh_finds_the_persian_passage() {
+    for query in ["فعاليتهاي اطلاعاتي", "فعاليت‌هاي اطلاعاتي", "فعاليت هاي اطلاعاتي"]
+    {
+        let mut harness = harness_at(&common::corpus_dir());
+        search_for(&mut harness, query);
+        assert_eq!(current(&harness), Address::Search(query.to_string()), "the address follows the box");
+        assert_eq!(harness.state().views.address_text, format!("search:{query}"));
+        // The passage is on the page, its snippet in the original spelling.
+        let row = harness
+            .get_all_by_label_contains("فعالیتهای اطلاعاتی مرتبط با تروریسم")
+            .next()
+            .expect("the passage is on the page");
+        row.click();
+        harness.run_steps(2);
+        let Address::Document { id, anchor: Some(DocumentAnchor::Offset(at)) } = current(&harness) else {
+            panic!("a click on the passage opens the reader, not {:?}", current(&harness));
+        };
+        assert_eq!(id, KALKAN);
+        let model = Model::load(&common::corpus_dir()).expect("the corpus loads");
+        let text = &model.corpus.document(KALKAN).expect("the Kalkan item").text;
+        assert!(text[at..].starts_with("فعالیتهای"), "opened at the hit, not at {:?}", &text[at..at + 20]);
+    }
+}
+
+#[test]
+fn typing_replaces_the_address_instead_of_piling_up_history() {
+    let mut harness = harness_at(&common::corpus_dir());
+    let start = current(&harness);
+    search_for(&mut harness, "اينترپ");
+    harness.get_by_label("Search").type_text("ل");
+    harness.run_steps(2);
+    assert_eq!(current(&harness), Address::Search("اينترپل".into()));
+    assert_eq!(harness.get_by_label("Search").value().as_deref(), Some("اينترپل"));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), start, "one Back leaves the search");
+}
+
+#[test]
+fn arrows_move_the_selection_and_enter_opens_the_document_at_the_hit() {
+    let query = "فعاليتهاي اطلاعاتي";
+    let model = Model::load(&common::corpus_dir()).expect("the corpus loads");
+    let index = SearchIndex::build(&model.corpus, &[]);
+    let hits = index.search(&model.corpus, query, &SearchFilters::default(), RESULT_LIMIT);
+    assert!(matches!(hits[1].target, HitTarget::Document { .. }), "{:?}", hits[1]);
+    let expected = address_of_hit(&model, &hits[1]).expect("an address");
+
+    let mut harness = harness_at(&common::corpus_dir());
+    search_for(&mut harness, query);
+    for key in [Key::ArrowDown, Key::ArrowDown, Key::ArrowUp] {
+        harness.key_press(key);
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().views.search.selected, 1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(current(&harness), expected);
+    let Address::Document { id, anchor: Some(DocumentAnchor::Offset(at)) } = &expected else { unreachable!() };
+    assert_eq!(id, KALKAN);
+    assert_eq!(*at, hits[1].original_range.start);
+    // Back returns to the results, query and all.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), Address::Search(query.into()));
+    assert_eq!(harness.get_by_label("Search").value().as_deref(), Some(query));
+}
+
+#[test]
+fn a_search_address_opens_the_results_page() {
+    let dir = common::corpus_dir();
+    let model = Model::load(&dir).expect("the corpus loads");
+    let state = AppState {
+        history: diplomap::ui::state::History::new("search:كالكان".parse().unwrap()),
+        ..AppState::default()
+    };
+    let app = App::with_model(&egui::Context::default(), model, state);
+    let mut harness = Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_context_setup(diplomap::ui::app::install_look)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    harness.run_steps(2);
+    assert_eq!(harness.get_by_label("Search").value().as_deref(), Some("كالكان"));
+    // A concept hit opens the concept's page.
+    harness.get_by_label_contains(": کالکان").click();
+    harness.run_steps(2);
+    assert_eq!(current(&harness), Address::Concept("project-kalkan".into()));
+}
