@@ -9,6 +9,7 @@ pub mod concept_list;
 pub mod concept_page;
 pub mod fonts;
 pub mod i18n;
+pub mod import_view;
 pub mod model;
 pub mod notes_editor;
 pub mod reader;

@@ -61,6 +61,9 @@ fn bar_contents(
     if ui.button(tr(lang, "map")).clicked() {
         commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
     }
+    if ui.button(tr(lang, "import")).on_hover_text(tr(lang, "import hint")).clicked() {
+        commands.push(Command::Import(super::import_view::ImportAction::Choose));
+    }
     ui.separator();
     egui::ComboBox::from_id_salt("ui-lang")
         .selected_text(language_name(lang))
