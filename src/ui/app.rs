@@ -59,6 +59,7 @@ pub struct ViewContext<'a> {
 pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
+    pub map: super::map_view::MapView,
     pub search: search_view::SearchState,
     pub import: import_view::ImportState,
     pub address_text: String,
@@ -188,6 +189,9 @@ impl App {
             }
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
+            }
+            Address::Map { focus, depth } => {
+                super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
             }
             Address::Search(query) => search_view::search_view_ui(
                 ui,
