@@ -134,7 +134,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("import heading", "Import a text", "افزودن متن", "استيراد نص"),
     ("import button", "Import", "افزودن", "استيراد"),
     ("cancel", "Cancel", "انصراف", "إلغاء"),
-    ("close", "Close", "بستن", "إغلاق"),
     ("nothing written", "Nothing was written.", "چیزی نوشته نشد.", "لم يُكتب شيء."),
     ("lines", "Lines", "سطرها", "الأسطر"),
     ("title fa", "Title (Persian)", "عنوان (فارسی)", "العنوان (فارسي)"),
