@@ -64,6 +64,8 @@ fn bar_contents(
     if ui.button(tr(lang, "import")).on_hover_text(tr(lang, "import hint")).clicked() {
         commands.push(Command::Import(super::import_view::ImportAction::Choose));
     }
+    super::tour_panel::tours_button_ui(ui, lang, &mut views.tours, commands);
+    super::export_menu::export_menu_ui(ui, lang, &views.current_map_step(state), commands);
     ui.separator();
     egui::ComboBox::from_id_salt("ui-lang")
         .selected_text(language_name(lang))
