@@ -29,6 +29,13 @@ pub enum Command {
     SetUiLang(Lang),
     SetDark(bool),
     Note(NoteAction),
+    Tour(super::tour_panel::TourAction),
+    /// Start presenting tour `tour` at step `step` (from 0), full screen.
+    Present { tour: String, step: usize },
+    StopPresenting,
+    /// Add the map view's current view as a step of the open tour.
+    RecordStep,
+    Export(super::export_menu::ExportRequest),
 }
 
 /// How the window opens (from the command line).
@@ -39,6 +46,8 @@ pub struct StartOptions {
     pub dark: Option<bool>,
     /// Save a screenshot here once the window has settled, then close.
     pub screenshot: Option<PathBuf>,
+    /// Open a `tour:` address straight in presenter mode.
+    pub present: bool,
 }
 
 /// What every view reads: the model and the settings that change how it draws.
@@ -60,6 +69,12 @@ pub struct ViewState {
     pub search: search_view::SearchState,
     pub address_text: String,
     pub address_error: Option<String>,
+    pub tours: super::tour_panel::TourPanel,
+    pub presenter: Option<super::presenter::Presenter>,
+    /// Where the export menu writes.
+    pub export_dir: PathBuf,
+    /// What the last export or recording said (a bottom line until dismissed).
+    pub notice: Option<String>,
 }
 
 pub struct App {
@@ -94,7 +109,12 @@ impl App {
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
         let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot };
         app.views.address_text = app.state.history.current().to_string();
+        app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
+        app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
+        if options.present {
+            app.present_current();
+        }
         app
     }
 
@@ -102,9 +122,12 @@ impl App {
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
         super::fonts::install_fonts(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
+        let tours_dir = model.dir().join("tours");
         let mut app =
             App { state, model: Ok(model), views: ViewState::default(), notes, commands: Vec::new(), screenshot: None };
         app.views.address_text = app.state.history.current().to_string();
+        app.views.tours = super::tour_panel::TourPanel::new(tours_dir);
+        app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app
     }
@@ -137,8 +160,24 @@ impl App {
             problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));
             return;
         };
-        let rtl = self.state.ui_lang.is_rtl();
+        self.views.tours.tick(std::time::Instant::now());
+        if self.views.tours.has_unsaved() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(300));
+        }
         let mut commands = Vec::new();
+        if let Some(presenter) = &mut self.views.presenter {
+            presenter.handle_keys(&ctx, &mut commands);
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                super::presenter::presenter_ui(ui, presenter, model, self.state.ui_lang);
+            });
+            self.commands.extend(commands);
+            self.apply_with(&ctx);
+            if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
+                job.frame(&ctx, model.revision);
+            }
+            return;
+        }
+        let rtl = self.state.ui_lang.is_rtl();
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
         });
@@ -148,7 +187,7 @@ impl App {
             search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
             concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
         });
-        if !matches!(self.state.history.current(), Address::Concept(_)) {
+        if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
             side(detail_side).default_size(280.0).show(ui, |ui| {
                 side_panel::side_panel_ui(ui, model, &self.state, &mut commands);
             });
@@ -156,8 +195,18 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| {
             self.view_ui(ui, &mut commands);
         });
+        if let Some(message) = &self.views.notice {
+            egui::Panel::bottom("export-message").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(message);
+                    if ui.small_button("✕").clicked() {
+                        commands.push(Command::Export(super::export_menu::ExportRequest::Dismiss));
+                    }
+                });
+            });
+        }
         self.commands.extend(commands);
-        self.apply();
+        self.apply_with(&ctx);
         if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
             job.frame(&ctx, model.revision);
         }
@@ -183,6 +232,9 @@ impl App {
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
             }
+            Address::Tour { id, step } => {
+                super::tour_panel::tour_view_ui(ui, &view, &id, step, &mut self.views.tours, commands)
+            }
             Address::Map { focus, depth } => {
                 super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
             }
@@ -194,10 +246,6 @@ impl App {
                 &mut self.views.search,
                 commands,
             ),
-            other => {
-                ui.heading(other.to_string());
-                ui.label(tr(lang, "select a concept"));
-            }
         }
     }
 
@@ -212,6 +260,15 @@ impl App {
         if back {
             self.push(Command::Back);
         }
+        if self.views.presenter.is_none() {
+            if ctx.input_mut(|i| i.consume_shortcut(&super::tour_panel::RECORD_SHORTCUT)) {
+                self.push(Command::RecordStep);
+            }
+            let on_map = matches!(self.state.history.current(), Address::Map { .. });
+            if on_map && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
+                self.push(Command::Present { tour: String::new(), step: 0 });
+            }
+        }
         if forward {
             self.push(Command::Forward);
         }
@@ -219,8 +276,21 @@ impl App {
 
     /// Carries out the commands of this frame.
     pub fn apply(&mut self) {
+        self.apply_with(&egui::Context::default());
+    }
+
+    /// Carries out the commands of this frame; `ctx` receives window commands (full screen).
+    pub fn apply_with(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
+                Command::Tour(action) => self.views.tours.apply(action),
+                Command::Present { tour, step } => self.start_presenting(ctx, &tour, step),
+                Command::StopPresenting => {
+                    self.views.presenter = None;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
+                Command::RecordStep => self.record_step(),
+                Command::Export(request) => self.export(&request),
                 Command::Navigate(address) => self.state.history.visit(address),
                 Command::Replace(address) => self.state.history.replace(address),
                 Command::Back => self.state.history.back(),

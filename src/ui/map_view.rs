@@ -98,13 +98,13 @@ impl Default for MapSettings {
 /// The layout's knobs for concept maps: more room between nodes than the
 /// core's default, so labels of a dense neighbourhood stay apart.
 pub fn layout_config() -> LayoutConfig {
-    LayoutConfig { repulsion: 5.0, gravity: 0.5, weight_influence: 0.2, ..LayoutConfig::default() }
+    crate::export::map::map_layout_config()
 }
 
 /// Sizes of the drawn map: nodes a little larger than the core's default and
 /// labels for every node drawn big enough to tell apart (one per label cell).
 pub fn scene_style() -> SceneStyle {
-    SceneStyle { node_radius: 7.0, max_node_radius: 24.0, label_min_radius: 4.0, label_cell: Vec2::new(120.0, 20.0), ..SceneStyle::default() }
+    crate::export::map::map_scene_style()
 }
 
 /// The map view's state between frames.
@@ -225,6 +225,11 @@ impl MapView {
         let visible = Visibility::all(model_graph);
         let Some(set) = highlighted_nodes(self, data, &visible) else { return Vec::new() };
         set.iter().map(|n| model_graph.nodes()[n].id.clone()).collect()
+    }
+
+    /// Whether the map has been built (shown at least once).
+    pub fn is_prepared(&self) -> bool {
+        self.layout.is_some()
     }
 
     /// Whether the layout is still moving.

@@ -7,6 +7,8 @@ pub mod bidi_text;
 pub mod compare;
 pub mod concept_list;
 pub mod concept_page;
+pub mod export_menu;
+pub mod export_png;
 pub mod fonts;
 pub mod i18n;
 pub mod map_data;
@@ -14,6 +16,8 @@ pub mod map_paint;
 pub mod map_view;
 pub mod model;
 pub mod notes_editor;
+pub mod presenter;
+pub mod raster;
 pub mod reader;
 pub mod screenshot;
 pub mod search_view;
@@ -21,6 +25,8 @@ pub mod side_panel;
 pub mod state;
 pub mod text;
 pub mod top_bar;
+pub mod tour_app;
+pub mod tour_panel;
 
 use std::path::PathBuf;
 
