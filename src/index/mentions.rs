@@ -26,7 +26,7 @@ use std::ops::Range;
 use crate::catalog::Catalog;
 use crate::text::Lang;
 use crate::text::normalize::{
-    CharFold, CharInfo, Folded, Script, fold_str, is_arabic_script, is_combining_mark, is_word_char, script_of,
+    CharFold, CharInfo, CharInfoTable, Folded, Script, fold_str, is_arabic_script, is_combining_mark, is_word_char, script_of,
 };
 
 /// One mention of a concept: the concept's index in the catalog and the byte
@@ -59,6 +59,11 @@ const LATIN_SUFFIXES: &[&str] = &["s", "es"];
 /// Arabic-script patterns shorter than this (in characters) take no proclitic,
 /// so short names do not match inside unrelated words.
 const MIN_CHARS_FOR_PROCLITICS: usize = 3;
+
+/// Texts this long are cut into pieces found on several threads.
+const PARALLEL_MIN_BYTES: usize = 4 << 20;
+/// At most this many threads for one text.
+const MAX_THREADS: usize = 4;
 
 /// A segment is cut at the next word boundary once its key is this long, so
 /// key offsets fit in `u32` (a single paragraph of 2 GB and more).
@@ -284,8 +289,8 @@ impl Scanner {
 
     /// Adds one folded character coming from the original character at `origin`;
     /// `output` counts the folded characters of that original before this one.
-    #[inline]
-    fn push(&mut self, segment: &mut Segment, folded: char, word: bool, script: Script, origin: usize, output: u32) {
+    #[inline(always)]
+    fn push(&mut self, segment: &mut Segment, folded: u32, word: bool, script: Script, origin: usize, output: u32) {
         if !word {
             self.in_word = false;
             return;
@@ -306,9 +311,133 @@ impl Scanner {
         if script != Script::Neutral {
             self.word_script = script;
         }
-        let mut buffer = [0u8; 4];
-        segment.key.extend_from_slice(folded.encode_utf8(&mut buffer).as_bytes());
+        push_utf8(&mut segment.key, folded);
     }
+}
+
+/// Appends the character `code` in UTF-8, without a call to `memcpy`.
+#[inline(always)]
+fn push_utf8(out: &mut Vec<u8>, code: u32) {
+    if code < 0x80 {
+        out.push(code as u8);
+    } else if code < 0x800 {
+        out.extend_from_slice(&[0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]);
+    } else if code < 0x1_0000 {
+        out.extend_from_slice(&[0xE0 | (code >> 12) as u8, 0x80 | ((code >> 6) & 0x3F) as u8, 0x80 | (code & 0x3F) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (code >> 18) as u8,
+            0x80 | ((code >> 12) & 0x3F) as u8,
+            0x80 | ((code >> 6) & 0x3F) as u8,
+            0x80 | (code & 0x3F) as u8,
+        ]);
+    }
+}
+
+/// The end of the first blank line (a line of white space only) that starts
+/// at or after `from`, just after its line feed; the text's length if none.
+fn blank_line_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut position = from;
+    while let Some(newline) = bytes[position.min(bytes.len())..].iter().position(|&b| b == b'\n') {
+        let line_start = position + newline + 1;
+        let rest = &text[line_start..];
+        let blank = rest.char_indices().find(|&(_, c)| c == '\n' || !c.is_whitespace());
+        match blank {
+            Some((i, '\n')) => return line_start + i + 1,
+            Some((i, _)) => position = line_start + i,
+            None => return text.len(),
+        }
+    }
+    text.len()
+}
+
+/// The scalar value and length of the UTF-8 character at `offset` of valid UTF-8.
+#[inline(always)]
+fn decode_utf8(bytes: &[u8], offset: usize) -> (u32, usize) {
+    let first = u32::from(bytes[offset]);
+    if first < 0x80 {
+        return (first, 1);
+    }
+    let next = |i: usize| u32::from(bytes.get(offset + i).copied().unwrap_or(0x80) & 0x3F);
+    if first < 0xE0 {
+        return (((first & 0x1F) << 6) | next(1), 2);
+    }
+    if first < 0xF0 {
+        return (((first & 0x0F) << 12) | (next(1) << 6) | next(2), 3);
+    }
+    (((first & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3), 4)
+}
+
+/// Whether `haystack` starts with `needle` (short needles, no `memcmp`).
+#[inline]
+fn starts_with(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.len() >= needle.len() && haystack.iter().zip(needle).all(|(a, b)| a == b)
+}
+
+/// A quick "no pattern can start here" test run before walking the trie:
+/// one bit per hash of the first eight key bytes of every pattern (the first
+/// four, or two, for shorter patterns, in sets of their own), so that most
+/// words cost a few look-ups. It never says no where a pattern starts.
+#[derive(Debug)]
+struct StartFilter {
+    /// Off when a pattern is shorter than two bytes: everything passes.
+    enabled: bool,
+    long: Vec<u64>,
+    middle: Vec<u64>,
+    short: Vec<u64>,
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+impl StartFilter {
+    fn new<'k>(keys: impl Iterator<Item = &'k [u8]>) -> StartFilter {
+        let bits = || vec![0u64; FILTER_BITS / 64];
+        let mut filter = StartFilter { enabled: true, long: bits(), middle: bits(), short: bits() };
+        for key in keys {
+            match key.len() {
+                0 | 1 => filter.enabled = false,
+                2 | 3 => set_bit(&mut filter.short, hash2(key)),
+                4..=7 => set_bit(&mut filter.middle, hash4(key)),
+                _ => set_bit(&mut filter.long, hash8(key)),
+            }
+        }
+        filter
+    }
+
+    #[inline]
+    fn may_start(&self, rest: &[u8]) -> bool {
+        if !self.enabled || rest.len() < 8 {
+            return true;
+        }
+        get_bit(&self.long, hash8(rest)) || get_bit(&self.middle, hash4(rest)) || get_bit(&self.short, hash2(rest))
+    }
+}
+
+#[inline(always)]
+fn hash8(bytes: &[u8]) -> usize {
+    let word = u64::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]]);
+    (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+#[inline]
+fn hash4(bytes: &[u8]) -> usize {
+    let word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    (word.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+#[inline]
+fn hash2(bytes: &[u8]) -> usize {
+    u16::from_le_bytes([bytes[0], bytes[1]]) as usize
+}
+
+fn set_bit(bits: &mut [u64], index: usize) {
+    bits[index / 64] |= 1 << (index % 64);
+}
+
+#[inline]
+fn get_bit(bits: &[u64], index: usize) -> bool {
+    bits[index / 64] & (1 << (index % 64)) != 0
 }
 
 /// Finds the mentions of every concept of a catalog; build once, use on many texts.
@@ -316,8 +445,9 @@ impl Scanner {
 pub struct Matcher {
     trie: Trie,
     patterns: Vec<PatternInfo>,
-    /// Whether a word starting with this byte pair may start with a proclitic.
-    proclitic_starts: Vec<[u8; 2]>,
+    /// Proclitics by their first letter (two bytes).
+    proclitics: Vec<([u8; 2], Vec<&'static [u8]>)>,
+    filter: StartFilter,
 }
 
 impl Matcher {
@@ -339,11 +469,17 @@ impl Matcher {
                 }
             }
         }
-        let mut proclitic_starts: Vec<[u8; 2]> =
-            PROCLITICS.iter().map(|p| [p.as_bytes()[0], p.as_bytes()[1]]).collect();
-        proclitic_starts.sort_unstable();
-        proclitic_starts.dedup();
-        Matcher { trie: Trie::build(&keys), patterns, proclitic_starts }
+        let mut proclitics: Vec<([u8; 2], Vec<&'static [u8]>)> = Vec::new();
+        for proclitic in PROCLITICS {
+            let bytes = proclitic.as_bytes();
+            let head = [bytes[0], bytes[1]];
+            match proclitics.iter_mut().find(|(h, _)| *h == head) {
+                Some((_, list)) => list.push(bytes),
+                None => proclitics.push((head, vec![bytes])),
+            }
+        }
+        let filter = StartFilter::new(keys.iter().map(|(key, _)| key.as_slice()));
+        Matcher { trie: Trie::build(&keys), patterns, proclitics, filter }
     }
 
     /// Number of pattern keys (labels, aliases and their variants).
@@ -353,11 +489,59 @@ impl Matcher {
 
     /// Mentions in `text`, in order, with ranges into `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
+        if text.len() < PARALLEL_MIN_BYTES || threads < 2 {
+            return self.find_in(text, 0..text.len());
+        }
+        // No match crosses a blank line: cut the text there into pieces
+        // found on threads of their own.
+        let mut cuts = vec![0];
+        for piece in 1..threads {
+            let Some(&last) = cuts.last() else { break };
+            let cut = blank_line_end(text, (text.len() * piece / threads).max(last));
+            if cut > last && cut < text.len() {
+                cuts.push(cut);
+            }
+        }
+        cuts.push(text.len());
+        if cuts.len() == 2 {
+            return self.find_in(text, 0..text.len());
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = cuts
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .map(|(start, end)| scope.spawn(move || self.find_in(text, start..end)))
+                .collect();
+            let mut mentions = Vec::new();
+            for (handle, range) in handles.into_iter().zip(cuts.windows(2)) {
+                // A thread that could not finish: find its piece here.
+                mentions.extend(handle.join().unwrap_or_else(|_| self.find_in(text, range[0]..range[1])));
+            }
+            mentions
+        })
+    }
+
+    /// Mentions in `text[range]`, which starts at the start of the text or
+    /// right after a blank line, and ends at the end or after a blank line.
+    fn find_in(&self, text: &str, range: Range<usize>) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut segment = Segment::default();
         let mut scanner = Scanner::new();
-        for (offset, c) in text.char_indices() {
-            let info = CharInfo::of(c);
+        let table = CharInfoTable::get();
+        scanner.line_blank = range.start > 0;
+        let bytes = &text.as_bytes()[..range.end];
+        let mut offset = range.start;
+        while offset < bytes.len() {
+            let start = offset;
+            let (code, length) = decode_utf8(bytes, offset);
+            offset += length;
+            let info = table.info_of_code(code);
+            if info.is_word() {
+                scanner.line_blank = false;
+                scanner.push(&mut segment, info.folded_code(), true, info.script(), start, 0);
+                continue;
+            }
             if info.is_newline() {
                 if scanner.line_blank {
                     self.flush(&mut segment, text, &mut mentions);
@@ -367,15 +551,14 @@ impl Matcher {
                 scanner.line_blank = false;
             }
             match info.folded() {
-                CharFold::One(folded) => {
-                    scanner.push(&mut segment, folded, info.is_word(), info.script(), offset, 0);
-                }
+                CharFold::One(_) => scanner.in_word = false,
                 CharFold::Drop => {}
                 CharFold::Many => {
+                    let Some(c) = char::from_u32(code) else { continue };
                     let mut buffer = [0u8; 4];
                     for (output, folded) in fold_str(c.encode_utf8(&mut buffer)).chars().enumerate() {
                         let word = is_word_char(folded);
-                        scanner.push(&mut segment, folded, word, script_of(folded), offset, output as u32);
+                        scanner.push(&mut segment, folded as u32, word, script_of(folded), start, output as u32);
                     }
                 }
             }
@@ -412,14 +595,18 @@ impl Matcher {
     fn longest_at(&self, segment: &Segment, word: usize, text: &str) -> Option<Found> {
         let word_start = segment.word_start(word);
         let word_end = segment.word_end(word);
-        let mut best: Option<Found> = self.walk(segment, word, word_start, false, text);
-        let head = segment.key.get(word_start..word_start + 2);
-        if !head.is_some_and(|h| self.proclitic_starts.binary_search(&[h[0], h[1]]).is_ok()) {
+        let may_start = |start: usize| self.filter.may_start(&segment.key[start..]);
+        let mut best: Option<Found> =
+            if may_start(word_start) { self.walk(segment, word, word_start, false, text) } else { None };
+        let Some(&[first, second]) = segment.key.get(word_start..word_start + 2) else {
             return best;
-        }
-        for proclitic in PROCLITICS {
+        };
+        let Some((_, proclitics)) = self.proclitics.iter().find(|(head, _)| *head == [first, second]) else {
+            return best;
+        };
+        for proclitic in proclitics {
             let start = word_start + proclitic.len();
-            if start >= word_end || !segment.key[word_start..].starts_with(proclitic.as_bytes()) {
+            if start >= word_end || !starts_with(&segment.key[word_start..], proclitic) || !may_start(start) {
                 continue;
             }
             if let Some(found) = self.walk(segment, word, start, true, text)
@@ -434,9 +621,10 @@ impl Matcher {
     /// Walks the trie from key offset `start` (in `word`); returns the longest
     /// pattern ending at a valid place.
     fn walk(&self, segment: &Segment, word: usize, start: usize, after_proclitic: bool, text: &str) -> Option<Found> {
+        let rest = &segment.key[start..];
         let mut node = 0;
         let mut best = None;
-        for (i, &byte) in segment.key[start..].iter().enumerate() {
+        for (i, &byte) in rest.iter().enumerate() {
             let Some(next) = self.trie.child(node, byte) else { break };
             node = next;
             let end = start + i + 1;
@@ -471,7 +659,7 @@ fn ends_validly(segment: &Segment, word: usize, end: usize, info: &PatternInfo) 
         return true;
     }
     let rest = &segment.key[end..];
-    info.suffixes().iter().any(|s| rest.starts_with(s.as_bytes()) && segment.is_word_end(word, end + s.len()))
+    info.suffixes().iter().any(|s| starts_with(rest, s.as_bytes()) && segment.is_word_end(word, end + s.len()))
 }
 
 /// The original byte range of a match: from the character the first folded
@@ -665,5 +853,19 @@ mod tests {
         check("\u{FE8D}\u{FEF3}\u{FEE8}\u{FE98}\u{FEAE}\u{FB58}\u{FEDE}", &[("interpol", "\u{FE8D}\u{FEF3}\u{FEE8}\u{FE98}\u{FEAE}\u{FB58}\u{FEDE}")]);
         check("اِینتِرپُل.", &[("interpol", "اِینتِرپُل")]);
         check("x اینترپلِ", &[("interpol", "اینترپلِ")]);
+    }
+
+    #[test]
+    fn pieces_on_threads_find_what_one_pass_finds() {
+        let matcher = Matcher::new(&catalog());
+        let paragraph = "دیپلماسی پلیسی و اینترپل\n\ncyber\n \t\ncrime پلیس\r\n\r\nاروپا INTERPOL\n";
+        let text = paragraph.repeat(PARALLEL_MIN_BYTES / paragraph.len() + 10);
+        let whole = matcher.find_in(&text, 0..text.len());
+        assert_eq!(whole.len(), 3 * (PARALLEL_MIN_BYTES / paragraph.len() + 10));
+        assert_eq!(matcher.find(&text), whole);
+        for from in [0, 5, 30, 60, 200] {
+            let end = blank_line_end(&text, from);
+            assert!(end > from && text[..end].ends_with('\n'), "{from} -> {end}");
+        }
     }
 }

@@ -330,6 +330,12 @@ impl CharInfo {
         }
     }
 
+    /// The code of the one folded character (meaningful for [`CharFold::One`]).
+    #[inline]
+    pub fn folded_code(self) -> u32 {
+        self.0 & INFO_CHAR_MASK
+    }
+
     /// Whether the character folds to one word character.
     #[inline]
     pub fn is_word(self) -> bool {
@@ -358,6 +364,32 @@ impl CharInfo {
     #[inline]
     pub fn is_newline(self) -> bool {
         self.0 & INFO_NEWLINE != 0
+    }
+}
+
+/// The [`CharInfo`] table, fetched once for a hot loop.
+#[derive(Debug, Clone, Copy)]
+pub struct CharInfoTable(&'static [u32]);
+
+impl CharInfoTable {
+    pub fn get() -> CharInfoTable {
+        CharInfoTable(info_table())
+    }
+
+    /// The facts about `c`, as [`CharInfo::of`].
+    #[inline]
+    pub fn info(self, c: char) -> CharInfo {
+        self.info_of_code(c as u32)
+    }
+
+    /// The facts about the character with scalar value `code` (a code that is
+    /// no character folds to nothing).
+    #[inline]
+    pub fn info_of_code(self, code: u32) -> CharInfo {
+        match self.0.get(code as usize) {
+            Some(&bits) => CharInfo(bits),
+            None => char::from_u32(code).map_or(CharInfo(INFO_DROP), CharInfo::compute),
+        }
     }
 }
 
