@@ -89,7 +89,11 @@ pub fn load(
             progress.start(Stage::Indexing, bytes as u64);
             let index = Index::update(&cached.index, &cached.fingerprint.ids(), &corpus, &changed);
             progress.advance(bytes as u64);
-            (index, IndexSource::Updated(changed.len()))
+            if cache::fits(&index, &corpus) {
+                (index, IndexSource::Updated(changed.len()))
+            } else {
+                (Index::build_with(&corpus, progress, cancel)?, IndexSource::Built)
+            }
         }
         _ => (Index::build_with(&corpus, progress, cancel)?, IndexSource::Built),
     };

@@ -68,6 +68,8 @@ pub struct App {
     pub notes: NotesEditor,
     commands: Vec<Command>,
     screenshot: Option<super::screenshot::ScreenshotJob>,
+    /// Loads the corpus off the UI thread and reloads it when files change.
+    loader: super::loading::CorpusLoader,
 }
 
 impl App {
@@ -88,10 +90,11 @@ impl App {
         if let Some(address) = options.open.clone() {
             state.history.visit(address);
         }
-        let model = Model::load(&corpus_dir);
+        let loader = super::loading::CorpusLoader::start(ctx, corpus_dir.clone());
+        let model = Err(Vec::new());
         let screenshot = options.screenshot.map(super::screenshot::ScreenshotJob::new);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
-        let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot };
+        let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot, loader };
         app.views.address_text = app.state.history.current().to_string();
         app.sync_selection();
         app
@@ -101,8 +104,9 @@ impl App {
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
         super::fonts::install_fonts(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
-        let mut app =
-            App { state, model: Ok(model), views: ViewState::default(), notes, commands: Vec::new(), screenshot: None };
+        let loader = super::loading::CorpusLoader::idle(ctx, model.dir().clone());
+        let views = ViewState::default();
+        let mut app = App { state, model: Ok(model), views, notes, commands: Vec::new(), screenshot: None, loader };
         app.views.address_text = app.state.history.current().to_string();
         app.sync_selection();
         app
@@ -131,6 +135,16 @@ impl App {
         }
         if self.notes.status == NoteStatus::Unsaved || self.notes.concept().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        if let Some(model) = self.loader.poll() {
+            self.model = model;
+        }
+        if self.loader.is_first_load() {
+            super::loading::loading_ui(ui, self.state.ui_lang, &mut self.loader);
+            return;
+        }
+        if let (Some(job), Err(_)) = (&mut self.screenshot, &self.model) {
+            job.frame(&ctx, 0);
         }
         let Ok(model) = &self.model else {
             problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));

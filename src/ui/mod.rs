@@ -9,6 +9,8 @@ pub mod concept_list;
 pub mod concept_page;
 pub mod fonts;
 pub mod i18n;
+pub mod loading;
+pub mod long_text;
 pub mod model;
 pub mod notes_editor;
 pub mod reader;
