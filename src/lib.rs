@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod export;
 pub mod graph;
 pub mod index;
 pub mod notes;

@@ -13,7 +13,7 @@ fn sample() -> Tour {
     first.filters.min_weight = 0.5;
     first.highlight.nodes = vec!["terrorism".into()];
     first.highlight.edges = vec![EdgeRef { source: "police-diplomacy".into(), target: "terrorism".into() }];
-    first.camera = Camera { center: (10.5, -3.25), zoom: 1.5 };
+    first.camera = Some(Camera { center: (10.5, -3.25), zoom: 1.5 });
     first.pinned.insert("interpol".into(), (1.0, 2.0));
     first.passage = Some(Passage { document: "000_d179677d1f4e20a5".into(), start: 10, end: 20 });
     let mut second = TourStep::focused("interpol", 2);
@@ -56,7 +56,7 @@ fn hand_written_minimal_tour_loads_with_defaults() {
 "#;
     let tour = tours::from_ron(Path::new("m.ron"), text).unwrap();
     assert_eq!(tour.steps.len(), 2);
-    assert_eq!(tour.steps[0].camera, Camera::default());
+    assert_eq!(tour.steps[0].camera, None);
     assert_eq!(tour.steps[1].focus.as_ref().unwrap().concept, "interpol");
 }
 
@@ -81,7 +81,7 @@ fn semantic_errors_point_at_the_offending_text() {
         (
             focus: Some((concept: "police-diplomacy", depth: 1)),
             highlight: (nodes: ["no-such-concept"]),
-            camera: (center: (0.0, 0.0), zoom: 0.0),
+            camera: Some((center: (0.0, 0.0), zoom: 0.0)),
             filters: (kinds: ["Threats"]),
             passage: Some((document: "nope", start: 5, end: 5)),
             caption: (fa: "ب", ar: "ب", en: "B"),
@@ -92,7 +92,7 @@ fn semantic_errors_point_at_the_offending_text() {
     let path = Path::new("t.ron");
     let errors = tours::from_ron(path, text).unwrap_err();
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert!(shown.contains(&"t.ron:11:42: step 2: zoom must be a positive number, not 0".to_string()), "{shown:#?}");
+    assert!(shown.contains(&"t.ron:11:47: step 2: zoom must be a positive number, not 0".to_string()), "{shown:#?}");
     assert!(shown.iter().any(|s| s.starts_with("t.ron:12:31: step 2: unknown concept kind `Threats`")), "{shown:#?}");
     assert!(shown.iter().any(|s| s.starts_with("t.ron:13:13: step 2: passage range 5..5 is empty")), "{shown:#?}");
 

@@ -4,6 +4,7 @@
 //! subcommand lives in its own function and prints JSON or plain text. Exit
 //! status: 0 on success, 1 on bad input (message on stderr), 2 on bad usage.
 
+pub mod export;
 pub mod json;
 pub mod note;
 pub mod search;
@@ -57,6 +58,9 @@ pub struct GuiArgs {
     /// Theme: light or dark.
     #[arg(long, value_name = "light|dark")]
     pub theme: Option<String>,
+    /// With --open tour:ID[:STEP], start straight in presenter mode.
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,17 +90,8 @@ pub enum Command {
         #[command(subcommand)]
         action: note::NoteCommand,
     },
-    /// Export the map or a tour step as SVG or PNG.
-    Export {
-        #[arg(long, value_name = "svg|png")]
-        format: String,
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        #[arg(long, value_name = "ID")]
-        tour: Option<String>,
-        #[arg(long, value_name = "N")]
-        step: Option<usize>,
-    },
+    /// Export the map, a tour step or a whole tour as SVG or PNG.
+    Export(export::ExportArgs),
 }
 
 /// Parses the process arguments and runs; returns the exit status.
@@ -125,7 +120,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Mentions { file } => mentions(cli.corpus, file),
         Command::Index { json } => index(cli.corpus, json),
         Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" ")),
-        _ => Err(Failure::Usage("not implemented yet".into())),
+        Command::Export(args) => export::run(cli.corpus, args),
     };
     match result {
         Ok(()) => 0,
@@ -323,7 +318,7 @@ fn gui_options(
     if let Some(address) = &open {
         check_address_exists(&dir, address)?;
     }
-    let options = crate::ui::StartOptions { open, ui_lang, dark, screenshot: args.screenshot };
+    let options = crate::ui::StartOptions { open, ui_lang, dark, screenshot: args.screenshot, present: args.present };
     Ok((dir, options, size))
 }
 

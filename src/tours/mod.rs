@@ -79,7 +79,9 @@ pub struct TourStep {
     pub filters: Filters,
     /// What is drawn highlighted.
     pub highlight: Highlight,
-    pub camera: Camera,
+    /// Where the camera looks; `None` frames what the step shows (the focus,
+    /// else every visible node).
+    pub camera: Option<Camera>,
     /// Node positions fixed for this step, by concept id.
     pub pinned: BTreeMap<String, (f32, f32)>,
     pub caption: Localized,
@@ -93,7 +95,7 @@ impl Default for TourStep {
             focus: None,
             filters: Filters::default(),
             highlight: Highlight::default(),
-            camera: Camera::default(),
+            camera: None,
             pinned: BTreeMap::new(),
             caption: Localized::default(),
             passage: None,

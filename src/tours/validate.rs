@@ -92,14 +92,19 @@ impl Locator<'_> {
     }
 }
 
-fn check_step(at: &Locator<'_>, index: usize, step: &TourStep, out: &mut Vec<Diagnostic>) {
-    check_caption(at, index, step, out);
-    let camera = &step.camera;
+fn check_camera(at: &Locator<'_>, index: usize, camera: &super::Camera, out: &mut Vec<Diagnostic>) {
     if !(camera.zoom.is_finite() && camera.zoom > 0.0) {
         out.push(at.error(index, "zoom", format!("zoom must be a positive number, not {}", camera.zoom)));
     }
     if !(camera.center.0.is_finite() && camera.center.1.is_finite()) {
         out.push(at.error(index, "center", "the camera centre must be finite".into()));
+    }
+}
+
+fn check_step(at: &Locator<'_>, index: usize, step: &TourStep, out: &mut Vec<Diagnostic>) {
+    check_caption(at, index, step, out);
+    if let Some(camera) = &step.camera {
+        check_camera(at, index, camera, out);
     }
     let weight = step.filters.min_weight;
     if !(weight.is_finite() && weight >= 0.0) {

@@ -29,6 +29,13 @@ pub enum Command {
     SetUiLang(Lang),
     SetDark(bool),
     Note(NoteAction),
+    Tour(super::tour_panel::TourAction),
+    /// Start presenting tour `tour` at step `step` (from 0), full screen.
+    Present { tour: String, step: usize },
+    StopPresenting,
+    /// Add the map view's current view as a step of the open tour.
+    RecordStep,
+    Export(super::export_menu::ExportRequest),
 }
 
 /// How the window opens (from the command line).
@@ -39,6 +46,8 @@ pub struct StartOptions {
     pub dark: Option<bool>,
     /// Save a screenshot here once the window has settled, then close.
     pub screenshot: Option<PathBuf>,
+    /// Open a `tour:` address straight in presenter mode.
+    pub present: bool,
 }
 
 /// What every view reads: the model and the settings that change how it draws.
@@ -56,9 +65,16 @@ pub struct ViewContext<'a> {
 pub struct ViewState {
     pub reader: reader::ReaderState,
     pub compare: compare::CompareState,
+    pub map: super::map_view::MapView,
     pub search: search_view::SearchState,
     pub address_text: String,
     pub address_error: Option<String>,
+    pub tours: super::tour_panel::TourPanel,
+    pub presenter: Option<super::presenter::Presenter>,
+    /// Where the export menu writes.
+    pub export_dir: PathBuf,
+    /// What the last export or recording said (a bottom line until dismissed).
+    pub notice: Option<String>,
 }
 
 pub struct App {
@@ -70,6 +86,8 @@ pub struct App {
     screenshot: Option<super::screenshot::ScreenshotJob>,
     /// Loads the corpus off the UI thread and reloads it when files change.
     loader: super::loading::CorpusLoader,
+    /// `--present`: start presenting once the corpus is loaded.
+    present_on_load: bool,
 }
 
 impl App {
@@ -94,8 +112,12 @@ impl App {
         let model = Err(Vec::new());
         let screenshot = options.screenshot.map(super::screenshot::ScreenshotJob::new);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
-        let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot, loader };
+        let views = ViewState::default();
+        let present_on_load = options.present;
+        let mut app = App { state, model, views, notes, commands: Vec::new(), screenshot, loader, present_on_load };
         app.views.address_text = app.state.history.current().to_string();
+        app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
+        app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app
     }
@@ -104,10 +126,14 @@ impl App {
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
         super::fonts::install_fonts(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
+        let tours_dir = model.dir().join("tours");
         let loader = super::loading::CorpusLoader::idle(ctx, model.dir().clone());
         let views = ViewState::default();
-        let mut app = App { state, model: Ok(model), views, notes, commands: Vec::new(), screenshot: None, loader };
+        let commands = Vec::new();
+        let mut app = App { state, model: Ok(model), views, notes, commands, screenshot: None, loader, present_on_load: false };
         app.views.address_text = app.state.history.current().to_string();
+        app.views.tours = super::tour_panel::TourPanel::new(tours_dir);
+        app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app
     }
@@ -138,6 +164,9 @@ impl App {
         }
         if let Some(model) = self.loader.poll() {
             self.model = model;
+            if std::mem::take(&mut self.present_on_load) {
+                self.present_current();
+            }
         }
         if self.loader.is_first_load() {
             super::loading::loading_ui(ui, self.state.ui_lang, &mut self.loader);
@@ -150,8 +179,24 @@ impl App {
             problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));
             return;
         };
-        let rtl = self.state.ui_lang.is_rtl();
+        self.views.tours.tick(std::time::Instant::now());
+        if self.views.tours.has_unsaved() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(300));
+        }
         let mut commands = Vec::new();
+        if let Some(presenter) = &mut self.views.presenter {
+            presenter.handle_keys(&ctx, &mut commands);
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                super::presenter::presenter_ui(ui, presenter, model, self.state.ui_lang);
+            });
+            self.commands.extend(commands);
+            self.apply_with(&ctx);
+            if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
+                job.frame(&ctx, model.revision);
+            }
+            return;
+        }
+        let rtl = self.state.ui_lang.is_rtl();
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
         });
@@ -161,7 +206,7 @@ impl App {
             search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
             concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
         });
-        if !matches!(self.state.history.current(), Address::Concept(_)) {
+        if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
             side(detail_side).default_size(280.0).show(ui, |ui| {
                 side_panel::side_panel_ui(ui, model, &self.state, &mut commands);
             });
@@ -169,8 +214,18 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| {
             self.view_ui(ui, &mut commands);
         });
+        if let Some(message) = &self.views.notice {
+            egui::Panel::bottom("export-message").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(message);
+                    if ui.small_button("✕").clicked() {
+                        commands.push(Command::Export(super::export_menu::ExportRequest::Dismiss));
+                    }
+                });
+            });
+        }
         self.commands.extend(commands);
-        self.apply();
+        self.apply_with(&ctx);
         if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
             job.frame(&ctx, model.revision);
         }
@@ -196,6 +251,12 @@ impl App {
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
             }
+            Address::Tour { id, step } => {
+                super::tour_panel::tour_view_ui(ui, &view, &id, step, &mut self.views.tours, commands)
+            }
+            Address::Map { focus, depth } => {
+                super::map_view::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
+            }
             Address::Search(query) => search_view::search_view_ui(
                 ui,
                 &view,
@@ -204,10 +265,6 @@ impl App {
                 &mut self.views.search,
                 commands,
             ),
-            other => {
-                ui.heading(other.to_string());
-                ui.label(tr(lang, "select a concept"));
-            }
         }
     }
 
@@ -222,6 +279,15 @@ impl App {
         if back {
             self.push(Command::Back);
         }
+        if self.views.presenter.is_none() {
+            if ctx.input_mut(|i| i.consume_shortcut(&super::tour_panel::RECORD_SHORTCUT)) {
+                self.push(Command::RecordStep);
+            }
+            let on_map = matches!(self.state.history.current(), Address::Map { .. });
+            if on_map && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
+                self.push(Command::Present { tour: String::new(), step: 0 });
+            }
+        }
         if forward {
             self.push(Command::Forward);
         }
@@ -229,8 +295,21 @@ impl App {
 
     /// Carries out the commands of this frame.
     pub fn apply(&mut self) {
+        self.apply_with(&egui::Context::default());
+    }
+
+    /// Carries out the commands of this frame; `ctx` receives window commands (full screen).
+    pub fn apply_with(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
+                Command::Tour(action) => self.views.tours.apply(action),
+                Command::Present { tour, step } => self.start_presenting(ctx, &tour, step),
+                Command::StopPresenting => {
+                    self.views.presenter = None;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
+                Command::RecordStep => self.record_step(),
+                Command::Export(request) => self.export(&request),
                 Command::Navigate(address) => self.state.history.visit(address),
                 Command::Replace(address) => self.state.history.replace(address),
                 Command::Back => self.state.history.back(),

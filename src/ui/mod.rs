@@ -7,12 +7,19 @@ pub mod bidi_text;
 pub mod compare;
 pub mod concept_list;
 pub mod concept_page;
+pub mod export_menu;
+pub mod export_png;
 pub mod fonts;
 pub mod i18n;
 pub mod loading;
 pub mod long_text;
+pub mod map_data;
+pub mod map_paint;
+pub mod map_view;
 pub mod model;
 pub mod notes_editor;
+pub mod presenter;
+pub mod raster;
 pub mod reader;
 pub mod screenshot;
 pub mod search_view;
@@ -20,6 +27,8 @@ pub mod side_panel;
 pub mod state;
 pub mod text;
 pub mod top_bar;
+pub mod tour_app;
+pub mod tour_panel;
 
 use std::path::PathBuf;
 

@@ -61,6 +61,8 @@ fn bar_contents(
     if ui.button(tr(lang, "map")).clicked() {
         commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
     }
+    super::tour_panel::tours_button_ui(ui, lang, &mut views.tours, commands);
+    super::export_menu::export_menu_ui(ui, lang, &views.current_map_step(state), commands);
     ui.separator();
     egui::ComboBox::from_id_salt("ui-lang")
         .selected_text(language_name(lang))

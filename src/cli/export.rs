@@ -1,0 +1,163 @@
+//! `diplomap export`: the whole map, one tour step, or a whole tour (a folder
+//! of numbered pages) as SVG or PNG.
+//!
+//! ```text
+//! diplomap export --format svg|png [--out FILE|DIR] [--tour ID [--step N]]
+//!                 [--size WxH] [--scale S] [--ui-lang fa|ar|en]
+//! ```
+//! Without `--out`: `map.svg`, `TOUR-step-N.svg`, or the folder `TOUR/`.
+
+use std::path::{Path, PathBuf};
+
+use super::Failure;
+use crate::export::{self, Target, map::MapData};
+use crate::graph::Vec2;
+use crate::index::Index;
+use crate::text::Lang;
+use crate::tours::Tour;
+
+/// The options of `diplomap export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_name = "svg|png")]
+    pub format: String,
+    /// The file (the map, one step) or folder (a whole tour) to write.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: Option<PathBuf>,
+    /// A tour id: its steps, or one with --step.
+    #[arg(long, value_name = "ID")]
+    pub tour: Option<String>,
+    /// The step of --tour to export, counting from 1.
+    #[arg(long, value_name = "N", requires = "tour")]
+    pub step: Option<usize>,
+    /// Page size in points, as WxH (default 1280x800).
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// Pixels per point of a PNG (default 1; 2 for a sharp handout).
+    #[arg(long, value_name = "S")]
+    pub scale: Option<f32>,
+    /// Language of labels, captions and legend: fa, ar or en (default en).
+    #[arg(long, value_name = "fa|ar|en")]
+    pub ui_lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+}
+
+/// Runs `diplomap export`.
+pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
+    let format = match args.format.as_str() {
+        "svg" => Format::Svg,
+        "png" => Format::Png,
+        other => return Err(Failure::Usage(format!("--format {other}: use svg or png"))),
+    };
+    let size = args.size.as_deref().map(parse_size).transpose()?.unwrap_or(export::DEFAULT_SIZE);
+    let scale = args.scale.unwrap_or(1.0);
+    if !(0.25..=8.0).contains(&scale) {
+        return Err(Failure::Usage(format!("--scale {scale}: use a number from 0.25 to 8")));
+    }
+    let lang = match args.ui_lang.as_deref() {
+        None => Lang::En,
+        Some(code) => Lang::from_code(code).ok_or_else(|| Failure::Usage(format!("--ui-lang {code}: use fa, ar or en")))?,
+    };
+    let (corpus, _warnings) = super::load_corpus(corpus)?;
+    let tour = args.tour.as_deref().map(|id| load_tour(&corpus.dir, id)).transpose()?;
+    if let (Some(tour), Some(step)) = (&tour, args.step)
+        && (step == 0 || step > tour.steps.len())
+    {
+        let count = tour.steps.len();
+        return Err(Failure::Message(format!("--step {step}: the tour has steps 1 to {count}")));
+    }
+    let index = Index::build(&corpus);
+    let map = MapData::build(&corpus, &index);
+    let page = Page { map: &map, format, size, scale, lang };
+    match (&tour, args.tour.as_deref(), args.step) {
+        (Some(tour), Some(id), Some(step)) => {
+            let out = args.out.unwrap_or_else(|| PathBuf::from(format!("{id}-step-{step}.{}", format.extension())));
+            page.write(&Target::Step { id, tour, index: step - 1 }, &out)
+        }
+        (Some(tour), Some(id), None) => {
+            let dir = args.out.unwrap_or_else(|| PathBuf::from(id));
+            for index in 0..tour.steps.len() {
+                let name = export::step_file_name(index, tour.steps.len(), format.extension());
+                page.write(&Target::Step { id, tour, index }, &dir.join(name))?;
+            }
+            println!("{} pages in {}", tour.steps.len(), dir.display());
+            Ok(())
+        }
+        _ => {
+            let out = args.out.unwrap_or_else(|| PathBuf::from(format!("map.{}", format.extension())));
+            page.write(&Target::WholeMap, &out)
+        }
+    }
+}
+
+/// How every page of one run is drawn.
+struct Page<'a> {
+    map: &'a MapData,
+    format: Format,
+    size: Vec2,
+    scale: f32,
+    lang: Lang,
+}
+
+impl Page<'_> {
+    fn write(&self, target: &Target, out: &Path) -> Result<(), Failure> {
+        let prepared = export::prepare(self.map, target, self.size, self.lang);
+        let bytes = match self.format {
+            Format::Svg => export::svg::svg_of(self.map, &prepared.picture, &prepared.scene).into_bytes(),
+            Format::Png => png_bytes(self.map, &prepared, self.scale)?,
+        };
+        export::write_file(out, &bytes).map_err(|e| Failure::Message(e.to_string()))?;
+        eprintln!("wrote {}", out.display());
+        Ok(())
+    }
+}
+
+#[cfg(feature = "gui")]
+fn png_bytes(map: &MapData, prepared: &export::Prepared, scale: f32) -> Result<Vec<u8>, Failure> {
+    crate::ui::export_png::png_of(map, prepared, scale).map_err(|e| Failure::Message(e.to_string()))
+}
+
+#[cfg(not(feature = "gui"))]
+fn png_bytes(_map: &MapData, _prepared: &export::Prepared, _scale: f32) -> Result<Vec<u8>, Failure> {
+    Err(Failure::Usage("PNG export needs the `gui` feature (the bundled fonts and painter); use --format svg".into()))
+}
+
+/// The tour `id` of the corpus at `dir`, or its problems.
+fn load_tour(dir: &Path, id: &str) -> Result<Tour, Failure> {
+    let tours_dir = dir.join("tours");
+    if !crate::tours::is_valid_id(id) {
+        return Err(Failure::Usage(format!("--tour {id}: a tour id is kebab-case, like police-diplomacy")));
+    }
+    let path = crate::tours::path_of(&tours_dir, id);
+    if !path.exists() {
+        let known = crate::tours::list(&tours_dir).unwrap_or_default().join(", ");
+        return Err(Failure::Message(format!("no tour `{id}` (known: {known})")));
+    }
+    crate::tours::load(&path).map_err(Failure::BadInput)
+}
+
+/// `WxH` in points, each from 100 to 8192.
+pub fn parse_size(text: &str) -> Result<Vec2, Failure> {
+    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT, e.g. 1280x800"));
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: f32 = w.trim().parse().map_err(|_| bad())?;
+    let h: f32 = h.trim().parse().map_err(|_| bad())?;
+    if !(100.0..=8192.0).contains(&w) || !(100.0..=8192.0).contains(&h) {
+        return Err(bad());
+    }
+    Ok(Vec2::new(w, h))
+}

@@ -1,0 +1,197 @@
+//! The map as exports (and the presenter) see it: the graph of the corpus
+//! (concepts as nodes, index edges), its settled layout, and the concept labels
+//! per language. Built from the corpus and its index, deterministic: the same
+//! corpus and `layout.ron` always give the same positions.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::catalog::{ConceptKind, RelationKind};
+use crate::corpus::Corpus;
+use crate::graph::{EdgeInput, Graph, Layout, LayoutConfig, NodeInput, SceneStyle, Vec2, load_layout};
+use crate::index::{EdgeKind, Index};
+use crate::text::Lang;
+
+/// The most layout steps run before a map is drawn (it settles far sooner).
+const MAX_LAYOUT_STEPS: usize = 5000;
+
+/// The graph, where its nodes sit, and what they are called.
+#[derive(Debug, Clone)]
+pub struct MapData {
+    pub graph: Arc<Graph>,
+    /// World positions, one per node (index = catalog index).
+    pub positions: Vec<Vec2>,
+    /// Pinned in `layout.ron`, by node index.
+    pub pinned: Vec<bool>,
+    /// Labels by node, per language.
+    pub labels: Vec<[String; 3]>,
+}
+
+/// The edge code of co-occurrences; curated relations are `1 + ` their place in [`RELATION_KINDS`].
+pub const CO_OCCURRENCE: u16 = 0;
+
+/// Every curated relation kind, in the order of their edge codes.
+pub const RELATION_KINDS: [RelationKind; 9] = [
+    RelationKind::Counters,
+    RelationKind::WorksThrough,
+    RelationKind::Serves,
+    RelationKind::MemberOf,
+    RelationKind::PartnerOf,
+    RelationKind::ObserverOf,
+    RelationKind::PartOf,
+    RelationKind::Fuels,
+    RelationKind::RelatedTo,
+];
+
+/// The node code of a concept kind (its place in [`ConceptKind::ALL`]).
+pub fn kind_code(kind: ConceptKind) -> u16 {
+    ConceptKind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u16
+}
+
+/// The concept kind of a node code.
+pub fn kind_of_code(code: u16) -> ConceptKind {
+    ConceptKind::ALL.get(usize::from(code)).copied().unwrap_or(ConceptKind::Topic)
+}
+
+/// The edge code of an index edge kind.
+pub fn edge_code(kind: EdgeKind) -> u16 {
+    match kind {
+        EdgeKind::CoOccurrence => CO_OCCURRENCE,
+        EdgeKind::Relation(relation) => 1 + RELATION_KINDS.iter().position(|&r| r == relation).unwrap_or(0) as u16,
+    }
+}
+
+/// The index edge kind of an edge code.
+pub fn edge_kind_of_code(code: u16) -> EdgeKind {
+    match code.checked_sub(1).and_then(|i| RELATION_KINDS.get(usize::from(i))) {
+        Some(&relation) => EdgeKind::Relation(relation),
+        None => EdgeKind::CoOccurrence,
+    }
+}
+
+/// Every edge code: co-occurrence, then the curated kinds.
+pub fn all_edge_codes() -> impl Iterator<Item = u16> {
+    0..=RELATION_KINDS.len() as u16
+}
+
+/// The edge code of an edge kind name (`counters`, …, `co-occurrence`), as tours write them.
+pub fn edge_code_of_name(name: &str) -> Option<u16> {
+    all_edge_codes().find(|&code| edge_kind_of_code(code).as_str() == name)
+}
+
+/// The layout's knobs for concept maps: more room between nodes than the
+/// core's default, so labels of a dense neighbourhood stay apart.
+pub fn map_layout_config() -> LayoutConfig {
+    LayoutConfig { repulsion: 3.0, gravity: 0.6, ..LayoutConfig::default() }
+}
+
+/// Sizes of the drawn map: nodes a little larger than the core's default and
+/// labels for every node drawn big enough to tell apart (one per label cell).
+pub fn map_scene_style() -> SceneStyle {
+    SceneStyle {
+        node_radius: 7.0,
+        max_node_radius: 24.0,
+        label_min_radius: 4.0,
+        label_cell: Vec2::new(120.0, 20.0),
+        ..SceneStyle::default()
+    }
+}
+
+impl MapData {
+    /// The graph of `corpus` and `index`, laid out until still, with the
+    /// pins of `layout.ron` applied (a broken `layout.ron` is ignored here;
+    /// `diplomap check` reports it).
+    pub fn build(corpus: &Corpus, index: &Index) -> MapData {
+        let graph = Arc::new(map_graph(corpus, index).0);
+        let is_known = |id: &str| graph.index_of(id).is_some();
+        let (pins, _problems) = load_layout(&corpus.dir.join("layout.ron"), is_known);
+        let mut layout = Layout::new(Arc::clone(&graph), map_layout_config());
+        layout.apply_pins(&pins);
+        layout.run(MAX_LAYOUT_STEPS);
+        let pinned = (0..graph.node_count()).map(|n| layout.is_pinned(n)).collect();
+        let labels = corpus
+            .catalog
+            .concepts
+            .iter()
+            .map(|c| [c.labels.fa.clone(), c.labels.ar.clone(), c.labels.en.clone()])
+            .collect();
+        MapData { positions: layout.positions().to_vec(), graph, pinned, labels }
+    }
+
+    /// A map over an already laid out graph (the app's current map).
+    pub fn from_parts(graph: Arc<Graph>, positions: Vec<Vec2>, labels: Vec<[String; 3]>) -> MapData {
+        let pinned = vec![false; graph.node_count()];
+        MapData { graph, positions, pinned, labels }
+    }
+
+    /// The label of `node` in `lang`, else in English, else its id.
+    pub fn label(&self, node: usize, lang: Lang) -> &str {
+        let Some(labels) = self.labels.get(node) else {
+            return self.graph.node(node).map_or("", |n| n.id.as_str());
+        };
+        let wanted = &labels[lang_slot(lang)];
+        if !wanted.trim().is_empty() {
+            return wanted;
+        }
+        if !labels[2].trim().is_empty() {
+            return &labels[2];
+        }
+        self.graph.node(node).map_or("", |n| n.id.as_str())
+    }
+}
+
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Fa => 0,
+        Lang::Ar => 1,
+        Lang::En => 2,
+    }
+}
+
+/// The map's graph: every concept of the catalog as a node (node `n` is
+/// concept `n`), every index edge as an edge, minus co-occurrences that repeat
+/// a curated relation between the same two concepts (the curated edge already
+/// carries their passages). Co-occurrences come first, so curated relations
+/// are drawn over them. Also returns, for each graph edge, its index edge.
+pub fn map_graph(corpus: &Corpus, index: &Index) -> (Graph, Vec<usize>) {
+    let concepts = &corpus.catalog.concepts;
+    let nodes: Vec<NodeInput> = concepts
+        .iter()
+        .enumerate()
+        .map(|(n, concept)| NodeInput {
+            id: concept.id.clone(),
+            kind: kind_code(concept.kind),
+            mentions: index.mention_counts.get(n).copied().unwrap_or(0) as u32,
+        })
+        .collect();
+    let edges = &index.edges;
+    let pair = |e: &crate::index::Edge| (e.source.min(e.target), e.source.max(e.target));
+    let curated_pairs: HashSet<(usize, usize)> = edges.iter().filter(|e| e.kind.is_directed()).map(pair).collect();
+    let usable = |e: &crate::index::Edge| e.source != e.target && e.weight.is_finite() && e.weight > 0.0;
+    let co_occurrences = edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EdgeKind::CoOccurrence && !curated_pairs.contains(&pair(e)));
+    let curated = edges.iter().enumerate().filter(|(_, e)| e.kind.is_directed());
+    let mut index_edges = Vec::new();
+    let mut inputs = Vec::new();
+    for (position, edge) in co_occurrences.chain(curated) {
+        let (Some(source), Some(target)) = (concepts.get(edge.source), concepts.get(edge.target)) else {
+            continue;
+        };
+        if !usable(edge) {
+            continue;
+        }
+        index_edges.push(position);
+        inputs.push(EdgeInput {
+            source: source.id.clone(),
+            target: target.id.clone(),
+            kind: edge_code(edge.kind),
+            weight: edge.weight,
+            directed: edge.kind.is_directed(),
+        });
+    }
+    // Ids are unique and every edge was checked above, so nothing is dropped
+    // and graph edge `i` is `index_edges[i]`.
+    (Graph::build(nodes, inputs).0, index_edges)
+}

@@ -1,0 +1,427 @@
+//! Painting the concept map: a built [`Scene`] (screen-space primitives from
+//! the graph core) turned into egui shapes — edges coloured by kind with
+//! arrowheads, nodes shaped and coloured by concept kind, note badges, labels
+//! through the bidi layout — and the legend. Pure painting: no input, no
+//! state, so the map view, presenter mode and the image export share it.
+//!
+//! ```no_run
+//! # use diplomap::ui::map_paint::*;
+//! # fn f(painter: &egui::Painter, map: &MapPaint) {
+//! paint_map(painter, map);
+//! paint_legend(painter, egui::pos2(8.0, 8.0), &LegendContent::everything(map.lang), map.dark);
+//! # }
+//! ```
+
+use eframe::egui::{self, Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+use super::bidi_text::{BidiTextStyle, cached_layout, paint_layout};
+use super::i18n::tr;
+use super::map_data::{CO_OCCURRENCE, edge_kind_of_code, kind_code, kind_of_code};
+use crate::catalog::ConceptKind;
+use crate::graph::{EdgeSet, Emphasis, Graph, NodeSet, Scene, Vec2};
+use crate::text::Lang;
+use crate::text::bidi_layout::ParagraphDirection;
+
+/// Everything one frame of the map needs besides the painter.
+pub struct MapPaint<'a> {
+    pub graph: &'a Graph,
+    pub scene: &'a Scene,
+    /// Where the scene's (0, 0) is on screen: the view's top-left corner.
+    pub origin: Pos2,
+    /// Each node's label in the interface language, in node order.
+    pub labels: &'a [String],
+    /// Nodes that have editors' notes (a badge).
+    pub noted: Option<&'a NodeSet>,
+    /// Nodes labelled whatever the level of detail (the nodes in focus).
+    pub labelled: Option<&'a NodeSet>,
+    /// Nodes and edges drawn highlighted (hovered neighbourhood, a tour step).
+    pub highlighted_nodes: Option<&'a NodeSet>,
+    pub highlighted_edges: Option<&'a EdgeSet>,
+    /// The node with keyboard focus (a focus ring).
+    pub focused: Option<usize>,
+    /// The edge whose evidence is shown.
+    pub selected_edge: Option<usize>,
+    pub dark: bool,
+    pub lang: Lang,
+    /// Size of label text in points.
+    pub label_size: f32,
+}
+
+/// How a node of a kind is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    Circle,
+    Diamond,
+    Square,
+    Hexagon,
+}
+
+/// The shape of a concept kind: forms of diplomacy round, threats diamonds,
+/// organisations square, topics hexagons.
+pub fn glyph_of(kind: ConceptKind) -> Glyph {
+    match kind {
+        ConceptKind::DiplomacyForm => Glyph::Circle,
+        ConceptKind::Threat => Glyph::Diamond,
+        ConceptKind::Organisation => Glyph::Square,
+        ConceptKind::Topic => Glyph::Hexagon,
+    }
+}
+
+/// The fill of a concept kind.
+pub fn kind_color(kind: ConceptKind, dark: bool) -> Color32 {
+    let [r, g, b] = match (kind, dark) {
+        (ConceptKind::DiplomacyForm, false) => [37, 99, 235],
+        (ConceptKind::DiplomacyForm, true) => [96, 165, 250],
+        (ConceptKind::Threat, false) => [220, 38, 38],
+        (ConceptKind::Threat, true) => [248, 113, 113],
+        (ConceptKind::Organisation, false) => [22, 163, 74],
+        (ConceptKind::Organisation, true) => [74, 222, 128],
+        (ConceptKind::Topic, false) => [147, 51, 234],
+        (ConceptKind::Topic, true) => [192, 132, 252],
+    };
+    Color32::from_rgb(r, g, b)
+}
+
+/// The colour of an edge code: co-occurrences grey, curated relations by kind.
+pub fn edge_color(code: u16, dark: bool) -> Color32 {
+    use crate::catalog::RelationKind as R;
+    use crate::index::EdgeKind;
+    let rgb: [u8; 3] = match edge_kind_of_code(code) {
+        EdgeKind::CoOccurrence => return if dark { Color32::from_gray(130) } else { Color32::from_gray(150) },
+        EdgeKind::Relation(R::Counters) => [200, 60, 60],
+        EdgeKind::Relation(R::WorksThrough) => [30, 120, 200],
+        EdgeKind::Relation(R::Serves) => [40, 150, 90],
+        EdgeKind::Relation(R::MemberOf | R::PartnerOf | R::ObserverOf) => [0, 150, 160],
+        EdgeKind::Relation(R::PartOf) => [140, 80, 200],
+        EdgeKind::Relation(R::Fuels) => [220, 120, 20],
+        EdgeKind::Relation(R::RelatedTo) => [110, 120, 150],
+    };
+    let [r, g, b] = if dark { rgb.map(|c| c.saturating_add(50)) } else { rgb };
+    Color32::from_rgb(r, g, b)
+}
+
+/// The colour of a note badge.
+pub fn note_badge_color(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(250, 204, 21) } else { Color32::from_rgb(202, 138, 4) }
+}
+
+fn text_color(dark: bool) -> Color32 {
+    if dark { Color32::from_gray(230) } else { Color32::from_gray(20) }
+}
+
+fn halo_color(dark: bool) -> Color32 {
+    if dark { Color32::from_black_alpha(170) } else { Color32::from_white_alpha(200) }
+}
+
+fn faded(color: Color32, alpha: u8) -> Color32 {
+    let [r, g, b, _] = color.to_srgba_unmultiplied();
+    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+}
+
+fn pos(origin: Pos2, point: Vec2) -> Pos2 {
+    pos2(origin.x + point.x, origin.y + point.y)
+}
+
+/// Paints the scene: edges, then nodes, then labels.
+pub fn paint_map(painter: &Painter, map: &MapPaint) {
+    paint_edges(painter, map);
+    paint_nodes(painter, map);
+    paint_labels(painter, map);
+}
+
+fn paint_edges(painter: &Painter, map: &MapPaint) {
+    // When some edges are marked (a hovered or chosen node's), the others step back.
+    let something_marked = map.scene.edges.iter().any(|e| e.emphasis == Emphasis::Highlighted);
+    let co_occurrence_alpha = if something_marked { 45 } else { 110 };
+    let curated_alpha = if something_marked { 120 } else { 200 };
+    for shape in &map.scene.edges {
+        let marked = map.highlighted_edges.is_some_and(|set| set.contains(shape.edge))
+            || map.selected_edge == Some(shape.edge);
+        let base = edge_color(shape.kind, map.dark);
+        let (color, width) = match (shape.emphasis, marked) {
+            (_, true) => (base, shape.width + 2.0),
+            (Emphasis::Highlighted, false) => (base, shape.width + 1.0),
+            (Emphasis::Normal, false) if shape.kind == CO_OCCURRENCE => (faded(base, co_occurrence_alpha), shape.width),
+            (Emphasis::Normal, false) => (faded(base, curated_alpha), shape.width),
+            (Emphasis::Dimmed, false) => (faded(base, 30), shape.width),
+        };
+        if map.selected_edge == Some(shape.edge) {
+            let glow = faded(note_badge_color(map.dark), 120);
+            painter.line_segment([pos(map.origin, shape.from), pos(map.origin, shape.to)], Stroke::new(width + 5.0, glow));
+        }
+        painter.line_segment([pos(map.origin, shape.from), pos(map.origin, shape.to)], Stroke::new(width, color));
+        if let Some(arrow) = shape.arrow {
+            let points = arrow.iter().map(|&p| pos(map.origin, p)).collect();
+            painter.add(Shape::convex_polygon(points, color, Stroke::NONE));
+        }
+    }
+}
+
+fn paint_nodes(painter: &Painter, map: &MapPaint) {
+    let outline = if map.dark { Color32::from_gray(20) } else { Color32::WHITE };
+    let accent = text_color(map.dark);
+    for shape in &map.scene.nodes {
+        let kind = kind_of_code(shape.kind);
+        let centre = pos(map.origin, shape.centre);
+        let marked = map.highlighted_nodes.is_some_and(|set| set.contains(shape.node));
+        let fill = match shape.emphasis {
+            Emphasis::Dimmed if !marked => faded(kind_color(kind, map.dark), 45),
+            _ => kind_color(kind, map.dark),
+        };
+        let stroke = if shape.emphasis == Emphasis::Highlighted || marked {
+            Stroke::new(2.5, accent)
+        } else {
+            Stroke::new(1.0, faded(outline, if shape.emphasis == Emphasis::Dimmed { 60 } else { 255 }))
+        };
+        paint_glyph(painter, glyph_of(kind), centre, shape.radius, fill, stroke);
+        if shape.pinned {
+            paint_pin(painter, centre, shape.radius, accent);
+        }
+        if map.noted.is_some_and(|set| set.contains(shape.node)) && shape.radius >= 3.0 {
+            paint_note_badge(painter, centre + vec2(0.75, -0.75) * shape.radius, map.dark);
+        }
+        if map.focused == Some(shape.node) {
+            let ring = Stroke::new(2.0, if map.dark { Color32::from_rgb(250, 204, 21) } else { Color32::from_rgb(0, 90, 200) });
+            painter.circle_stroke(centre, shape.radius + 5.0, ring);
+        }
+    }
+}
+
+/// Draws one node glyph centred on `centre`, with about the area of a circle of `radius`.
+pub fn paint_glyph(painter: &Painter, glyph: Glyph, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+    match glyph {
+        Glyph::Circle => {
+            painter.circle(centre, radius, fill, stroke);
+        }
+        Glyph::Square => {
+            let half = radius * 0.89;
+            let rect = Rect::from_center_size(centre, vec2(2.0 * half, 2.0 * half));
+            painter.rect(rect, (radius * 0.25).min(4.0), fill, stroke, egui::StrokeKind::Middle);
+        }
+        Glyph::Diamond => {
+            let r = radius * 1.25;
+            let points = vec![centre + vec2(0.0, -r), centre + vec2(r, 0.0), centre + vec2(0.0, r), centre + vec2(-r, 0.0)];
+            painter.add(Shape::convex_polygon(points, fill, stroke));
+        }
+        Glyph::Hexagon => {
+            let r = radius * 1.1;
+            let points = (0..6)
+                .map(|i| {
+                    let angle = std::f32::consts::FRAC_PI_3 * i as f32;
+                    centre + vec2(angle.cos(), angle.sin()) * r
+                })
+                .collect();
+            painter.add(Shape::convex_polygon(points, fill, stroke));
+        }
+    }
+}
+
+/// A pinned node: a small dot in its middle.
+fn paint_pin(painter: &Painter, centre: Pos2, radius: f32, color: Color32) {
+    if radius >= 4.0 {
+        painter.circle_filled(centre, (radius * 0.22).clamp(1.5, 3.5), color);
+    }
+}
+
+/// A note badge: a small page with a folded corner.
+fn paint_note_badge(painter: &Painter, at: Pos2, dark: bool) {
+    let size = vec2(8.0, 10.0);
+    let rect = Rect::from_center_size(at, size);
+    let fill = note_badge_color(dark);
+    let edge = Stroke::new(1.0, if dark { Color32::BLACK } else { Color32::WHITE });
+    let fold = 3.0;
+    let points = vec![
+        rect.left_top(),
+        rect.right_top() - vec2(fold, 0.0),
+        rect.right_top() + vec2(0.0, fold),
+        rect.right_bottom(),
+        rect.left_bottom(),
+    ];
+    painter.add(Shape::convex_polygon(points, fill, edge));
+}
+
+/// Labels in priority order (the scene's, then forced ones), each placed
+/// below its node, or above, right or left when that spot is taken. A
+/// scene label with no free spot is left out; a forced one goes below anyway.
+fn paint_labels(painter: &Painter, map: &MapPaint) {
+    let style = BidiTextStyle::new(FontId::proportional(map.label_size), text_color(map.dark));
+    let dim_style = BidiTextStyle::new(FontId::proportional(map.label_size), faded(text_color(map.dark), 110));
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut labelled = NodeSet::empty(map.graph.node_count());
+    let shape_of = |node: usize| map.scene.nodes.iter().find(|s| s.node == node);
+    let forced = |node: usize| {
+        map.highlighted_nodes.is_some_and(|set| set.contains(node)) || map.labelled.is_some_and(|set| set.contains(node))
+    };
+    for label in &map.scene.labels {
+        let Some(shape) = shape_of(label.node) else { continue };
+        let style = if label.emphasis == Emphasis::Dimmed { &dim_style } else { &style };
+        if place_label(painter, map, shape, style, &mut placed, forced(label.node)) {
+            labelled.insert(label.node);
+        }
+    }
+    for shape in map.scene.nodes.iter().rev().filter(|s| forced(s.node) && !labelled.contains(s.node)) {
+        place_label(painter, map, shape, &style, &mut placed, true);
+    }
+}
+
+/// Paints one node's label at the first free spot around it; returns whether it was painted.
+fn place_label(
+    painter: &Painter,
+    map: &MapPaint,
+    shape: &crate::graph::NodeShape,
+    style: &BidiTextStyle,
+    placed: &mut Vec<Rect>,
+    forced: bool,
+) -> bool {
+    let Some(text) = map.labels.get(shape.node).filter(|t| !t.is_empty()) else { return false };
+    let size = text_size(painter, text, style);
+    let centre = pos(map.origin, shape.centre);
+    let gap = shape.radius + 2.0;
+    let candidates = [
+        Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, gap), size),
+        Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, gap), size),
+        Align2::LEFT_CENTER.anchor_size(centre + vec2(gap + 2.0, 0.0), size),
+        Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap + 2.0, 0.0), size),
+    ];
+    let free = candidates.iter().find(|rect| !placed.iter().any(|other| other.intersects(rect.expand(1.0))));
+    let rect = match (free, forced) {
+        (Some(rect), _) => *rect,
+        (None, true) => candidates[0],
+        (None, false) => return false,
+    };
+    paint_text(painter, rect.min, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
+    placed.push(rect);
+    true
+}
+
+/// The size of `text` laid out on one line in `style`.
+pub fn text_size(painter: &Painter, text: &str, style: &BidiTextStyle) -> egui::Vec2 {
+    let ctx = painter.ctx();
+    let layout = cached_layout(ctx, text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
+    vec2(layout.width(), style.row_height(ctx) * layout.lines().len() as f32)
+}
+
+/// Paints `text` through the bidi layout with its box anchored at `at`,
+/// over an optional halo; returns the box.
+pub fn paint_text(
+    painter: &Painter,
+    at: Pos2,
+    anchor: Align2,
+    text: &str,
+    style: &BidiTextStyle,
+    halo: Option<Color32>,
+) -> Rect {
+    let ctx = painter.ctx();
+    let layout = cached_layout(ctx, text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
+    let row_height = style.row_height(ctx);
+    let size = vec2(layout.width(), row_height * layout.lines().len() as f32);
+    let rect = anchor.anchor_size(at, size);
+    if let Some(halo) = halo {
+        painter.rect_filled(rect.expand2(vec2(3.0, 0.0)), 3.0, halo);
+    }
+    paint_layout(painter, rect.min, &layout, style, row_height);
+    rect
+}
+
+/// What the legend lists.
+#[derive(Debug, Clone)]
+pub struct LegendContent {
+    pub lang: Lang,
+    pub kinds: Vec<ConceptKind>,
+    /// Edge codes to list.
+    pub edge_codes: Vec<u16>,
+    pub notes: bool,
+}
+
+impl LegendContent {
+    /// Every kind, every edge code, and the note badge.
+    pub fn everything(lang: Lang) -> Self {
+        LegendContent {
+            lang,
+            kinds: ConceptKind::ALL.to_vec(),
+            edge_codes: super::map_data::all_edge_codes().collect(),
+            notes: true,
+        }
+    }
+
+    /// The kinds and edge codes that occur in `graph`.
+    pub fn of_graph(graph: &Graph, lang: Lang, notes: bool) -> Self {
+        let kinds = ConceptKind::ALL.into_iter().filter(|&k| graph.nodes().iter().any(|n| n.kind == kind_code(k))).collect();
+        let edge_codes =
+            super::map_data::all_edge_codes().filter(|&c| graph.edges().iter().any(|e| e.kind == c)).collect();
+        LegendContent { lang, kinds, edge_codes, notes }
+    }
+}
+
+const LEGEND_ROW: f32 = 18.0;
+const LEGEND_SWATCH: f32 = 22.0;
+
+/// The legend's size for `content` (to place it before painting).
+pub fn legend_size(painter: &Painter, content: &LegendContent) -> egui::Vec2 {
+    let rows = content.kinds.len() + content.edge_codes.len() + usize::from(content.notes);
+    let style = legend_style(false);
+    let widest = legend_entries(content)
+        .map(|text| cached_layout(painter.ctx(), text, &[], ParagraphDirection::Auto, f32::INFINITY, &style).width())
+        .fold(0.0, f32::max);
+    vec2(LEGEND_SWATCH + widest + 16.0, rows as f32 * LEGEND_ROW + 10.0)
+}
+
+fn legend_style(dark: bool) -> BidiTextStyle {
+    BidiTextStyle::new(FontId::proportional(12.0), text_color(dark))
+}
+
+fn legend_entries(content: &LegendContent) -> impl Iterator<Item = &'static str> + '_ {
+    let lang = content.lang;
+    let kinds = content.kinds.iter().map(move |k| tr(lang, k.as_str()));
+    let edges = content.edge_codes.iter().map(move |&c| tr(lang, edge_kind_of_code(c).as_str()));
+    kinds.chain(edges).chain(content.notes.then(|| tr(lang, "has notes")))
+}
+
+/// Paints the legend with its top-left corner at `top_left` (mirrored for
+/// right-to-left languages: swatches on the right); returns its box.
+pub fn paint_legend(painter: &Painter, top_left: Pos2, content: &LegendContent, dark: bool) -> Rect {
+    let size = legend_size(painter, content);
+    let rect = Rect::from_min_size(top_left, size);
+    let frame = if dark { Color32::from_rgba_unmultiplied(30, 30, 30, 225) } else { Color32::from_rgba_unmultiplied(255, 255, 255, 225) };
+    painter.rect(rect, 4.0, frame, Stroke::new(1.0, Color32::from_gray(140)), egui::StrokeKind::Inside);
+    let style = legend_style(dark);
+    let rtl = content.lang.is_rtl();
+    let swatch_x = if rtl { rect.right() - 6.0 - LEGEND_SWATCH / 2.0 } else { rect.left() + 6.0 + LEGEND_SWATCH / 2.0 };
+    let (text_x, text_anchor) = if rtl {
+        (rect.right() - 10.0 - LEGEND_SWATCH, Align2::RIGHT_CENTER)
+    } else {
+        (rect.left() + 10.0 + LEGEND_SWATCH, Align2::LEFT_CENTER)
+    };
+    let mut y = rect.top() + 5.0 + LEGEND_ROW / 2.0;
+    let mut row = |swatch: &dyn Fn(Pos2), text: &str| {
+        swatch(pos2(swatch_x, y));
+        paint_text(painter, pos2(text_x, y), text_anchor, text, &style, None);
+        y += LEGEND_ROW;
+    };
+    let outline = Stroke::new(1.0, if dark { Color32::from_gray(20) } else { Color32::WHITE });
+    for &kind in &content.kinds {
+        row(&|at| paint_glyph(painter, glyph_of(kind), at, 6.0, kind_color(kind, dark), outline), tr(content.lang, kind.as_str()));
+    }
+    for &code in &content.edge_codes {
+        let color = edge_color(code, dark);
+        let directed = code != CO_OCCURRENCE;
+        row(
+            &|at| {
+                let (from, to) = (at - vec2(9.0, 0.0), at + vec2(9.0, 0.0));
+                let tip = if rtl { from } else { to };
+                let tail = if rtl { to } else { from };
+                painter.line_segment([tail, tip], Stroke::new(2.0, color));
+                if directed {
+                    let back = if rtl { 5.0 } else { -5.0 };
+                    let arrow = vec![tip, tip + vec2(back, -3.5), tip + vec2(back, 3.5)];
+                    painter.add(Shape::convex_polygon(arrow, color, Stroke::NONE));
+                }
+            },
+            tr(content.lang, edge_kind_of_code(code).as_str()),
+        );
+    }
+    if content.notes {
+        row(&|at| paint_note_badge(painter, at, dark), tr(content.lang, "has notes"));
+    }
+    rect
+}

@@ -1,0 +1,177 @@
+//! The concept map driven like a user would: by accessible labels, pointer and
+//! keyboard, over the real app (`egui_kittest`, headless).
+
+mod common;
+
+use std::path::Path;
+
+use diplomap::address::Address;
+use diplomap::catalog::ConceptKind;
+use diplomap::ui::App;
+use diplomap::ui::model::Model;
+use diplomap::ui::state::AppState;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// A copy of the bundled corpus (catalog and documents) in a temporary folder,
+/// so tests that pin nodes never write into the repository.
+fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = common::corpus_dir();
+    std::fs::copy(source.join("concepts.ron"), dir.path().join("concepts.ron")).expect("copy catalog");
+    let documents = dir.path().join("documents");
+    std::fs::create_dir(&documents).expect("documents dir");
+    for entry in std::fs::read_dir(source.join("documents")).expect("documents") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), documents.join(entry.file_name())).expect("copy document");
+    }
+    dir
+}
+
+/// The app on the corpus at `dir`, opened at `address`, its map laid out and settled.
+fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
+    let model = Model::load(dir).expect("the corpus loads");
+    let mut state = AppState::default();
+    state.history.visit(address.parse::<Address>().expect("address"));
+    let mut app = App::with_model(&egui::Context::default(), model, state);
+    let lang = app.lang();
+    if let Ok(model) = &app.model {
+        app.views.map.prepare(model, lang);
+    }
+    app.views.map.settle(5_000);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_context_setup(diplomap::ui::fonts::install_fonts)
+        // The shell's arrows come from egui's emoji font, which tests do not load.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    harness.run_steps(4);
+    harness
+}
+
+fn node_label<'h>(harness: &'h Harness<'static, App>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(Role::Button, label)
+}
+
+#[test]
+fn clicking_a_node_opens_its_concept_page() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    node_label(&harness, "police diplomacy").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.current(), &Address::Concept("police-diplomacy".into()));
+}
+
+#[test]
+fn the_focus_shows_the_threats_and_organisations_police_diplomacy_works_with() {
+    let dir = corpus_copy();
+    let harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    for neighbour in ["terrorism", "drug trafficking", "INTERPOL", "Europol"] {
+        assert!(harness.query_by_role_and_label(Role::Button, neighbour).is_some(), "{neighbour} is on the map");
+    }
+}
+
+#[test]
+fn the_keyboard_walks_from_a_node_to_its_neighbours_and_enter_opens_one() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    node_label(&harness, "police diplomacy").focus();
+    harness.run_steps(2);
+    assert_eq!(harness.state().views.map.selected_id().as_deref(), Some("police-diplomacy"));
+    let mut walked_to = None;
+    for key in [egui::Key::ArrowRight, egui::Key::ArrowDown, egui::Key::ArrowLeft, egui::Key::ArrowUp] {
+        harness.key_press(key);
+        harness.run_steps(3);
+        let now = harness.state().views.map.selected_id();
+        if now.as_deref() != Some("police-diplomacy") {
+            walked_to = now;
+            break;
+        }
+    }
+    let walked_to = walked_to.expect("an arrow key leads to a neighbour");
+    let model = harness.state().model.as_ref().expect("model");
+    let police = model.concept_index("police-diplomacy").expect("police-diplomacy");
+    let other = model.concept_index(&walked_to).expect("known concept");
+    assert!(
+        model.index.edges_of(police).any(|e| e.source == other || e.target == other),
+        "{walked_to} is a neighbour of police-diplomacy"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.history.current(), &Address::Concept(walked_to));
+}
+
+#[test]
+fn tab_moves_through_the_nodes() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    node_label(&harness, "police diplomacy").focus();
+    harness.run_steps(2);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..5 {
+        harness.key_press(egui::Key::Tab);
+        harness.run_steps(2);
+        if let Some(id) = harness.state().views.map.selected_id() {
+            seen.insert(id);
+        }
+    }
+    assert!(seen.len() >= 4, "Tab visits several nodes: {seen:?}");
+}
+
+#[test]
+fn filters_hide_kinds() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map");
+    assert!(harness.query_by_role_and_label(Role::Button, "terrorism").is_some());
+    harness.state_mut().views.map.settings.kinds = vec![ConceptKind::Threat];
+    harness.run_steps(3);
+    assert!(harness.query_by_role_and_label(Role::Button, "terrorism").is_some());
+    assert!(harness.query_by_role_and_label(Role::Button, "police diplomacy").is_none());
+    assert!(harness.query_by_role_and_label(Role::Button, "INTERPOL").is_none());
+}
+
+#[test]
+fn a_dragged_node_stays_pinned_in_layout_ron_and_comes_back() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    let start = node_label(&harness, "police diplomacy").rect().center();
+    let end = start + egui::vec2(120.0, 60.0);
+    harness.hover_at(start);
+    harness.run_steps(1);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=6 {
+        harness.hover_at(start + (end - start) * (step as f32 / 6.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(end);
+    harness.run_steps(2);
+    let saved = std::fs::read_to_string(dir.path().join("layout.ron")).expect("layout.ron written");
+    assert!(saved.contains("\"police-diplomacy\""), "{saved}");
+    let pinned = harness.state().views.map.pins();
+    let at = pinned.get("police-diplomacy").copied().expect("pinned");
+    // A new window on the same corpus puts the node where it was left.
+    let reopened = harness_at(dir.path(), "map");
+    assert_eq!(reopened.state().views.map.pins().get("police-diplomacy").copied(), Some(at));
+    assert_eq!(reopened.state().views.map.position_of("police-diplomacy"), Some(at));
+    assert_ne!(node_label(&reopened, "police diplomacy").rect().center(), start, "the drag moved it");
+}
+
+#[test]
+fn clicking_an_edge_shows_its_evidence() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map?focus=city-diplomacy&depth=1");
+    let city = node_label(&harness, "city diplomacy").rect().center();
+    let municipalities = node_label(&harness, "municipalities").rect().center();
+    // A point on the edge, away from both nodes.
+    let on_edge = city + (municipalities - city) * 0.5;
+    harness.hover_at(on_edge);
+    harness.run_steps(1);
+    harness.drag_at(on_edge);
+    harness.run_steps(1);
+    harness.drop_at(on_edge);
+    harness.run_steps(3);
+    let edge = harness.state().views.map.selected_edge_ids();
+    assert_eq!(edge, Some(("city-diplomacy".to_string(), "municipalities".to_string())));
+}

@@ -1,0 +1,198 @@
+//! Tours in the window, driven like a teacher would (egui_kittest, headless):
+//! open a tour, play it from the keyboard (F5, →, Space, PageDown, PageUp,
+//! Home, End, B, Esc), edit its steps, record the map view, create a tour.
+
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::path::Path;
+
+use diplomap::address::Address;
+use diplomap::ui::App;
+use diplomap::ui::app::Command;
+use diplomap::ui::model::Model;
+use diplomap::ui::state::AppState;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// A copy of the bundled corpus (tours are edited in it).
+fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&common::corpus_dir(), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The app over the corpus in `dir`, opened at `address`, English interface.
+fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
+    let model = Model::load(dir).expect("the corpus loads");
+    let mut state = AppState::default();
+    state.history.visit(address.parse().unwrap());
+    let mut app = App::with_model(&egui::Context::default(), model, state);
+    app.views.export_dir = dir.join("exports");
+    let mut harness = Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_context_setup(diplomap::ui::fonts::install_fonts)
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    harness.run_steps(2);
+    harness
+}
+
+fn press(harness: &mut Harness<'_, App>, key: Key) {
+    harness.key_press(key);
+    harness.run_steps(2);
+}
+
+fn presenting(harness: &Harness<'_, App>) -> bool {
+    harness.state().views.presenter.is_some()
+}
+
+fn step_on_screen(harness: &Harness<'_, App>, number: usize) {
+    harness.get_by_label_contains(&format!("step {number} of 10"));
+}
+
+fn saved_steps(dir: &Path, id: &str) -> Vec<diplomap::tours::TourStep> {
+    diplomap::tours::load(&dir.join("tours").join(format!("{id}.ron"))).unwrap().steps
+}
+
+#[test]
+fn a_tour_is_played_from_the_keyboard() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
+    assert!(!presenting(&harness));
+    press(&mut harness, Key::F5);
+    assert!(presenting(&harness), "F5 starts presenting");
+    step_on_screen(&harness, 1);
+    for (key, expected) in [
+        (Key::ArrowRight, 2),
+        (Key::Space, 3),
+        (Key::PageDown, 4),
+        (Key::PageUp, 3),
+        (Key::ArrowLeft, 2),
+        (Key::End, 10),
+        (Key::ArrowRight, 10),
+        (Key::Home, 1),
+        (Key::PageUp, 1),
+    ] {
+        press(&mut harness, key);
+        assert_eq!(harness.state().views.presenter.as_ref().unwrap().step + 1, expected, "after {key:?}");
+        step_on_screen(&harness, expected);
+    }
+    press(&mut harness, Key::B);
+    assert!(harness.state().views.presenter.as_ref().unwrap().black);
+    harness.get_by_label("black screen");
+    press(&mut harness, Key::B);
+    step_on_screen(&harness, 1);
+    press(&mut harness, Key::Escape);
+    assert!(!presenting(&harness), "Esc leaves");
+    assert_eq!(harness.state().state.history.current(), &"tour:police-diplomacy".parse::<Address>().unwrap());
+}
+
+#[test]
+fn the_map_moves_smoothly_between_steps() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:4");
+    press(&mut harness, Key::F5);
+    step_on_screen(&harness, 4);
+    press(&mut harness, Key::ArrowRight);
+    assert!(harness.state().views.presenter.as_ref().unwrap().is_moving(), "a transition runs after a step key");
+    harness.run_steps(200);
+    assert!(!harness.state().views.presenter.as_ref().unwrap().is_moving(), "and ends");
+}
+
+#[test]
+fn captions_are_shown_in_the_interface_language() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    harness.state_mut().push(Command::SetUiLang(diplomap::text::Lang::Fa));
+    harness.run_steps(2);
+    press(&mut harness, Key::F5);
+    harness.get_by_label_contains("گام ۲ از ۱۰");
+    let caption = &saved_steps(dir.path(), "police-diplomacy")[1].caption.fa;
+    assert!(harness.query_by_label(caption).is_some(), "the caption is on screen, as one label");
+}
+
+#[test]
+fn steps_are_duplicated_moved_deleted_and_undone_and_saved_at_once() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
+    let original = saved_steps(dir.path(), "police-diplomacy");
+    harness.get_by_label("Duplicate step 2").click();
+    harness.run_steps(2);
+    let steps = saved_steps(dir.path(), "police-diplomacy");
+    assert_eq!(steps.len(), 11);
+    assert_eq!(steps[1], steps[2]);
+    harness.get_by_label("Move step down 1").click();
+    harness.run_steps(2);
+    let steps = saved_steps(dir.path(), "police-diplomacy");
+    assert_eq!(steps[1], original[0], "step 1 moved down");
+    harness.get_by_label("Delete step 2").click();
+    harness.run_steps(2);
+    assert_eq!(saved_steps(dir.path(), "police-diplomacy").len(), 10);
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+    }
+    assert_eq!(saved_steps(dir.path(), "police-diplomacy"), original, "three undos restore the tour");
+}
+
+#[test]
+fn a_caption_is_edited_and_saved() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:3");
+    harness.get_by_label("Caption (en)").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Caption (en)").type_text("Threats police diplomacy answers.");
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    let steps = saved_steps(dir.path(), "police-diplomacy");
+    assert!(steps[2].caption.en.contains("Threats police diplomacy answers."), "{:?}", steps[2].caption.en);
+}
+
+#[test]
+fn the_map_view_is_recorded_into_a_new_tour() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
+    harness.get_by_label("Id of the new tour (kebab-case)").click();
+    harness.get_by_label("Id of the new tour (kebab-case)").type_text("city-tour");
+    harness.get_by_label("New tour").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.history.current(), &"tour:city-tour".parse::<Address>().unwrap());
+    assert!(dir.path().join("tours/city-tour.ron").exists());
+    harness.state_mut().push(Command::Navigate("map?focus=city-diplomacy&depth=1".parse().unwrap()));
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    harness.run_steps(2);
+    let steps = saved_steps(dir.path(), "city-tour");
+    assert_eq!(steps.len(), 1, "Ctrl+Shift+N on the map adds a step");
+    assert_eq!(steps[0].focus.as_ref().map(|f| f.concept.as_str()), Some("city-diplomacy"));
+}
+
+#[test]
+fn a_tour_is_exported_from_the_window() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    harness.get_by_label("Export step").click();
+    harness.run_steps(2);
+    let exports = dir.path().join("exports");
+    assert!(exports.join("police-diplomacy-step-2.svg").exists());
+    assert!(exports.join("police-diplomacy-step-2.png").exists());
+    harness.get_by_label_contains("Exported to");
+}
