@@ -45,6 +45,8 @@ fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
         .with_context_setup(diplomap::ui::fonts::install_fonts)
         // The shell's arrows come from egui's emoji font, which tests do not load.
         .allow_missing_glyphs()
+        // Frames 1/60 s apart, as in a window (two clicks can make a double-click).
+        .with_step_dt(1.0 / 60.0)
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
     harness.run_steps(4);
     harness
@@ -174,4 +176,60 @@ fn clicking_an_edge_shows_its_evidence() {
     harness.run_steps(3);
     let edge = harness.state().views.map.selected_edge_ids();
     assert_eq!(edge, Some(("city-diplomacy".to_string(), "municipalities".to_string())));
+}
+
+#[test]
+fn double_clicking_a_pinned_node_releases_it() {
+    let dir = corpus_copy();
+    std::fs::write(dir.path().join("layout.ron"), "Layout(pinned: {\"police-diplomacy\": (x: 0.0, y: 0.0)})\n")
+        .expect("write layout.ron");
+    let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    assert!(harness.state().views.map.pins().contains_key("police-diplomacy"));
+    let node = node_label(&harness, "police diplomacy").rect().center();
+    harness.hover_at(node);
+    harness.run_steps(1);
+    for _ in 0..2 {
+        harness.drag_at(node);
+        harness.run_steps(1);
+        harness.event(egui::Event::PointerButton {
+            pos: node,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    assert!(harness.state().views.map.pins().is_empty());
+    let saved = std::fs::read_to_string(dir.path().join("layout.ron")).expect("layout.ron");
+    assert!(!saved.contains("police-diplomacy"), "{saved}");
+    // A double-click is not a click: the map stays open.
+    assert!(matches!(harness.state().state.history.current(), Address::Map { .. }));
+}
+
+#[test]
+fn hovering_a_node_lights_its_neighbours() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map");
+    let node = node_label(&harness, "city diplomacy").rect().center();
+    harness.hover_at(node);
+    harness.run_steps(2);
+    let lit = harness.state().views.map.highlighted_ids();
+    assert!(lit.contains(&"city-diplomacy".to_string()));
+    assert!(lit.contains(&"municipalities".to_string()), "{lit:?}");
+    assert!(!lit.contains(&"interpol".to_string()), "{lit:?}");
+}
+
+#[test]
+fn a_single_click_on_a_pinned_node_opens_it_after_the_double_click_wait() {
+    let dir = corpus_copy();
+    std::fs::write(dir.path().join("layout.ron"), "Layout(pinned: {\"police-diplomacy\": (x: 0.0, y: 0.0)})\n")
+        .expect("write layout.ron");
+    let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
+    node_label(&harness, "police diplomacy").click();
+    harness.run_steps(2);
+    assert!(matches!(harness.state().state.history.current(), Address::Map { .. }), "still waiting");
+    harness.run_steps(30);
+    assert_eq!(harness.state().state.history.current(), &Address::Concept("police-diplomacy".into()));
+    assert!(harness.state().views.map.pins().contains_key("police-diplomacy"), "still pinned");
 }

@@ -248,7 +248,13 @@ fn paint_labels(painter: &Painter, map: &MapPaint) {
     let dim_style = BidiTextStyle::new(FontId::proportional(map.label_size), faded(text_color(map.dark), 110));
     let mut placed: Vec<Rect> = Vec::new();
     let mut labelled = NodeSet::empty(map.graph.node_count());
-    let shape_of = |node: usize| map.scene.nodes.iter().find(|s| s.node == node);
+    let mut shape_index = vec![usize::MAX; map.graph.node_count()];
+    for (i, shape) in map.scene.nodes.iter().enumerate() {
+        if let Some(slot) = shape_index.get_mut(shape.node) {
+            *slot = i;
+        }
+    }
+    let shape_of = |node: usize| shape_index.get(node).and_then(|&i| map.scene.nodes.get(i));
     let forced = |node: usize| {
         map.highlighted_nodes.is_some_and(|set| set.contains(node)) || map.labelled.is_some_and(|set| set.contains(node))
     };

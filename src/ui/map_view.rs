@@ -47,6 +47,9 @@ const STEP_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 const FIT_MARGIN: f32 = 48.0;
 /// How long a click on a pinned node waits for a second click (which unpins it).
 const DOUBLE_CLICK_WAIT: f64 = 0.3;
+/// Most nodes given a widget of their own in one frame (the most mentioned
+/// of those drawn); the others are hovered and clicked through the scene's hit test.
+const MAX_NODE_WIDGETS: usize = 1500;
 /// The deepest focus the toolbar offers.
 const MAX_DEPTH: usize = 6;
 /// A focus of at most this many nodes labels all of them.
@@ -117,6 +120,8 @@ pub struct MapView {
     /// A camera flight in progress (search results): target centre and zoom.
     flight: Option<(Vec2, f32)>,
     hovered: Option<usize>,
+    /// The node whose widget the pointer is over this frame.
+    widget_hovered: Option<usize>,
     /// The node last found by search or walked to by keyboard.
     selected: Option<usize>,
     /// The graph edge whose evidence is shown.
@@ -157,6 +162,7 @@ impl Default for MapView {
             auto_fit: true,
             flight: None,
             hovered: None,
+            widget_hovered: None,
             selected: None,
             selected_edge: None,
             dragging: None,
@@ -208,6 +214,17 @@ impl MapView {
         let edge = layout.graph().edge(self.selected_edge?)?;
         let nodes = layout.graph().nodes();
         Some((nodes[edge.source].id.clone(), nodes[edge.target].id.clone()))
+    }
+
+    /// The concepts drawn highlighted now: the hovered one and its
+    /// neighbours, and the settings' highlights (ids, in node order).
+    pub fn highlighted_ids(&self) -> Vec<String> {
+        let (Some(data), Some(model_graph)) = (&self.data, self.layout.as_ref().map(|l| l.graph())) else {
+            return Vec::new();
+        };
+        let visible = Visibility::all(model_graph);
+        let Some(set) = highlighted_nodes(self, data, &visible) else { return Vec::new() };
+        set.iter().map(|n| model_graph.nodes()[n].id.clone()).collect()
     }
 
     /// Whether the map has been built (shown at least once).
@@ -689,7 +706,7 @@ pub fn map_canvas_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
     paint_overlays(&painter, view, map, &data, rect);
     let frame = Frame { rect, visible: &visible, scene: &scene };
     let node_clicked = node_widgets_ui(ui, view, map, &data, &frame, commands);
-    canvas_input(ui, view, map, &canvas, &frame, node_clicked);
+    canvas_input(ui, map, &canvas, &frame, node_clicked, commands);
     if canvas.has_focus() {
         ui.painter().rect_stroke(rect.shrink(1.0), 0.0, ui.visuals().selection.stroke, egui::StrokeKind::Inside);
     }
@@ -848,6 +865,11 @@ fn node_widgets_ui(
 ) -> bool {
     let graph = &data.graph;
     let mut order: Vec<usize> = (0..frame.scene.nodes.len()).collect();
+    if order.len() > MAX_NODE_WIDGETS {
+        let mentions = |i: &usize| std::cmp::Reverse(graph.nodes()[frame.scene.nodes[*i].node].mentions);
+        order.select_nth_unstable_by_key(MAX_NODE_WIDGETS, mentions);
+        order.truncate(MAX_NODE_WIDGETS);
+    }
     order.sort_by_key(|&i| tab_key(map, data, frame.scene.nodes[i].node));
     let now = ui.input(|i| i.time);
     // Focus asked for last frame; the key that asked is not handled again by the new node.
@@ -883,10 +905,7 @@ fn node_widgets_ui(
     } else if map.pending_click.is_some() {
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
     }
-    if hovered != map.hovered {
-        map.hovered = hovered;
-        ui.ctx().request_repaint();
-    }
+    map.widget_hovered = hovered;
     took_click
 }
 
@@ -1018,13 +1037,23 @@ fn keep_in_view(map: &mut MapView, node: usize) {
 /// canvas has focus, a click on an edge to show its evidence.
 fn canvas_input(
     ui: &egui::Ui,
-    view: &ViewContext,
     map: &mut MapView,
     canvas: &egui::Response,
     frame: &Frame,
     node_took_click: bool,
+    commands: &mut Vec<Command>,
 ) {
-    let _ = view;
+    // Nodes without a widget of their own (very large maps) are found by the hit test.
+    let node_under = |pos: Pos2| {
+        let local = pos - frame.rect.min;
+        frame.scene.node_at(Vec2::new(local.x, local.y), 2.0)
+    };
+    let fallback = if canvas.hovered() { canvas.hover_pos().and_then(node_under) } else { None };
+    let hovered = map.widget_hovered.or(fallback).filter(|_| map.dragging.is_none());
+    if hovered != map.hovered {
+        map.hovered = hovered;
+        ui.ctx().request_repaint();
+    }
     let pointer_in = ui.rect_contains_pointer(frame.rect);
     if pointer_in {
         let (zoom, scroll, hover) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
@@ -1070,6 +1099,12 @@ fn canvas_input(
     }
     if canvas.clicked() && !node_took_click {
         let pointer = canvas.interact_pointer_pos().unwrap_or(frame.rect.center());
+        if let Some(node) = node_under(pointer)
+            && let Some(id) = map.layout.as_ref().and_then(|l| l.graph().node(node)).map(|n| n.id.clone())
+        {
+            commands.push(Command::Navigate(Address::Concept(id)));
+            return;
+        }
         let local = pointer - frame.rect.min;
         map.selected_edge = frame.scene.edge_at(Vec2::new(local.x, local.y), 4.0);
         map.selected = None;
