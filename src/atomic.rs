@@ -13,7 +13,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".diplomap-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = temp_file_in(dir, std::fs::metadata(path).ok())?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -27,11 +27,38 @@ pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".diplomap-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = temp_file_in(dir, None)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// A temporary file in `dir` with the permissions of the file it replaces, or
+/// the usual ones for a new file (rw-r--r-- under the umask), not tempfile's
+/// private 0600: notes, tours and images are shared like any document.
+fn temp_file_in(dir: &Path, replaced: Option<std::fs::Metadata>) -> std::io::Result<tempfile::NamedTempFile> {
+    let tmp = tempfile::Builder::new().prefix(".diplomap-").suffix(".tmp").tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = replaced.map_or(0o644 & !current_umask(), |m| m.permissions().mode() & 0o7777);
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = replaced;
+    Ok(tmp)
+}
+
+/// The process umask, read from `/proc` (Linux); the common 022 elsewhere.
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("Umask:"))
+        .and_then(|value| u32::from_str_radix(value.trim(), 8).ok())
+        .unwrap_or(0o022)
 }
 
 #[cfg(unix)]
@@ -47,6 +74,20 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.ron");
+        write_new_atomic(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644 & !current_umask());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"y").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
 
     #[test]
     fn replaces_whole_file_and_leaves_no_temporaries() {

@@ -13,6 +13,8 @@ pub mod fonts;
 pub mod i18n;
 pub mod icons;
 pub mod import_view;
+pub mod loading;
+pub mod long_text;
 pub mod map_data;
 pub mod map_paint;
 pub mod map_view;
