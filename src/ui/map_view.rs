@@ -457,7 +457,7 @@ fn search_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
     let response = ui.add(
         egui::TextEdit::singleline(&mut map.search).hint_text(tr(lang, "find on map")).desired_width(160.0),
     );
-    let response = response.on_hover_text(tr(lang, "find on map"));
+    let response = response.accessible_name(tr(lang, "find on map")).on_hover_text(tr(lang, "find on map"));
     if response.changed() {
         map.search_open = true;
     }
