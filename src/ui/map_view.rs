@@ -614,7 +614,7 @@ fn evidence_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, command
     let name = |c: usize| model.corpus.catalog.concepts.get(c).map_or("", |c| c.labels.get_or_any(lang));
     ui.horizontal(|ui| {
         ui.heading(tr(lang, "evidence"));
-        if ui.button("✕").on_hover_text(tr(lang, "close")).clicked() {
+        if ui.button("×").on_hover_text(tr(lang, "close")).clicked() {
             map.selected_edge = None;
         }
     });
