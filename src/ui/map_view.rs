@@ -894,7 +894,7 @@ fn node_widgets_ui(
         if focus_request == Some(node) {
             response.request_focus();
         } else if response.has_focus() {
-            keyboard_on_node(ui, view, map, frame, node, id, commands);
+            keyboard_on_node(ui, map, frame, node, id);
         }
         took_click |= node_pointer(ui, view, map, &response, node, now, commands);
         node_menu(view, map, &response, node, commands);
@@ -998,16 +998,7 @@ fn node_pointer(
 
 /// Arrow keys from a focused node go to the neighbour lying most in that
 /// direction; `+`/`-` zoom.
-fn keyboard_on_node(
-    ui: &egui::Ui,
-    view: &ViewContext,
-    map: &mut MapView,
-    frame: &Frame,
-    node: usize,
-    id: Id,
-    commands: &mut Vec<Command>,
-) {
-    let _ = (view, commands);
+fn keyboard_on_node(ui: &egui::Ui, map: &mut MapView, frame: &Frame, node: usize, id: Id) {
     ui.memory_mut(|m| {
         m.set_focus_lock_filter(
             id,
