@@ -126,3 +126,30 @@ fn a_search_address_opens_the_results_page() {
     harness.run_steps(2);
     assert_eq!(current(&harness), Address::Concept("project-kalkan".into()));
 }
+
+#[test]
+fn a_saved_note_is_found_by_the_next_search() {
+    let corpus = tempfile::tempdir().unwrap();
+    let from = common::corpus_dir();
+    std::fs::copy(from.join("concepts.ron"), corpus.path().join("concepts.ron")).unwrap();
+    std::fs::create_dir(corpus.path().join("documents")).unwrap();
+    for entry in std::fs::read_dir(from.join("documents")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), corpus.path().join("documents").join(entry.file_name())).unwrap();
+    }
+    let mut harness = harness_at(corpus.path());
+    search_for(&mut harness, "زیرنویس");
+    harness.get_by_label("Nothing found");
+    // An editor writes a note on INTERPOL and saves it (Ctrl+S).
+    harness.state_mut().push(diplomap::ui::app::Command::Navigate(Address::Concept("interpol".into())));
+    harness.run_steps(2);
+    harness.state_mut().notes.buffer = "زیرنویس‌های گزارش اینترپل را ببینید.".into();
+    harness.state_mut().notes.status = diplomap::ui::notes_editor::NoteStatus::Unsaved;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    assert_eq!(harness.state().notes.status, diplomap::ui::notes_editor::NoteStatus::Saved);
+    search_for(&mut harness, "زيرنويس");
+    harness.get_by_label_contains("زیرنویس‌های گزارش اینترپل").click();
+    harness.run_steps(2);
+    assert_eq!(current(&harness), Address::Concept("interpol".into()), "a note hit opens its concept");
+}

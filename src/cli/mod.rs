@@ -5,6 +5,7 @@
 //! status: 0 on success, 1 on bad input (message on stderr), 2 on bad usage.
 
 pub mod export;
+pub mod import;
 pub mod json;
 pub mod note;
 pub mod search;
@@ -58,6 +59,9 @@ pub struct GuiArgs {
     /// Theme: light or dark.
     #[arg(long, value_name = "light|dark")]
     pub theme: Option<String>,
+    /// Open the window with the import form for this text file.
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<PathBuf>,
     /// With --open tour:ID[:STEP], start straight in presenter mode.
     #[arg(long)]
     pub present: bool,
@@ -85,6 +89,8 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
+    /// Copy a UTF-8 text file into the corpus as a new document; prints its id.
+    Import(import::ImportArgs),
     /// Read and write editors' notes.
     Note {
         #[command(subcommand)]
@@ -120,6 +126,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Mentions { file } => mentions(cli.corpus, file),
         Command::Index { json } => index(cli.corpus, json),
         Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" ")),
+        Command::Import(args) => import::import(cli.corpus, args),
         Command::Export(args) => export::run(cli.corpus, args),
     };
     match result {
@@ -318,7 +325,14 @@ fn gui_options(
     if let Some(address) = &open {
         check_address_exists(&dir, address)?;
     }
-    let options = crate::ui::StartOptions { open, ui_lang, dark, screenshot: args.screenshot, present: args.present };
+    let options = crate::ui::StartOptions {
+        open,
+        ui_lang,
+        dark,
+        screenshot: args.screenshot,
+        present: args.present,
+        import: args.import,
+    };
     Ok((dir, options, size))
 }
 

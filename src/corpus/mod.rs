@@ -8,6 +8,7 @@
 //! UTF-8, say) is left out and reported, the rest still loads.
 
 pub mod bundled;
+pub mod import;
 pub mod meta;
 
 use std::path::{Path, PathBuf};

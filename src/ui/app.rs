@@ -12,7 +12,7 @@ use super::i18n::tr;
 use super::model::Model;
 use super::notes_editor::{NoteAction, NotesEditor, NoteStatus};
 use super::state::AppState;
-use super::{compare, concept_list, concept_page, reader, search_view, side_panel, top_bar};
+use super::{compare, concept_list, concept_page, import_view, reader, search_view, side_panel, top_bar};
 use crate::address::Address;
 use crate::diag::Diagnostic;
 use crate::text::Lang;
@@ -23,6 +23,7 @@ pub enum Command {
     Navigate(Address),
     /// Changes the current address without a history entry (typing a search).
     Replace(Address),
+    Import(import_view::ImportAction),
     Back,
     Forward,
     Select(String),
@@ -46,6 +47,8 @@ pub struct StartOptions {
     pub dark: Option<bool>,
     /// Save a screenshot here once the window has settled, then close.
     pub screenshot: Option<PathBuf>,
+    /// Open the import form for this file.
+    pub import: Option<PathBuf>,
     /// Open a `tour:` address straight in presenter mode.
     pub present: bool,
 }
@@ -67,6 +70,7 @@ pub struct ViewState {
     pub compare: compare::CompareState,
     pub map: super::map_view::MapView,
     pub search: search_view::SearchState,
+    pub import: import_view::ImportState,
     pub address_text: String,
     pub address_error: Option<String>,
     pub tours: super::tour_panel::TourPanel,
@@ -106,12 +110,14 @@ impl App {
         }
         let model = Model::load(&corpus_dir);
         let screenshot = options.screenshot.map(super::screenshot::ScreenshotJob::new);
+        let import = options.import.map(|path| Command::Import(import_view::ImportAction::Open(path)));
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
         let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
         app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
+        app.commands.extend(import);
         if options.present {
             app.present_current();
         }
@@ -205,6 +211,7 @@ impl App {
                 });
             });
         }
+        self.import_ui(&ctx, &mut commands);
         self.commands.extend(commands);
         self.apply_with(&ctx);
         if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
@@ -247,6 +254,30 @@ impl App {
                 commands,
             ),
         }
+    }
+
+    /// The import form, the file dialog's answer and files dropped on the window.
+    fn import_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        import_view::import_form_ui(ctx, self.state.ui_lang, &mut self.views.import, commands);
+        let picked = self.views.import.poll_chooser();
+        let dropped = import_view::dropped_file(ctx).map(import_view::ImportAction::Open);
+        commands.extend(picked.into_iter().chain(dropped).map(Command::Import));
+        if self.views.import.is_choosing() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+    }
+
+    /// Carries out an import action; a document written is indexed and opened.
+    fn import(&mut self, action: import_view::ImportAction) {
+        let Ok(model) = &self.model else { return };
+        let dir = model.dir().clone();
+        let Some(imported) = self.views.import.apply(action, &dir) else { return };
+        let revision = model.revision;
+        self.model = Model::load(&dir).map(|mut model| {
+            model.revision = revision + 1;
+            model
+        });
+        self.state.history.visit(Address::Document { id: imported.id, anchor: None });
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
@@ -293,6 +324,7 @@ impl App {
                 Command::Export(request) => self.export(&request),
                 Command::Navigate(address) => self.state.history.visit(address),
                 Command::Replace(address) => self.state.history.replace(address),
+                Command::Import(action) => self.import(action),
                 Command::Back => self.state.history.back(),
                 Command::Forward => self.state.history.forward(),
                 Command::Select(id) => self.state.selected = Some(id),

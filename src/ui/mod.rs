@@ -11,6 +11,7 @@ pub mod export_menu;
 pub mod export_png;
 pub mod fonts;
 pub mod i18n;
+pub mod import_view;
 pub mod map_data;
 pub mod map_paint;
 pub mod map_view;

@@ -16,7 +16,7 @@ use eframe::egui;
 use super::app::{Command, ViewContext};
 use super::i18n::{language_name, tr};
 use super::model::Model;
-use super::text::{Highlight, label_ui, paragraph_ui};
+use super::text::{Highlight, label_ui, paragraph_ui, styled_label_ui};
 use crate::address::{Address, DocumentAnchor};
 use crate::index::search::{Field, Hit, HitTarget, SearchFilters, SearchIndex};
 use crate::notes::NoteStore;
@@ -199,16 +199,27 @@ pub fn search_view_ui(
     selected = selected.min(hits.len().saturating_sub(1));
     ui.add_space(4.0);
     if query.trim().is_empty() {
-        ui.label(tr(lang, "type to search"));
+        row_ui(ui, lang, |ui| {
+            ui.label(tr(lang, "type to search"));
+        });
         return;
     }
     if hits.is_empty() {
-        ui.label(tr(lang, "no results"));
+        row_ui(ui, lang, |ui| {
+            ui.label(tr(lang, "no results"));
+        });
     } else {
-        ui.label(egui::RichText::new(format!("{} {}", hits.len(), tr(lang, "results"))).weak());
+        // Digits beside Persian words: through the bidi layout, not a plain label.
+        let count = format!("{} {}", hits.len(), tr(lang, "results"));
+        row_ui(ui, lang, |ui| {
+            styled_label_ui(ui, &count, egui::TextStyle::Body, ui.visuals().weak_text_color());
+        });
     }
     if unreadable_notes > 0 {
-        ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {unreadable_notes}", tr(lang, "unreadable notes")));
+        let warning = format!("{}: {unreadable_notes}", tr(lang, "unreadable notes"));
+        row_ui(ui, lang, |ui| {
+            styled_label_ui(ui, &warning, egui::TextStyle::Body, ui.visuals().warn_fg_color);
+        });
     }
     if open && let Some(address) = hits.get(selected).and_then(|hit| address_of_hit(model, hit)) {
         commands.push(Command::Navigate(address));
@@ -322,7 +333,7 @@ fn result_row_ui(ui: &mut egui::Ui, view: &ViewContext, hit: &Hit, n: usize, sel
                 Some(text_lang) => format!("{kind} · {}", text_lang.code()),
                 None => kind.to_string(),
             };
-            ui.label(egui::RichText::new(tag).small().weak());
+            styled_label_ui(ui, &tag, egui::TextStyle::Small, ui.visuals().weak_text_color());
             // Wrapped, so that a long title does not widen the page.
             paragraph_ui(ui, &title, &[]);
         });

@@ -61,6 +61,9 @@ fn bar_contents(
     if ui.button(tr(lang, "map")).clicked() {
         commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
     }
+    if ui.button(tr(lang, "import")).on_hover_text(tr(lang, "import hint")).clicked() {
+        commands.push(Command::Import(super::import_view::ImportAction::Choose));
+    }
     super::tour_panel::tours_button_ui(ui, lang, &mut views.tours, commands);
     super::export_menu::export_menu_ui(ui, lang, &views.current_map_step(state), commands);
     ui.separator();
