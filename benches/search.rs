@@ -57,8 +57,7 @@ fn bench(c: &mut Criterion) {
     let mut mentions = c.benchmark_group("mentions");
     mentions.sample_size(10);
     mentions.throughput(criterion::Throughput::Bytes(text.len() as u64));
-    mentions
-        .bench_function("fold_and_find_2mb", |b| b.iter(|| matcher.find(black_box(&text)).len()));
+    mentions.bench_function("fold_and_find_2mb", |b| b.iter(|| matcher.find(black_box(&text)).len()));
     mentions.finish();
 }
 

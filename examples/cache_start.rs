@@ -45,7 +45,8 @@ fn run(dir: &Path, megabytes: usize) -> Result<(), String> {
     let _ = std::fs::remove_file(&cache);
     let start = |label: &str| -> Result<(), String> {
         let started = Instant::now();
-        let loaded = load(dir, Some(&cache), &Progress::default(), &AtomicBool::new(false)).map_err(|e| e.to_string())?;
+        let loaded =
+            load(dir, Some(&cache), &Progress::default(), &AtomicBool::new(false)).map_err(|e| e.to_string())?;
         let how = match loaded.source {
             IndexSource::Built => "built".to_string(),
             IndexSource::Cache => "from the cache".to_string(),

@@ -42,7 +42,18 @@ fn an_imported_text_is_checked_indexed_and_found() {
     let file = file.to_str().unwrap();
     let output = diplomap(
         corpus.path(),
-        &["import", file, "--title-fa", "دیپلماسی شهری در شیراز", "--lang", "fa", "--source-kind", "news", "--year", "2021"],
+        &[
+            "import",
+            file,
+            "--title-fa",
+            "دیپلماسی شهری در شیراز",
+            "--lang",
+            "fa",
+            "--source-kind",
+            "news",
+            "--year",
+            "2021",
+        ],
     );
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();

@@ -55,11 +55,8 @@ fn empty_binary_and_invalid_files_are_reported_and_the_rest_loads() {
     assert!(has("latin1.txt:1:4: invalid UTF-8 at byte 3"), "{messages:#?}");
 
     let index = Index::build(&corpus);
-    let found: Vec<(&str, usize)> = index
-        .mentions
-        .iter()
-        .map(|m| (corpus.catalog.concepts[m.concept].id.as_str(), m.document))
-        .collect();
+    let found: Vec<(&str, usize)> =
+        index.mentions.iter().map(|m| (corpus.catalog.concepts[m.concept].id.as_str(), m.document)).collect();
     assert_eq!(found, [("interpol", 1), ("interpol", 2), ("europol", 2)]);
 }
 

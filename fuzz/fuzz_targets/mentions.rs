@@ -40,7 +40,8 @@ fn catalog_from(lines: &[&str]) -> Catalog {
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let (lang, label) = line.split_at(line.len().min(1));
+            let split = line.chars().next().map_or(0, char::len_utf8);
+            let (lang, label) = line.split_at(split);
             let mut labels = Localized::default();
             match lang {
                 "a" => labels.ar = label.to_string(),

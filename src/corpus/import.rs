@@ -75,7 +75,11 @@ pub fn read_source(path: &Path) -> Result<Vec<u8>, ImportError> {
     // One byte more than the limit tells a file that grew while being read.
     file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: MAX_IMPORT_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_IMPORT_BYTES,
+        });
     }
     Ok(bytes)
 }
@@ -83,7 +87,11 @@ pub fn read_source(path: &Path) -> Result<Vec<u8>, ImportError> {
 /// The text of `bytes` if they can be a document; `path` names them in errors.
 pub fn check_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: MAX_IMPORT_BYTES });
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_IMPORT_BYTES,
+        });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { path: path.to_path_buf() });
@@ -98,7 +106,9 @@ pub fn check_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, ImportErr
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(_) => Err(ImportError::InvalidUtf8(
-            utf8_or_diagnostic(path, bytes.to_vec()).err().unwrap_or_else(|| Diagnostic::error(path, (1, 1), "invalid UTF-8")),
+            utf8_or_diagnostic(path, bytes.to_vec())
+                .err()
+                .unwrap_or_else(|| Diagnostic::error(path, (1, 1), "invalid UTF-8")),
         )),
     }
 }
@@ -142,7 +152,8 @@ pub fn import_bytes(
         meta.title = title_from_file_name(source, meta.languages.first().copied());
     }
     check_meta(source, text, &meta)?;
-    let ron = meta::to_ron(&meta).map_err(|e| ImportError::Meta { path: source.to_path_buf(), message: e.to_string() })?;
+    let ron =
+        meta::to_ron(&meta).map_err(|e| ImportError::Meta { path: source.to_path_buf(), message: e.to_string() })?;
     let id = new_document_id(&documents, bytes);
     let text_path = documents.join(format!("{id}.txt"));
     let meta_path = documents.join(format!("{id}.ron"));
@@ -335,7 +346,8 @@ mod tests {
         let corpus = empty_corpus();
         let text = "همکاری پلیسی میان کشورها.\n\nالتعاون الدولي في مجال الشرطة.\n\nهمکاری با یوروپل.\n";
         let imported =
-            import_bytes(corpus.path(), Path::new("/x/police_news.txt"), text.as_bytes(), DocumentMeta::default()).unwrap();
+            import_bytes(corpus.path(), Path::new("/x/police_news.txt"), text.as_bytes(), DocumentMeta::default())
+                .unwrap();
         assert_eq!(imported.meta.languages, [Lang::Fa, Lang::Ar]);
         assert_eq!(imported.meta.title.en, "police news", "a Latin file name is an English title");
         assert_eq!(imported.id, format!("000_{:016x}", fnv1a64(text.as_bytes())));

@@ -247,9 +247,11 @@ pub fn fits(index: &Index, corpus: &Corpus) -> bool {
     };
     index.documents.len() == documents.len()
         && index.mention_counts.len() == corpus.catalog.concepts.len()
-        && index.documents.iter().enumerate().all(|(i, d)| {
-            d.paragraphs.iter().chain(&d.sentences).chain(&d.broken_lines).all(|r| in_text(i, r))
-        })
+        && index
+            .documents
+            .iter()
+            .enumerate()
+            .all(|(i, d)| d.paragraphs.iter().chain(&d.sentences).chain(&d.broken_lines).all(|r| in_text(i, r)))
         && index.mentions.iter().all(|m| {
             m.concept < corpus.catalog.concepts.len()
                 && in_text(m.document, &m.range)

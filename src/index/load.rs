@@ -17,9 +17,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
 
+use super::Index;
 use super::cache::{self, Fingerprint};
 use super::progress::{self, Cancelled, Progress, Stage};
-use super::Index;
 use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 
@@ -212,8 +212,7 @@ mod tests {
     fn a_bad_catalog_fails_with_its_position_and_cancel_stops() {
         let dir = corpus_dir();
         std::fs::write(dir.path().join("concepts.ron"), "Catalog(concepts: [\n  Concept(\n").unwrap();
-        let Err(LoadError::Failed(problems)) =
-            load(dir.path(), None, &Progress::default(), &AtomicBool::new(false))
+        let Err(LoadError::Failed(problems)) = load(dir.path(), None, &Progress::default(), &AtomicBool::new(false))
         else {
             panic!("a broken catalog must fail");
         };

@@ -26,7 +26,8 @@ use std::ops::Range;
 use crate::catalog::Catalog;
 use crate::text::Lang;
 use crate::text::normalize::{
-    CharFold, CharInfo, CharInfoTable, Folded, Script, fold_str, is_arabic_script, is_combining_mark, is_word_char, script_of,
+    CharFold, CharInfo, CharInfoTable, Folded, Script, fold_str, is_arabic_script, is_combining_mark, is_word_char,
+    script_of,
 };
 
 /// One mention of a concept: the concept's index in the catalog and the byte
@@ -295,10 +296,8 @@ impl Scanner {
             self.in_word = false;
             return;
         }
-        let script_changes = matches!(
-            (self.word_script, script),
-            (Script::Arabic, Script::Other) | (Script::Other, Script::Arabic)
-        );
+        let script_changes =
+            matches!((self.word_script, script), (Script::Arabic, Script::Other) | (Script::Other, Script::Arabic));
         if !self.in_word || script_changes {
             if output > 0 {
                 segment.skips.push((segment.word_keys.len() as u32, output));
@@ -323,7 +322,11 @@ fn push_utf8(out: &mut Vec<u8>, code: u32) {
     } else if code < 0x800 {
         out.extend_from_slice(&[0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]);
     } else if code < 0x1_0000 {
-        out.extend_from_slice(&[0xE0 | (code >> 12) as u8, 0x80 | ((code >> 6) & 0x3F) as u8, 0x80 | (code & 0x3F) as u8]);
+        out.extend_from_slice(&[
+            0xE0 | (code >> 12) as u8,
+            0x80 | ((code >> 6) & 0x3F) as u8,
+            0x80 | (code & 0x3F) as u8,
+        ]);
     } else {
         out.extend_from_slice(&[
             0xF0 | (code >> 18) as u8,
@@ -836,9 +839,8 @@ mod tests {
     fn arabic_names_without_their_article_take_no_persian_suffix() {
         let catalog = Catalog { concepts: vec![concept("police", &[], &["الشرطة"], &[])] };
         let matcher = Matcher::new(&catalog);
-        let found = |text: &str| -> Vec<String> {
-            matcher.find(text).into_iter().map(|m| text[m.range].to_string()).collect()
-        };
+        let found =
+            |text: &str| -> Vec<String> { matcher.find(text).into_iter().map(|m| text[m.range].to_string()).collect() };
         assert_eq!(found("شرط‌های قرارداد"), Vec::<String>::new());
         assert_eq!(found("شرطهای قرارداد و شرطه‌ها"), Vec::<String>::new());
         assert_eq!(found("تعاون الشرطة والشرطة"), ["الشرطة", "الشرطة"]);
@@ -850,7 +852,10 @@ mod tests {
     #[test]
     fn ranges_map_back_through_ligatures_and_marks() {
         // Presentation forms (PDF extraction) and harakat inside the match.
-        check("\u{FE8D}\u{FEF3}\u{FEE8}\u{FE98}\u{FEAE}\u{FB58}\u{FEDE}", &[("interpol", "\u{FE8D}\u{FEF3}\u{FEE8}\u{FE98}\u{FEAE}\u{FB58}\u{FEDE}")]);
+        check(
+            "\u{FE8D}\u{FEF3}\u{FEE8}\u{FE98}\u{FEAE}\u{FB58}\u{FEDE}",
+            &[("interpol", "\u{FE8D}\u{FEF3}\u{FEE8}\u{FE98}\u{FEAE}\u{FB58}\u{FEDE}")],
+        );
         check("اِینتِرپُل.", &[("interpol", "اِینتِرپُل")]);
         check("x اینترپلِ", &[("interpol", "اینترپلِ")]);
     }

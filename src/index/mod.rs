@@ -141,12 +141,39 @@ impl Index {
         let matcher = Matcher::new(&corpus.catalog);
         let total: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
         progress.start(Stage::Indexing, total as u64);
-        let mut parts = Vec::with_capacity(corpus.documents.len());
-        for (document, doc) in corpus.documents.iter().enumerate() {
-            progress::check(cancel)?;
-            parts.push(index_document(&matcher, document, &doc.text));
-            progress.advance(doc.text.len() as u64);
+        // Documents are shared out to a few threads, each taking the next
+        // document not yet taken; parts are put back in corpus order.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || -> Result<Vec<(usize, DocumentPart)>, Cancelled> {
+            let mut done = Vec::new();
+            loop {
+                let document = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(doc) = corpus.documents.get(document) else { return Ok(done) };
+                progress::check(cancel)?;
+                done.push((document, index_document(&matcher, document, &doc.text)));
+                progress.advance(doc.text.len() as u64);
+            }
+        };
+        let numbered: Vec<(usize, DocumentPart)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = work()?;
+            for helper in helpers {
+                // A helper that panicked left documents undone: done below.
+                all.extend(helper.join().unwrap_or_else(|_| Ok(Vec::new()))?);
+            }
+            Ok(all)
+        })?;
+        let mut slots: Vec<Option<DocumentPart>> = corpus.documents.iter().map(|_| None).collect();
+        for (document, part) in numbered {
+            slots[document] = Some(part);
         }
+        let parts = slots
+            .into_iter()
+            .zip(&corpus.documents)
+            .enumerate()
+            .map(|(document, (slot, doc))| slot.unwrap_or_else(|| index_document(&matcher, document, &doc.text)))
+            .collect();
         Ok(Index::assemble(corpus, parts))
     }
 
@@ -174,7 +201,9 @@ impl Index {
             .enumerate()
             .map(|(document, doc)| {
                 let old = previous_ids.iter().position(|id| *id == doc.id).filter(|_| !changed.contains(&doc.id));
-                match old.and_then(|old| Some((previous.documents.get(old)?, std::mem::take(&mut previous_mentions[old])))) {
+                match old
+                    .and_then(|old| Some((previous.documents.get(old)?, std::mem::take(&mut previous_mentions[old]))))
+                {
                     Some((doc_index, mut mentions)) => {
                         mentions.iter_mut().for_each(|m| m.document = document);
                         (doc_index.clone(), mentions)

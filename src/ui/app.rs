@@ -140,7 +140,8 @@ impl App {
         let loader = super::loading::CorpusLoader::idle(ctx, model.dir().clone());
         let views = ViewState::default();
         let commands = Vec::new();
-        let mut app = App { state, model: Ok(model), views, notes, commands, screenshot: None, loader, present_on_load: false };
+        let mut app =
+            App { state, model: Ok(model), views, notes, commands, screenshot: None, loader, present_on_load: false };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = super::tour_panel::TourPanel::new(tours_dir);
         app.views.export_dir = super::export_menu::default_export_dir();

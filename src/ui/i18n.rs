@@ -221,6 +221,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "عرض المفهوم المختار وجيرانه",
     ),
     ("close", "Close", "بستن", "إغلاق"),
+    ("open concept", "Open concept page", "گشودن صفحه مفهوم", "فتح صفحة المفهوم"),
+    ("focus here", "Focus on this concept", "کانون روی این مفهوم", "التركيز على هذا المفهوم"),
+    ("unpin", "Release pin", "برداشتن سنجاق", "إزالة التثبيت"),
     ("less depth", "Fewer links around the focus", "پیوندهای کمتر پیرامون کانون", "روابط أقل حول التركيز"),
     ("more depth", "More links around the focus", "پیوندهای بیشتر پیرامون کانون", "روابط أكثر حول التركيز"),
     (
@@ -249,7 +252,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("concept", "Concept", "مفهوم", "مفهوم"),
     ("alias", "Other name", "نام دیگر", "اسم آخر"),
     ("note", "Note", "یادداشت", "ملاحظة"),
-    ("import hint", "Add a UTF-8 text file to the corpus (or drop one on the window)", "افزودن یک پرونده متنی UTF-8 به پیکره (یا رها کردن آن روی پنجره)", "إضافة ملف نصي بترميز UTF-8 إلى المدوّنة (أو إفلاته على النافذة)"),
+    (
+        "import hint",
+        "Add a UTF-8 text file to the corpus (or drop one on the window)",
+        "افزودن یک پرونده متنی UTF-8 به پیکره (یا رها کردن آن روی پنجره)",
+        "إضافة ملف نصي بترميز UTF-8 إلى المدوّنة (أو إفلاته على النافذة)",
+    ),
     ("import heading", "Import a text", "افزودن متن", "استيراد نص"),
     ("import button", "Import", "افزودن", "استيراد"),
     ("cancel", "Cancel", "انصراف", "إلغاء"),

@@ -197,7 +197,12 @@ impl ImportForm {
             sections: self
                 .sections
                 .iter()
-                .map(|row| Section { id: row.id.trim().to_string(), kind: row.kind, lang: None, lines: (row.first, row.last) })
+                .map(|row| Section {
+                    id: row.id.trim().to_string(),
+                    kind: row.kind,
+                    lang: None,
+                    lines: (row.first, row.last),
+                })
                 .collect(),
             ..DocumentMeta::default()
         })
@@ -395,8 +400,11 @@ fn sections_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, lines: usiz
     let mut removed = None;
     for (n, row) in form.sections.iter_mut().enumerate() {
         row_ui(ui, lang, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut row.id).desired_width(120.0))
-                .accessible_name(format!("{} {}", tr(lang, "section id"), n + 1));
+            ui.add(egui::TextEdit::singleline(&mut row.id).desired_width(120.0)).accessible_name(format!(
+                "{} {}",
+                tr(lang, "section id"),
+                n + 1
+            ));
             egui::ComboBox::from_id_salt(("import-section-kind", n))
                 .selected_text(kind_name(&SECTION_KINDS, row.kind, lang))
                 .show_ui(ui, |ui| {
@@ -420,7 +428,8 @@ fn sections_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, lines: usiz
     row_ui(ui, lang, |ui| add = ui.button(tr(lang, "add section")).clicked());
     if add {
         let first = form.sections.last().map_or(1, |s| (s.last + 1).min(lines.max(1)));
-        let id = if form.sections.is_empty() { "body".to_string() } else { format!("part-{}", form.sections.len() + 1) };
+        let id =
+            if form.sections.is_empty() { "body".to_string() } else { format!("part-{}", form.sections.len() + 1) };
         form.sections.push(SectionRow { id, kind: SectionKind::Body, first, last: lines.max(1) });
     }
 }

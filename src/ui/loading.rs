@@ -209,8 +209,11 @@ pub fn loading_ui(ui: &mut egui::Ui, lang: Lang, loader: &mut CorpusLoader) {
             label_ui(ui, tr(lang, stage_key(stage)));
             let (done, total) = job.progress.counts();
             let bar = if stage == Stage::Indexing && total > 0 {
-                egui::ProgressBar::new(job.progress.fraction())
-                    .text(format!("{:.1} / {:.1} MB", done as f64 / 1e6, total as f64 / 1e6))
+                egui::ProgressBar::new(job.progress.fraction()).text(format!(
+                    "{:.1} / {:.1} MB",
+                    done as f64 / 1e6,
+                    total as f64 / 1e6
+                ))
             } else {
                 egui::ProgressBar::new(0.0).animate(true)
             };

@@ -8,8 +8,8 @@ use eframe::egui;
 
 use super::app::{Command, ViewContext};
 use super::i18n::{section_name, tr};
-use super::model::{Model, concept_rgb};
 use super::long_text;
+use super::model::{Model, concept_rgb};
 use super::text::{Highlight, chip_ui, heading_ui, highlight_fill, label_ui, paragraph_ui, styled_label_ui};
 use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
@@ -51,13 +51,18 @@ pub fn reader_ui(
     let target = scroll_target(document, anchor, &hits, state);
     let key = (id.to_string(), anchor.cloned());
     let must_scroll = target.is_some() && state.scrolled_to.as_ref() != Some(&key);
-    let window = long_text::window(
-        document.text.len(),
-        target.as_ref().map(|t| t.start),
-        long_text::MAX_WINDOW_BYTES,
-    );
+    let window = long_text::window(document.text.len(), target.as_ref().map(|t| t.start), long_text::MAX_WINDOW_BYTES);
     if window.len() < document.text.len() {
-        label_ui(ui, &format!("{} ({} – {} / {} KB)", tr(lang, "long document"), window.start / 1024, window.end / 1024, document.text.len() / 1024));
+        label_ui(
+            ui,
+            &format!(
+                "{} ({} – {} / {} KB)",
+                tr(lang, "long document"),
+                window.start / 1024,
+                window.end / 1024,
+                document.text.len() / 1024
+            ),
+        );
     }
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
         for block in blocks(document, doc_index, lang) {
