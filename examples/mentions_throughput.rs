@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! mentions_throughput write DIR [MB]   # DIR/patterns.txt (every label and alias) and DIR/big.txt
-//! mentions_throughput run FILE         # fold + find mentions in FILE, print time and MB/s
+//! mentions_throughput run FILE         # find mentions in FILE (folding included), print time and MB/s
 //! ```
 //!
 //! `big.txt` is the synthetic corpus (the seeds' paragraphs shuffled, default
@@ -21,7 +21,6 @@ use std::path::Path;
 use std::time::Instant;
 
 use diplomap::index::mentions::Matcher;
-use diplomap::text::normalize::fold;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,13 +61,11 @@ fn run(file: &Path) -> Result<(), String> {
     let seed = synthetic::seed_corpus();
     let matcher = Matcher::new(&seed.catalog);
     let start = Instant::now();
-    let folded = fold(&text);
-    let fold_time = start.elapsed();
-    let mentions = matcher.find_folded(&text, &folded);
+    let mentions = matcher.find(&text);
     let total = start.elapsed();
     let mb = text.len() as f64 / 1e6;
     println!(
-        "diplomap: {} mentions in {mb:.1} MB: fold {fold_time:.2?}, fold+find {total:.2?} ({:.1} MB/s); {} pattern keys",
+        "diplomap: {} mentions in {mb:.1} MB: fold+find {total:.2?} ({:.1} MB/s); {} pattern keys",
         mentions.len(),
         mb / total.as_secs_f64(),
         matcher.pattern_count()

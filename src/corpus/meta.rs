@@ -88,13 +88,18 @@ pub fn load(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<DocumentMe
             return None;
         }
     };
-    match ron::from_str::<DocumentMeta>(&source) {
+    match parse(path, &source) {
         Ok(meta) => Some(meta),
-        Err(err) => {
-            diagnostics.push(Diagnostic::from_ron(path, &err));
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
             None
         }
     }
+}
+
+/// Parses metadata text; `path` names it in the diagnostic.
+pub fn parse(path: &Path, source: &str) -> Result<DocumentMeta, Diagnostic> {
+    ron::from_str::<DocumentMeta>(source).map_err(|err| Diagnostic::from_ron(path, &err))
 }
 
 /// Pretty RON for a metadata file (used when importing a document).

@@ -8,7 +8,10 @@
 //! their words are not words in logical order.
 
 pub mod align;
+pub mod cache;
+pub mod load;
 pub mod mentions;
+pub mod progress;
 pub mod search;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,9 +19,9 @@ use std::ops::Range;
 
 use crate::catalog::RelationKind;
 use crate::corpus::Corpus;
-use crate::text::normalize::fold;
 use crate::text::{broken_order, segment};
 use mentions::Matcher;
+use progress::{Cancelled, Progress, Stage};
 
 /// Weight of one shared sentence in a co-occurrence edge.
 pub const SENTENCE_WEIGHT: f32 = 1.0;
@@ -119,16 +122,81 @@ struct PairEvidence {
     passages: BTreeSet<Passage>,
 }
 
+/// One document's share of the index: its segmentation and its mentions.
+pub type DocumentPart = (DocumentIndex, Vec<IndexedMention>);
+
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        Index::build_with(corpus, &Progress::default(), &never).unwrap_or_default()
+    }
+
+    /// Builds the index, adding each document's bytes to `progress` and
+    /// stopping between documents once `cancel` is set.
+    pub fn build_with(
+        corpus: &Corpus,
+        progress: &Progress,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Index, Cancelled> {
         let matcher = Matcher::new(&corpus.catalog);
+        let total: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+        progress.start(Stage::Indexing, total as u64);
+        let mut parts = Vec::with_capacity(corpus.documents.len());
+        for (document, doc) in corpus.documents.iter().enumerate() {
+            progress::check(cancel)?;
+            parts.push(index_document(&matcher, document, &doc.text));
+            progress.advance(doc.text.len() as u64);
+        }
+        Ok(Index::assemble(corpus, parts))
+    }
+
+    /// The index of `corpus` after some of its documents changed: documents
+    /// whose id is in `changed`, or that `previous` (the index of a corpus
+    /// whose documents had the ids `previous_ids`) does not know, are indexed
+    /// again; the others keep their mentions. Edges are recomputed. The
+    /// catalog must be the one `previous` was built with.
+    pub fn update(
+        previous: &Index,
+        previous_ids: &[String],
+        corpus: &Corpus,
+        changed: &std::collections::HashSet<String>,
+    ) -> Index {
+        let matcher = Matcher::new(&corpus.catalog);
+        let mut previous_mentions: Vec<Vec<IndexedMention>> = vec![Vec::new(); previous.documents.len()];
+        for mention in &previous.mentions {
+            if let Some(list) = previous_mentions.get_mut(mention.document) {
+                list.push(mention.clone());
+            }
+        }
+        let parts = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(document, doc)| {
+                let old = previous_ids.iter().position(|id| *id == doc.id).filter(|_| !changed.contains(&doc.id));
+                match old.and_then(|old| Some((previous.documents.get(old)?, std::mem::take(&mut previous_mentions[old])))) {
+                    Some((doc_index, mut mentions)) => {
+                        mentions.iter_mut().for_each(|m| m.document = document);
+                        (doc_index.clone(), mentions)
+                    }
+                    None => index_document(&matcher, document, &doc.text),
+                }
+            })
+            .collect();
+        Index::assemble(corpus, parts)
+    }
+
+    /// The index from every document's part (in corpus order): mention
+    /// counts, co-occurrences and edges.
+    pub fn assemble(corpus: &Corpus, parts: Vec<DocumentPart>) -> Index {
         let mut index = Index { mention_counts: vec![0; corpus.catalog.concepts.len()], ..Index::default() };
         let mut pairs: BTreeMap<(usize, usize), PairEvidence> = BTreeMap::new();
-        for (document, doc) in corpus.documents.iter().enumerate() {
-            let (doc_index, doc_mentions) = index_document(&matcher, document, &doc.text);
+        for (document, (doc_index, doc_mentions)) in parts.into_iter().enumerate() {
             collect_pairs(document, &doc_index, &doc_mentions, &mut pairs);
             for mention in &doc_mentions {
-                index.mention_counts[mention.concept] += 1;
+                if let Some(count) = index.mention_counts.get_mut(mention.concept) {
+                    *count += 1;
+                }
             }
             index.mentions.extend(doc_mentions);
             index.documents.push(doc_index);
@@ -170,8 +238,7 @@ pub fn index_document(matcher: &Matcher, document: usize, text: &str) -> (Docume
         }
         sentences.extend(paragraph.sentences.into_iter().map(|s| (s, paragraph_index)));
     }
-    let folded = fold(text);
-    let found = matcher.find_folded(text, &folded);
+    let found = matcher.find(text);
     let mut mentions = Vec::with_capacity(found.len());
     for mention in found {
         if overlaps_any(&broken_lines, &mention.range) {

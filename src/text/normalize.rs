@@ -112,6 +112,12 @@ pub fn fold(original: &str) -> Folded {
     let mut breakpoints = vec![(0, 0)];
     for (offset, c) in original.char_indices() {
         let before = text.len();
+        if let CharFold::One(folded) = CharInfo::of(c).folded() {
+            text.push(folded);
+            record(&mut breakpoints, before, offset);
+            record(&mut breakpoints, text.len(), offset + c.len_utf8());
+            continue;
+        }
         push_folded(c, &mut text);
         // Every character `c` became maps back to `c`'s start; the next one
         // starts after `c`. `record` keeps only the points where the lockstep
@@ -142,9 +148,19 @@ pub fn fold_str(text: &str) -> String {
 }
 
 fn push_folded(c: char, out: &mut String) {
+    let info = CharInfo::of(c);
+    match info.folded() {
+        CharFold::One(folded) => out.push(folded),
+        CharFold::Drop => {}
+        CharFold::Many => push_folded_by_rules(c, out),
+    }
+}
+
+/// Folds one character by the rules (the table of [`CharInfo`] is built from this).
+fn push_folded_by_rules(c: char, out: &mut String) {
     if let Some(letters) = presentation_form(c) {
         for letter in letters.chars() {
-            push_folded(letter, out);
+            push_folded_by_rules(letter, out);
         }
         return;
     }
@@ -223,6 +239,177 @@ pub fn is_word_char(c: char) -> bool {
 /// Whether a folded character is in the Arabic script.
 pub fn is_arabic_script(c: char) -> bool {
     matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF)
+}
+
+/// The script class of a folded word character, for splitting words where
+/// the script changes (`INTERPOLاست` is two words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Not a letter (a digit, a non-word character): belongs to either side.
+    Neutral,
+    /// A letter of the Arabic script.
+    Arabic,
+    /// Any other letter (Latin, Greek, Cyrillic…).
+    Other,
+}
+
+/// What folding makes of one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharFold {
+    /// Exactly one folded character.
+    One(char),
+    /// Nothing (harakat, tatweel, ZWNJ…).
+    Drop,
+    /// Several characters (a ligature, `İ`): fold with [`fold_str`].
+    Many,
+}
+
+/// Folding facts about one character, from a table built once for the Basic
+/// Multilingual Plane (computed by the same rules as [`fold`], so the two
+/// never disagree) and computed on the spot above it. This is what lets the
+/// matcher fold and split words in one pass without Unicode property calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharInfo(u32);
+
+const INFO_CHAR_MASK: u32 = (1 << 21) - 1;
+const INFO_DROP: u32 = 1 << 21;
+const INFO_MANY: u32 = 1 << 22;
+const INFO_WORD: u32 = 1 << 23;
+const INFO_ARABIC: u32 = 1 << 24;
+const INFO_OTHER_LETTER: u32 = 1 << 25;
+const INFO_SPACE: u32 = 1 << 26;
+const INFO_NEWLINE: u32 = 1 << 27;
+
+impl CharInfo {
+    /// The facts about `c` (a table look-up in the BMP).
+    #[inline]
+    pub fn of(c: char) -> CharInfo {
+        let code = c as usize;
+        match info_table().get(code) {
+            Some(&bits) => CharInfo(bits),
+            None => CharInfo::compute(c),
+        }
+    }
+
+    fn compute(c: char) -> CharInfo {
+        let mut folded = String::new();
+        push_folded_by_rules(c, &mut folded);
+        let mut chars = folded.chars();
+        let mut bits = match (chars.next(), chars.next()) {
+            (None, _) => INFO_DROP,
+            (Some(one), None) => {
+                let mut bits = one as u32;
+                if is_word_char(one) {
+                    bits |= INFO_WORD;
+                    if one.is_alphabetic() {
+                        bits |= if is_arabic_script(one) { INFO_ARABIC } else { INFO_OTHER_LETTER };
+                    }
+                }
+                bits
+            }
+            _ => INFO_MANY,
+        };
+        if c.is_whitespace() {
+            bits |= INFO_SPACE;
+        }
+        if c == '\n' {
+            bits |= INFO_NEWLINE;
+        }
+        CharInfo(bits)
+    }
+
+    /// What folding makes of the character.
+    #[inline]
+    pub fn folded(self) -> CharFold {
+        if self.0 & INFO_DROP != 0 {
+            CharFold::Drop
+        } else if self.0 & INFO_MANY != 0 {
+            CharFold::Many
+        } else {
+            CharFold::One(char::from_u32(self.0 & INFO_CHAR_MASK).unwrap_or('\u{FFFD}'))
+        }
+    }
+
+    /// The code of the one folded character (meaningful for [`CharFold::One`]).
+    #[inline]
+    pub fn folded_code(self) -> u32 {
+        self.0 & INFO_CHAR_MASK
+    }
+
+    /// Whether the character folds to one word character.
+    #[inline]
+    pub fn is_word(self) -> bool {
+        self.0 & INFO_WORD != 0
+    }
+
+    /// The script class of the one folded character (Neutral unless a letter).
+    #[inline]
+    pub fn script(self) -> Script {
+        if self.0 & INFO_ARABIC != 0 {
+            Script::Arabic
+        } else if self.0 & INFO_OTHER_LETTER != 0 {
+            Script::Other
+        } else {
+            Script::Neutral
+        }
+    }
+
+    /// Whether the original character is white space.
+    #[inline]
+    pub fn is_space(self) -> bool {
+        self.0 & INFO_SPACE != 0
+    }
+
+    /// Whether the original character is a line feed.
+    #[inline]
+    pub fn is_newline(self) -> bool {
+        self.0 & INFO_NEWLINE != 0
+    }
+}
+
+/// The [`CharInfo`] table, fetched once for a hot loop.
+#[derive(Debug, Clone, Copy)]
+pub struct CharInfoTable(&'static [u32]);
+
+impl CharInfoTable {
+    pub fn get() -> CharInfoTable {
+        CharInfoTable(info_table())
+    }
+
+    /// The facts about `c`, as [`CharInfo::of`].
+    #[inline]
+    pub fn info(self, c: char) -> CharInfo {
+        self.info_of_code(c as u32)
+    }
+
+    /// The facts about the character with scalar value `code` (a code that is
+    /// no character folds to nothing).
+    #[inline]
+    pub fn info_of_code(self, code: u32) -> CharInfo {
+        match self.0.get(code as usize) {
+            Some(&bits) => CharInfo(bits),
+            None => char::from_u32(code).map_or(CharInfo(INFO_DROP), CharInfo::compute),
+        }
+    }
+}
+
+/// The script class of a folded word character (see [`Script`]).
+pub fn script_of(folded: char) -> Script {
+    if !folded.is_alphabetic() {
+        Script::Neutral
+    } else if is_arabic_script(folded) {
+        Script::Arabic
+    } else {
+        Script::Other
+    }
+}
+
+/// [`CharInfo`] bits for every code point of the BMP (surrogates unused).
+fn info_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Box<[u32]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0u32..0x1_0000).map(|code| char::from_u32(code).map_or(INFO_DROP, |c| CharInfo::compute(c).0)).collect()
+    })
 }
 
 #[cfg(test)]

@@ -313,8 +313,9 @@ fn is_list_number(text: &str, floor: usize, at: usize, word: &str) -> bool {
         return false;
     }
     let word_start = at - word.len();
-    let line_start = text[floor..word_start].rfind('\n').map_or(floor, |i| floor + i + 1);
-    text[line_start..word_start].chars().all(char::is_whitespace)
+    // Only white space back to the line's start (scanning back over white
+    // space alone, so a long line does not make this quadratic).
+    text[floor..word_start].chars().rev().take_while(|&c| c != '\n').all(char::is_whitespace)
 }
 
 fn next_word_is_lowercase(rest: &str) -> bool {

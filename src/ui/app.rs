@@ -88,6 +88,10 @@ pub struct App {
     pub notes: NotesEditor,
     commands: Vec<Command>,
     screenshot: Option<super::screenshot::ScreenshotJob>,
+    /// Loads the corpus off the UI thread and reloads it when files change.
+    loader: super::loading::CorpusLoader,
+    /// `--present`: start presenting once the corpus is loaded.
+    present_on_load: bool,
 }
 
 impl App {
@@ -108,19 +112,19 @@ impl App {
         if let Some(address) = options.open.clone() {
             state.history.visit(address);
         }
-        let model = Model::load(&corpus_dir);
+        let loader = super::loading::CorpusLoader::start(ctx, corpus_dir.clone());
+        let model = Err(Vec::new());
         let screenshot = options.screenshot.map(super::screenshot::ScreenshotJob::new);
         let import = options.import.map(|path| Command::Import(import_view::ImportAction::Open(path)));
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
-        let mut app = App { state, model, views: ViewState::default(), notes, commands: Vec::new(), screenshot };
+        let views = ViewState::default();
+        let present_on_load = options.present;
+        let mut app = App { state, model, views, notes, commands: Vec::new(), screenshot, loader, present_on_load };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
         app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app.commands.extend(import);
-        if options.present {
-            app.present_current();
-        }
         app
     }
 
@@ -129,8 +133,10 @@ impl App {
         super::fonts::install_fonts(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
         let tours_dir = model.dir().join("tours");
-        let mut app =
-            App { state, model: Ok(model), views: ViewState::default(), notes, commands: Vec::new(), screenshot: None };
+        let loader = super::loading::CorpusLoader::idle(ctx, model.dir().clone());
+        let views = ViewState::default();
+        let commands = Vec::new();
+        let mut app = App { state, model: Ok(model), views, notes, commands, screenshot: None, loader, present_on_load: false };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = super::tour_panel::TourPanel::new(tours_dir);
         app.views.export_dir = super::export_menu::default_export_dir();
@@ -161,6 +167,22 @@ impl App {
         }
         if self.notes.status == NoteStatus::Unsaved || self.notes.concept().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        if let Some(mut model) = self.loader.poll() {
+            if let (Ok(new), Ok(old)) = (&mut model, &self.model) {
+                new.revision = new.revision.max(old.revision + 1);
+            }
+            self.model = model;
+            if std::mem::take(&mut self.present_on_load) {
+                self.present_current();
+            }
+        }
+        if self.loader.is_first_load() {
+            super::loading::loading_ui(ui, self.state.ui_lang, &mut self.loader);
+            return;
+        }
+        if let (Some(job), Err(_)) = (&mut self.screenshot, &self.model) {
+            job.frame(&ctx, 0);
         }
         let Ok(model) = &self.model else {
             problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));

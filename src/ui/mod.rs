@@ -12,6 +12,8 @@ pub mod export_png;
 pub mod fonts;
 pub mod i18n;
 pub mod import_view;
+pub mod loading;
+pub mod long_text;
 pub mod map_data;
 pub mod map_paint;
 pub mod map_view;

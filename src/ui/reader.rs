@@ -9,7 +9,8 @@ use eframe::egui;
 use super::app::{Command, ViewContext};
 use super::i18n::tr;
 use super::model::{Model, concept_rgb};
-use super::text::{Highlight, heading_ui, highlight_fill, paragraph_ui};
+use super::long_text;
+use super::text::{Highlight, heading_ui, highlight_fill, label_ui, paragraph_ui};
 use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
 use crate::index::DocumentIndex;
@@ -50,8 +51,19 @@ pub fn reader_ui(
     let target = scroll_target(document, anchor, &hits, state);
     let key = (id.to_string(), anchor.cloned());
     let must_scroll = target.is_some() && state.scrolled_to.as_ref() != Some(&key);
+    let window = long_text::window(
+        document.text.len(),
+        target.as_ref().map(|t| t.start),
+        long_text::MAX_WINDOW_BYTES,
+    );
+    if window.len() < document.text.len() {
+        label_ui(ui, &format!("{} ({} – {} / {} KB)", tr(lang, "long document"), window.start / 1024, window.end / 1024, document.text.len() / 1024));
+    }
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
         for block in blocks(document, doc_index) {
+            if block.range.end <= window.start || block.range.start >= window.end {
+                continue;
+            }
             if let Some(title) = block.section_title {
                 ui.add_space(8.0);
                 ui.label(egui::RichText::new(title).strong().underline());
@@ -167,7 +179,10 @@ fn push_block(blocks: &mut Vec<Block>, document: &Document, range: Range<usize>,
     let trimmed_start = range.start + (text.len() - text.trim_start().len());
     let trimmed_end = range.end - (text.len() - text.trim_end().len());
     if trimmed_start < trimmed_end {
-        blocks.push(Block { range: trimmed_start..trimmed_end, broken, section_title: None });
+        // A paragraph of megabytes is laid out in pieces.
+        for piece in long_text::pieces(&document.text, trimmed_start..trimmed_end, long_text::MAX_PIECE_BYTES) {
+            blocks.push(Block { range: piece, broken, section_title: None });
+        }
     }
 }
 
