@@ -233,3 +233,22 @@ fn a_single_click_on_a_pinned_node_opens_it_after_the_double_click_wait() {
     assert_eq!(harness.state().state.history.current(), &Address::Concept("police-diplomacy".into()));
     assert!(harness.state().views.map.pins().contains_key("police-diplomacy"), "still pinned");
 }
+
+#[test]
+fn the_search_box_flies_to_a_concept_however_its_name_is_typed() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "map");
+    let before = harness.state().views.map.camera();
+    // The Persian name of INTERPOL typed with an Arabic yeh (ي for ی).
+    harness.get_by_label("Find on map").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Find on map").type_text("اينترپل");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(40);
+    assert_eq!(harness.state().views.map.selected_id().as_deref(), Some("interpol"));
+    let (centre, _) = harness.state().views.map.camera();
+    let interpol = harness.state().views.map.position_of("interpol").expect("interpol is on the map");
+    assert_ne!(centre, before.0, "the camera moved");
+    assert!(centre.distance(interpol) < 1.0, "the camera is on INTERPOL: {centre:?} vs {interpol:?}");
+}

@@ -152,6 +152,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("pinned help", "pinned (double-click to release)", "سنجاق‌شده (برای رها کردن دوبار بزنید)", "مثبّت (انقر مرتين للتحرير)"),
     ("focus help", "Show the chosen concept and its neighbours", "نمایش مفهوم برگزیده و همسایه‌هایش", "عرض المفهوم المختار وجيرانه"),
     ("close", "Close", "بستن", "إغلاق"),
+    ("open concept", "Open concept page", "گشودن صفحه مفهوم", "فتح صفحة المفهوم"),
+    ("focus here", "Focus on this concept", "کانون روی این مفهوم", "التركيز على هذا المفهوم"),
+    ("unpin", "Release pin", "برداشتن سنجاق", "إزالة التثبيت"),
     ("less depth", "Fewer links around the focus", "پیوندهای کمتر پیرامون کانون", "روابط أقل حول التركيز"),
     ("more depth", "More links around the focus", "پیوندهای بیشتر پیرامون کانون", "روابط أكثر حول التركيز"),
     (

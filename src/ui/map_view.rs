@@ -457,7 +457,7 @@ fn search_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
     let response = ui.add(
         egui::TextEdit::singleline(&mut map.search).hint_text(tr(lang, "find on map")).desired_width(160.0),
     );
-    let response = response.on_hover_text(tr(lang, "find on map"));
+    let response = response.accessible_name(tr(lang, "find on map")).on_hover_text(tr(lang, "find on map"));
     if response.changed() {
         map.search_open = true;
     }
@@ -542,7 +542,7 @@ fn focus_controls_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
         }
         return;
     }
-    let candidate = map.selected.or(map.hovered).and_then(|n| view.model.corpus.catalog.concepts.get(n));
+    let candidate = map.selected.or(view.selected).and_then(|n| view.model.corpus.catalog.concepts.get(n));
     let button = ui.add_enabled(candidate.is_some(), egui::Button::new(tr(lang, "focus")));
     if button.on_hover_text(tr(lang, "focus help")).clicked()
         && let Some(concept) = candidate
@@ -614,12 +614,13 @@ fn evidence_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, command
     let name = |c: usize| model.corpus.catalog.concepts.get(c).map_or("", |c| c.labels.get_or_any(lang));
     ui.horizontal(|ui| {
         ui.heading(tr(lang, "evidence"));
-        if ui.button("✕").on_hover_text(tr(lang, "close")).clicked() {
+        if ui.button("×").on_hover_text(tr(lang, "close")).clicked() {
             map.selected_edge = None;
         }
     });
     super::text::heading_ui(ui, name(index_edge.source));
-    ui.label(format!("{}  ({} {:.1})", tr(lang, index_edge.kind.as_str()), tr(lang, "weight"), index_edge.weight));
+    let kind = format!("{}  ({} {:.1})", tr(lang, index_edge.kind.as_str()), tr(lang, "weight"), index_edge.weight);
+    super::text::label_ui(ui, &kind);
     super::text::heading_ui(ui, name(index_edge.target));
     ui.separator();
     egui::ScrollArea::vertical().id_salt("map-evidence-passages").show(ui, |ui| {
@@ -893,9 +894,10 @@ fn node_widgets_ui(
         if focus_request == Some(node) {
             response.request_focus();
         } else if response.has_focus() {
-            keyboard_on_node(ui, view, map, frame, node, id, commands);
+            keyboard_on_node(ui, map, frame, node, id);
         }
         took_click |= node_pointer(ui, view, map, &response, node, now, commands);
+        node_menu(view, map, &response, node, commands);
     }
     if let Some((node, at)) = map.pending_click
         && now - at >= DOUBLE_CLICK_WAIT
@@ -907,6 +909,34 @@ fn node_widgets_ui(
     }
     map.widget_hovered = hovered;
     took_click
+}
+
+/// The node's context menu: open it, focus on it, release its pin.
+fn node_menu(view: &ViewContext, map: &mut MapView, response: &egui::Response, node: usize, commands: &mut Vec<Command>) {
+    let lang = view.lang;
+    let Some(layout) = &map.layout else { return };
+    let id = layout.graph().nodes()[node].id.clone();
+    let pinned = layout.is_pinned(node);
+    let depth = map.settings.depth;
+    let mut unpin = false;
+    response.context_menu(|ui| {
+        if ui.button(tr(lang, "open concept")).clicked() {
+            commands.push(Command::Navigate(Address::Concept(id.clone())));
+            ui.close();
+        }
+        if ui.button(tr(lang, "focus here")).clicked() {
+            commands.push(Command::Navigate(Address::Map { focus: Some(id.clone()), depth: Some(depth) }));
+            ui.close();
+        }
+        if pinned && ui.button(tr(lang, "unpin")).clicked() {
+            unpin = true;
+            ui.close();
+        }
+    });
+    if unpin && let Some(layout) = &mut map.layout {
+        layout.unpin(node);
+        map.save_pins(lang);
+    }
 }
 
 /// Tab order: the focused concept first, then by kind, then the most mentioned.
@@ -968,16 +998,7 @@ fn node_pointer(
 
 /// Arrow keys from a focused node go to the neighbour lying most in that
 /// direction; `+`/`-` zoom.
-fn keyboard_on_node(
-    ui: &egui::Ui,
-    view: &ViewContext,
-    map: &mut MapView,
-    frame: &Frame,
-    node: usize,
-    id: Id,
-    commands: &mut Vec<Command>,
-) {
-    let _ = (view, commands);
+fn keyboard_on_node(ui: &egui::Ui, map: &mut MapView, frame: &Frame, node: usize, id: Id) {
     ui.memory_mut(|m| {
         m.set_focus_lock_filter(
             id,
