@@ -262,7 +262,7 @@ pub fn address_of_hit(model: &Model, hit: &Hit) -> Option<Address> {
 
 /// The language and document filters.
 fn filters_ui(ui: &mut egui::Ui, model: &Model, lang: Lang, state: &mut SearchState) {
-    row_ui(ui, lang, |ui| {
+    wrapped_row_ui(ui, lang, |ui| {
         ui.label(format!("{}:", tr(lang, "language")));
         let shown = state.lang_filter.map_or(tr(lang, "all languages"), language_name);
         let response = ui.button(shown).on_hover_text(tr(lang, "language"));
@@ -312,6 +312,18 @@ fn row_ui(ui: &mut egui::Ui, lang: Lang, contents: impl FnOnce(&mut egui::Ui)) {
     ui.horizontal(|ui| {
         if lang.is_rtl() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), contents);
+        } else {
+            contents(ui);
+        }
+    });
+}
+
+/// A row of widgets that wraps when the page is narrow (from the right in
+/// Persian and Arabic), so it never widens the page.
+fn wrapped_row_ui(ui: &mut egui::Ui, lang: Lang, contents: impl FnOnce(&mut egui::Ui)) {
+    ui.horizontal_wrapped(|ui| {
+        if lang.is_rtl() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true), contents);
         } else {
             contents(ui);
         }
