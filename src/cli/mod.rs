@@ -349,6 +349,7 @@ fn parse_size(text: &str) -> Result<[f32; 2], Failure> {
 }
 
 /// An address that names something missing is an error before any window opens.
+#[cfg(feature = "gui")]
 fn check_address_exists(dir: &std::path::Path, address: &crate::address::Address) -> Result<(), Failure> {
     let (loaded, _) = Corpus::load(dir);
     let Some(loaded) = loaded else { return Ok(()) };

@@ -31,7 +31,7 @@
 //! damaged lines it has moved to the front). A line of rare words scores 0 or 1
 //! a word and is not flagged.
 //! Measured on the hand-labelled lines of `tests/data/broken_order_labels.tsv`
-//! (see `tests/text_broken_order.rs`). Lines whose only damage is the usual
+//! (see `tests/core/text_broken_order.rs`). Lines whose only damage is the usual
 //! line-wrap shuffle of a PDF (a word fragment moved to the other end of the
 //! line) are not flagged: their words are intact and worth indexing.
 

@@ -5,7 +5,7 @@
 //! Expected files live in `tests/data/golden/`; `UPDATE_EXPECT=1 cargo test`
 //! rewrites them after a deliberate change.
 
-mod common;
+use crate::common;
 
 use diplomap::index::mentions::Matcher;
 

@@ -1,7 +1,7 @@
 //! The concept map driven like a user would: by accessible labels, pointer and
 //! keyboard, over the real app (`egui_kittest`, headless).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! The command line as a script sees it: exit statuses, JSON shapes, byte offsets.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -4,7 +4,7 @@
 
 #![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

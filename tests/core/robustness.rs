@@ -3,7 +3,7 @@
 //! on one line. Every problem is reported with FILE:LINE:COL (and the byte
 //! offset for bad UTF-8), the rest loads, and nothing hangs.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

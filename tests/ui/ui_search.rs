@@ -3,7 +3,7 @@
 
 #![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use diplomap::address::{Address, DocumentAnchor};
 use diplomap::index::search::{HitTarget, SearchFilters, SearchIndex};

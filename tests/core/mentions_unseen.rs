@@ -2,7 +2,7 @@
 //! writers of each language (`tests/data/mentions_unseen.tsv`): the matcher
 //! must find the concepts a reader finds, and nothing else.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -2,7 +2,7 @@
 //! and `search` see; bad files are refused with their position (exit 1) and
 //! nothing is written; bad options are usage errors (exit 2).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

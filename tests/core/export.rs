@@ -2,13 +2,12 @@
 //! `direction="rtl"` on Arabic-script ones; the PNG decodes at the asked size
 //! and is not blank; a whole tour becomes a folder of numbered pages.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::process::Command;
 
 use diplomap::export::{self, Target, map::MapData};
-use diplomap::graph::Vec2;
 use diplomap::text::Lang;
 use diplomap::tours;
 use quick_xml::events::Event;
@@ -199,7 +198,7 @@ fn bad_requests_are_refused_clearly() {
 #[test]
 fn png_has_the_asked_size_and_shows_the_map() {
     let tour = tour();
-    let size = Vec2::new(640.0, 400.0);
+    let size = diplomap::graph::Vec2::new(640.0, 400.0);
     let prepared =
         export::prepare(map(), &Target::Step { id: "police-diplomacy", tour: &tour, index: 0 }, size, Lang::Fa);
     let bytes = diplomap::ui::export_png::png_of(map(), &prepared, 1.5).unwrap();

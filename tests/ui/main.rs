@@ -1,0 +1,14 @@
+//! Headless tests of the egui front end (egui_kittest, no GPU), in one binary,
+//! driving the app by accessible labels as a screen reader would.
+
+#![cfg(feature = "gui")]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod map_view;
+mod shell;
+mod ui_import;
+mod ui_loading;
+mod ui_search;
+mod ui_tours;
