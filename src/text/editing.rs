@@ -230,23 +230,7 @@ impl EditBuffer {
 
     /// The word around `offset` (a double click), or the one character there if it is not in a word.
     pub fn word_at(&self, offset: usize) -> Range<usize> {
-        let offset = self.snap(offset);
-        let at_word = self.text[offset..].chars().next().is_some_and(is_word_part);
-        let before_word = self.text[..offset].chars().next_back().is_some_and(is_word_part);
-        if !at_word && !before_word {
-            return offset..next_char(&self.text, offset);
-        }
-        let start = self.text[..offset]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_word_part(c))
-            .last()
-            .map_or(offset, |(i, _)| i);
-        let end = self.text[offset..]
-            .char_indices()
-            .find(|&(_, c)| !is_word_part(c))
-            .map_or(self.text.len(), |(i, _)| offset + i);
-        start..end
+        word_at(&self.text, self.snap(offset))
     }
 
     fn next_word_end(&self, offset: usize) -> usize {
@@ -309,6 +293,21 @@ impl EditBuffer {
         let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
         cluster_start(&self.text, offset)
     }
+}
+
+/// The word of `text` around `offset` (a double click), or the one character
+/// there if it is not in a word.
+pub fn word_at(text: &str, offset: usize) -> Range<usize> {
+    let offset = cluster_start(text, text.floor_char_boundary(offset.min(text.len())));
+    let at_word = text[offset..].chars().next().is_some_and(is_word_part);
+    let before_word = text[..offset].chars().next_back().is_some_and(is_word_part);
+    if !at_word && !before_word {
+        return offset..next_char(text, offset);
+    }
+    let start =
+        text[..offset].char_indices().rev().take_while(|&(_, c)| is_word_part(c)).last().map_or(offset, |(i, _)| i);
+    let end = text[offset..].char_indices().find(|&(_, c)| !is_word_part(c)).map_or(text.len(), |(i, _)| offset + i);
+    start..end
 }
 
 /// Letters, digits, combining marks, ZWNJ and tatweel make words (`می‌روند` is one).

@@ -82,6 +82,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("note on selection", "Note on the selection", "یادداشت بر متن برگزیده", "ملاحظة على النص المحدد"),
     ("note for", "Note for", "یادداشت برای", "ملاحظة لـ"),
     ("delete note", "Delete note", "حذف یادداشت", "حذف الملاحظة"),
+    ("choose a concept", "Select a concept first", "نخست مفهومی برگزینید", "اختر مفهومًا أولًا"),
     ("type a note", "Type a note…", "یادداشتی بنویسید…", "اكتب ملاحظة…"),
     ("anchor moved", "The quoted text moved", "متن نقل‌شده جابه‌جا شده است", "انتقل النص المقتبس"),
     (

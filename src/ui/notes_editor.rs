@@ -22,6 +22,51 @@ const AUTOSAVE_AFTER: Duration = Duration::from_millis(1500);
 /// How often the file on disk is checked for changes made elsewhere.
 const DISK_CHECK_EVERY: Duration = Duration::from_secs(1);
 
+/// What a view asks of passage notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PassageNoteAction {
+    /// A new empty note on `anchor` in `concept`'s notes, opened for typing.
+    Add {
+        concept: String,
+        anchor: Anchor,
+    },
+    Open(NoteTarget),
+    /// Delete the open passage note.
+    Delete,
+    /// Save and close the open note.
+    Close,
+}
+
+/// A passage note as the reader and the concept page list it.
+#[derive(Debug, Clone)]
+pub struct PassageNoteView {
+    pub target: NoteTarget,
+    pub document: String,
+    /// Where its quote is now (moved quotes are followed); `None` when it is gone.
+    pub range: Option<std::ops::Range<usize>>,
+    pub moved: bool,
+    pub quote: String,
+    pub body: String,
+}
+
+fn passage_note_view(concept: &str, note: &crate::notes::Note, anchor: &Anchor, text: Option<&str>) -> PassageNoteView {
+    use crate::notes::AnchorStatus;
+    let status = text.map_or(AnchorStatus::MissingDocument, |text| anchor.resolve(text));
+    let (range, moved) = match status {
+        AnchorStatus::Valid => (Some(anchor.start..anchor.end), false),
+        AnchorStatus::Moved { start, end } => (Some(start..end), true),
+        AnchorStatus::Stale | AnchorStatus::MissingDocument => (None, false),
+    };
+    PassageNoteView {
+        target: NoteTarget { concept: concept.to_string(), note: Some(note.id.clone()) },
+        document: anchor.document.clone(),
+        range,
+        moved,
+        quote: anchor.quote.clone(),
+        body: note.body.clone(),
+    }
+}
+
 /// What the editor asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteAction {
@@ -105,6 +150,60 @@ impl NotesEditor {
         self.target = None;
         self.open_target(NoteTarget { concept: concept.to_string(), note: Some(id.clone()) });
         Ok(id)
+    }
+
+    /// Carries out a passage-note action; errors are for the app's notice line.
+    pub fn passage(&mut self, action: PassageNoteAction) -> Result<(), NotesError> {
+        match action {
+            PassageNoteAction::Add { concept, anchor } => self.add_passage_note(&concept, anchor).map(|_| ()),
+            PassageNoteAction::Open(target) => {
+                self.open_target(target);
+                Ok(())
+            }
+            PassageNoteAction::Delete => self.delete_open_passage_note(),
+            PassageNoteAction::Close => {
+                self.apply(NoteAction::Save);
+                if self.status == NoteStatus::Saved {
+                    self.target = None;
+                    self.buffer = EditBuffer::default();
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Every passage note, of every concept, on `document` (whose text is
+    /// `text`), its anchor checked against the text. Unreadable note files are skipped
+    /// (`diplomap check` and the concept page report them).
+    pub fn passage_notes_in(&mut self, document: &str, text: &str) -> Vec<PassageNoteView> {
+        let concepts = self.store.list().unwrap_or_default();
+        let mut views = Vec::new();
+        for concept in concepts {
+            let Ok(notes) = self.store.load(&concept) else { continue };
+            for note in notes.passage_notes() {
+                let Some(anchor) = note.anchor.as_ref().filter(|anchor| anchor.document == document) else { continue };
+                views.push(passage_note_view(&concept, note, anchor, Some(text)));
+            }
+        }
+        views.sort_by_key(|view| view.range.as_ref().map_or(usize::MAX, |range| range.start));
+        views
+    }
+
+    /// The passage notes of `concept`, their anchors checked with `text_of(document)`.
+    pub fn passage_notes_of<'t>(
+        &mut self,
+        concept: &str,
+        text_of: impl Fn(&str) -> Option<&'t str>,
+    ) -> Result<Vec<PassageNoteView>, NotesError> {
+        let notes = self.store.load(concept)?;
+        let views = notes
+            .passage_notes()
+            .filter_map(|note| {
+                let anchor = note.anchor.as_ref()?;
+                Some(passage_note_view(concept, note, anchor, text_of(&anchor.document)))
+            })
+            .collect();
+        Ok(views)
     }
 
     /// Deletes the open passage note (the main note is emptied, never deleted).
