@@ -31,6 +31,7 @@ pub enum Command {
     SetUiLang(Lang),
     SetDark(bool),
     Note(NoteAction),
+    PassageNote(super::notes_editor::PassageNoteAction),
     Tour(super::tour_panel::TourAction),
     /// Start presenting tour `tour` at step `step` (from 0), full screen.
     Present {
@@ -263,7 +264,7 @@ impl App {
                 concept_page::concept_page_ui(ui, &view, &id, &mut self.notes, commands)
             }
             Address::Document { id, anchor } => {
-                reader::reader_ui(ui, &view, &id, anchor.as_ref(), &mut self.views.reader, commands)
+                reader::reader_ui(ui, &view, &id, anchor.as_ref(), &mut self.views.reader, &mut self.notes, commands)
             }
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
@@ -355,6 +356,11 @@ impl App {
                 Command::SetUiLang(lang) => self.state.ui_lang = lang,
                 Command::SetDark(dark) => self.state.dark = dark,
                 Command::Note(action) => self.notes.apply(action),
+                Command::PassageNote(action) => {
+                    if let Err(err) = self.notes.passage(action) {
+                        self.views.notice = Some(err.to_string());
+                    }
+                }
             }
             self.views.address_text = self.state.history.current().to_string();
             self.views.address_error = None;

@@ -3,6 +3,7 @@
 //! push [`app::Command`]s, which the app applies after drawing.
 
 pub mod app;
+pub mod bidi_edit;
 pub mod bidi_text;
 pub mod compare;
 pub mod concept_list;

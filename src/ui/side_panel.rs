@@ -4,26 +4,26 @@
 use eframe::egui;
 
 use super::app::Command;
-use super::i18n::tr;
+use super::i18n::{number, tr};
 use super::model::Model;
 use super::state::AppState;
-use super::text::{heading_ui, paragraph_ui};
+use super::text::{heading_ui, label_ui, paragraph_ui, selectable_row_ui};
 use crate::address::Address;
 
 pub fn side_panel_ui(ui: &mut egui::Ui, model: &Model, state: &AppState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
     ui.label(egui::RichText::new(tr(lang, "selected")).small());
     let Some(concept) = state.selected.as_deref().and_then(|id| model.concept_index(id)) else {
-        ui.label(tr(lang, "select a concept"));
+        paragraph_ui(ui, tr(lang, "select a concept"), &[]);
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];
     heading_ui(ui, entry.labels.get_or_any(lang));
-    ui.label(tr(lang, entry.kind.as_str()));
+    label_ui(ui, tr(lang, entry.kind.as_str()));
     paragraph_ui(ui, entry.summary.get_or_any(lang), &[]);
     let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
-    ui.label(format!("{}: {count}", tr(lang, "mentions")));
-    if ui.link(entry.labels.get_or_any(lang)).clicked() {
+    label_ui(ui, &format!("{}: {}", tr(lang, "mentions"), number(lang, count)));
+    if selectable_row_ui(ui, false, &format!("{} ›", tr(lang, "open concept")), lang.is_rtl()).clicked() {
         commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
     }
 }

@@ -7,7 +7,9 @@
 mod common;
 
 mod map_view;
+mod notes_ui;
 mod shell;
+mod support;
 mod ui_import;
 mod ui_loading;
 mod ui_search;
