@@ -339,7 +339,12 @@ impl App {
     pub fn apply_with(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
-                Command::Tour(action) => self.views.tours.apply(action),
+                Command::Tour(action) => {
+                    self.views.tours.apply(action);
+                    if let Some(moved) = self.views.tours.address_if_moved(self.state.history.current()) {
+                        self.state.history.replace(moved);
+                    }
+                }
                 Command::Present { tour, step } => self.start_presenting(ctx, &tour, step),
                 Command::StopPresenting => {
                     self.views.presenter = None;

@@ -196,3 +196,34 @@ fn a_tour_is_exported_from_the_window() {
     assert!(exports.join("police-diplomacy-step-2.png").exists());
     harness.get_by_label_contains("Exported to");
 }
+
+#[test]
+fn selecting_a_step_updates_the_address_and_history() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
+    let current = |h: &Harness<'_, App>| h.state().state.history.current().to_string();
+    harness.get_by_label("Select step 3").click();
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy:3");
+    assert_eq!(harness.state().views.tours.selected, 2);
+    press(&mut harness, Key::ArrowDown);
+    assert_eq!(current(&harness), "tour:police-diplomacy:4", "↓ selects the next step and its address");
+    assert_eq!(harness.state().views.address_text, "tour:police-diplomacy:4", "the address bar names the step");
+    harness.state_mut().push(Command::Back);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy:3");
+    assert_eq!(harness.state().views.tours.selected, 2, "back selects the step of the address");
+    harness.state_mut().push(Command::Back);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy");
+    harness.state_mut().push(Command::Forward);
+    harness.run_steps(2);
+    assert_eq!(harness.state().views.tours.selected, 2);
+    // Moving the step down (Ctrl+↓) keeps the address on it, without a new history entry.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy:4");
+    harness.state_mut().push(Command::Back);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy", "the move replaced the entry");
+}
