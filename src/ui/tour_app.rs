@@ -11,7 +11,7 @@ use super::presenter::Presenter;
 use super::state::AppState;
 use super::tour_panel::TourAction;
 use crate::address::Address;
-use crate::tours::{Camera, EdgeRef, Filters, Focus, Highlight, TourStep};
+use crate::tours::{EdgeRef, Filters, Focus, Highlight, TourStep};
 
 impl ViewState {
     /// What the map shows now, as a tour step (caption left empty).
@@ -104,7 +104,6 @@ impl App {
 /// The map view's current view as a tour step.
 fn step_of_map(map: &super::map_view::MapView) -> TourStep {
     let settings = &map.settings;
-    let (centre, zoom) = map.camera();
     let focus = settings.focus.as_ref().map(|concept| Focus { concept: concept.clone(), depth: settings.depth as u32 });
     let filters = Filters {
         kinds: settings.kinds.iter().map(|k| k.as_str().to_string()).collect(),
@@ -125,7 +124,7 @@ fn step_of_map(map: &super::map_view::MapView) -> TourStep {
         focus,
         filters,
         highlight,
-        camera: Some(Camera { center: (centre.x, centre.y), zoom }),
+        camera: Some(crate::export::view::step_camera_of(&map.full_camera())),
         pinned,
         ..TourStep::default()
     }

@@ -178,11 +178,27 @@ fn the_map_view_is_recorded_into_a_new_tour() {
     assert!(dir.path().join("tours/city-tour.ron").exists());
     harness.state_mut().push(Command::Navigate("map?focus=city-diplomacy&depth=1".parse().unwrap()));
     harness.run_steps(2);
+    harness.state_mut().views.map.settle(5000);
+    harness.run_steps(3);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
     harness.run_steps(2);
     let steps = saved_steps(dir.path(), "city-tour");
     assert_eq!(steps.len(), 1, "Ctrl+Shift+N on the map adds a step");
     assert_eq!(steps[0].focus.as_ref().map(|f| f.concept.as_str()), Some("city-diplomacy"));
+    // The camera is saved as the rectangle of the map on screen, so the step
+    // frames the same in a presenter's window of any size.
+    let camera = harness.state().views.map.full_camera();
+    let saved = steps[0].camera.expect("the camera is recorded");
+    let shown = camera.viewport / camera.zoom;
+    let (width, height) = saved.world_size();
+    // (The line saying "step added" since took a strip of the canvas's height.)
+    assert!((width - shown.x).abs() < 1e-2 && height >= shown.y && height < 1.1 * shown.y, "{saved:?} vs {shown:?}");
+    assert!(saved.zoom.is_none());
+    for size in [(1280.0, 800.0), (800.0, 600.0)] {
+        let viewport = diplomap::graph::Vec2::new(size.0, size.1);
+        let framed = diplomap::export::view::framed_camera(&saved, viewport).visible_world();
+        assert!(framed.size().x >= width - 0.01 && framed.size().y >= height - 0.01, "all of it in view at {size:?}");
+    }
 }
 
 #[test]
