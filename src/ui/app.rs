@@ -80,8 +80,10 @@ pub struct ViewState {
     pub address_error: Option<String>,
     pub tours: super::tour_panel::TourPanel,
     pub presenter: Option<super::presenter::Presenter>,
-    /// Where the export menu writes.
+    /// Where the export menu writes when it does not ask (or cannot).
     pub export_dir: PathBuf,
+    /// The export menu's save dialog.
+    pub export: super::export_menu::ExportState,
     /// What the last export or recording said (a bottom line until dismissed).
     pub notice: Option<String>,
 }
@@ -127,6 +129,7 @@ impl App {
         let mut app = App { state, model, views, notes, commands: Vec::new(), screenshot, loader, present_on_load };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
+        app.views.export.ask_where = true;
         app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app.commands.extend(import);
@@ -242,6 +245,7 @@ impl App {
             mirror::column(ui, rtl, |ui| self.view_ui(ui, &mut commands));
         });
         self.import_ui(&ctx, &mut commands);
+        self.poll_export(&ctx);
         self.commands.extend(commands);
         self.apply_with(&ctx);
         if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {

@@ -243,3 +243,49 @@ fn selecting_a_step_updates_the_address_and_history() {
     harness.run_steps(2);
     assert_eq!(current(&harness), "tour:police-diplomacy", "the move replaced the entry");
 }
+
+#[test]
+fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
+    // No desktop portal here (as on a bare machine): the dialog cannot open,
+    // so the pages go to the exports folder and the notice says so and where.
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    harness.state_mut().views.export.ask_where = true;
+    harness.get_by_label("Export step").click();
+    for _ in 0..100 {
+        harness.run_steps(1);
+        if harness.state().views.notice.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let notice = harness.state().views.notice.clone().expect("the export said where it went");
+    let folder = dir.path().join("exports");
+    assert!(notice.starts_with("No file dialog"), "{notice}");
+    assert!(notice.contains(&folder.display().to_string()) && notice.contains("(2 files)"), "{notice}");
+    assert!(folder.join("police-diplomacy-step-2.svg").exists() && folder.join("police-diplomacy-step-2.png").exists());
+}
+
+#[test]
+fn a_chosen_file_gets_the_format_of_its_extension() {
+    use diplomap::ui::export_menu::{Destination, ExportOutcome, ExportRequest, outcome_of, run_export};
+    use std::time::Duration;
+    let dir = corpus_copy();
+    let (corpus, index) = common::corpus_and_index();
+    let map = diplomap::export::map::MapData::build(corpus, index);
+    let tours = dir.path().join("tours");
+    let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
+    let chosen = dir.path().join("handout/third.png");
+    let written = run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
+    assert_eq!(written, [chosen.clone()]);
+    assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
+    // What a dialog's answer means.
+    let tour = ExportRequest::Tour { id: "police-diplomacy".into() };
+    let picked = dir.path().join("class");
+    assert_eq!(
+        outcome_of(tour.clone(), Some(picked.clone()), Duration::from_secs(3)),
+        ExportOutcome::Write(tour.clone(), Destination::Folder(picked))
+    );
+    assert_eq!(outcome_of(tour.clone(), None, Duration::from_millis(5)), ExportOutcome::NoDialog(tour.clone()));
+    assert_eq!(outcome_of(tour, None, Duration::from_secs(3)), ExportOutcome::Cancelled);
+}
