@@ -122,7 +122,8 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
             continue;
         }
         ui.group(|ui| {
-            if ui.link(other_entry.labels.get_or_any(lang)).clicked() {
+            let open_other = format!("{} ›", other_entry.labels.get_or_any(lang));
+            if selectable_row_ui(ui, false, &open_other, lang.is_rtl()).clicked() {
                 commands.push(Command::Navigate(Address::Concept(other_entry.id.clone())));
             }
             for passage in edge.evidence.iter().take(EVIDENCE_SHOWN) {
@@ -179,7 +180,7 @@ fn mentions_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dar
     ui.heading(tr(lang, "mentions"));
     let mentions: Vec<&IndexedMention> = model.index.mentions_of(concept).collect();
     if mentions.is_empty() {
-        ui.label(tr(lang, "no mentions"));
+        label_ui(ui, tr(lang, "no mentions"));
         return;
     }
     let fill = highlight_fill(concept_rgb(concept, dark), true);

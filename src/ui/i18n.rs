@@ -39,7 +39,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("find in document", "Find in document", "یافتن در متن", "البحث في الوثيقة"),
     ("side by side", "Side by side", "کنار هم", "جنبًا إلى جنب"),
     ("open document", "Open document", "گشودن متن", "فتح الوثيقة"),
-    ("open concept page", "Open concept page", "گشودن صفحهٔ مفهوم", "فتح صفحة المفهوم"),
     ("open in map", "Show on map", "نمایش روی نقشه", "عرض على الخريطة"),
     (
         "broken order",

@@ -268,9 +268,9 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
     let facts = match &form.file.checked {
         Ok(facts) => facts.clone(),
         Err(message) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
+            super::text::styled_label_ui(ui, message, egui::TextStyle::Body, ui.visuals().error_fg_color);
             row_ui(ui, lang, |ui| {
-                ui.label(tr(lang, "nothing written"));
+                super::text::label_ui(ui, tr(lang, "nothing written"));
             });
             row_ui(ui, lang, |ui| {
                 if ui.button(tr(lang, "close")).clicked() {
@@ -322,7 +322,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
     });
     sections_ui(ui, lang, form, facts.lines);
     if let Some(error) = &form.error {
-        ui.colored_label(ui.visuals().error_fg_color, error);
+        super::text::styled_label_ui(ui, error, egui::TextStyle::Body, ui.visuals().error_fg_color);
         row_ui(ui, lang, |ui| {
             ui.label(tr(lang, "nothing written"));
         });

@@ -355,7 +355,7 @@ impl NotesEditor {
         });
         if self.status == NoteStatus::Conflict {
             super::mirror::row(ui, lang.is_rtl(), |ui| {
-                ui.label(tr(lang, "changed on disk"));
+                super::text::paragraph_ui(ui, tr(lang, "changed on disk"), &[]);
                 if ui.button(tr(lang, "keep mine")).clicked() {
                     action = Some(NoteAction::KeepMine);
                 }

@@ -200,13 +200,13 @@ pub fn search_view_ui(
     ui.add_space(4.0);
     if query.trim().is_empty() {
         row_ui(ui, lang, |ui| {
-            ui.label(tr(lang, "type to search"));
+            super::text::label_ui(ui, tr(lang, "type to search"));
         });
         return;
     }
     if hits.is_empty() {
         row_ui(ui, lang, |ui| {
-            ui.label(tr(lang, "no results"));
+            super::text::label_ui(ui, tr(lang, "no results"));
         });
     } else {
         // Digits beside Persian words: through the bidi layout, not a plain label.

@@ -16,7 +16,7 @@ use super::app::Command;
 use super::i18n::{number, tr};
 use super::model::Model;
 use super::state::AppState;
-use super::text::{heading_ui, label_ui, paragraph_ui};
+use super::text::{heading_ui, label_ui, paragraph_ui, selectable_row_ui};
 use crate::address::Address;
 
 /// The concept list: what the panel is (not which side it is on) names it,
@@ -64,18 +64,16 @@ pub fn side_panel_ui(ui: &mut egui::Ui, model: &Model, state: &AppState, command
     let lang = state.ui_lang;
     ui.label(egui::RichText::new(tr(lang, "selected")).small());
     let Some(concept) = state.selected.as_deref().and_then(|id| model.concept_index(id)) else {
-        // A sentence that wraps: through the bidi layout, or its Persian
-        // lines would come out last line first.
         paragraph_ui(ui, tr(lang, "select a concept"), &[]);
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];
     heading_ui(ui, entry.labels.get_or_any(lang));
-    ui.label(tr(lang, entry.kind.as_str()));
+    label_ui(ui, tr(lang, entry.kind.as_str()));
     paragraph_ui(ui, entry.summary.get_or_any(lang), &[]);
     let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
     label_ui(ui, &format!("{}: {}", tr(lang, "mentions"), number(lang, count)));
-    if ui.button(tr(lang, "open concept page")).clicked() {
+    if selectable_row_ui(ui, false, &format!("{} ›", tr(lang, "open concept")), lang.is_rtl()).clicked() {
         commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
     }
 }

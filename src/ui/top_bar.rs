@@ -52,7 +52,8 @@ fn bar_contents(
         ui.ctx().copy_text(state.history.current().to_string());
     }
     if let Some(error) = &views.address_error {
-        ui.colored_label(ui.visuals().error_fg_color, format!("{}: {error}", tr(lang, "unknown address")));
+        let message = format!("{}: {error}", tr(lang, "unknown address"));
+        super::text::styled_label_ui(ui, &message, egui::TextStyle::Body, ui.visuals().error_fg_color);
     }
     ui.separator();
     if ui.button(tr(lang, "map")).clicked() {
