@@ -16,8 +16,10 @@
 //! - Backspace/Delete (Ctrl: a word), Ctrl+A, Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y,
 //!   copy, cut and paste of logical text; mouse click, drag and double click.
 //!
-//! AccessKit sees a multi-line text input with its label and value, and can set
-//! its value.
+//! A single-line editor (a search or find box) takes Enter as "go" instead of a
+//! line break, leaves ↑/↓ to the view around it, and turns pasted line breaks
+//! into spaces. AccessKit sees a text input with its label and value, and can
+//! set its value.
 
 use std::hash::Hash;
 use std::ops::Range;
@@ -45,6 +47,30 @@ pub struct BidiEditOptions<'a> {
     pub interactive: bool,
     /// The direction of an empty text: the interface's.
     pub rtl_when_empty: bool,
+    /// One line: Enter submits, ↑/↓ are left to the view.
+    pub single_line: bool,
+    /// The width to take; all the width available when `None`.
+    pub width: Option<f32>,
+}
+
+impl<'a> BidiEditOptions<'a> {
+    /// A multi-line editor of at least `rows` lines.
+    pub fn multi_line(label: &'a str, hint: &'a str, rows: usize, rtl_when_empty: bool) -> Self {
+        BidiEditOptions { label, hint, rows, interactive: true, rtl_when_empty, single_line: false, width: None }
+    }
+
+    /// A one-line box (search, find) `width` wide.
+    pub fn single_line(label: &'a str, hint: &'a str, width: f32, rtl_when_empty: bool) -> Self {
+        BidiEditOptions {
+            label,
+            hint,
+            rows: 1,
+            interactive: true,
+            rtl_when_empty,
+            single_line: true,
+            width: Some(width),
+        }
+    }
 }
 
 /// What the editor did this frame.
@@ -52,6 +78,8 @@ pub struct BidiEditOutput {
     pub response: Response,
     /// The text changed (typing, deleting, pasting, undo…).
     pub changed: bool,
+    /// Enter was pressed in a single-line editor.
+    pub submitted: bool,
 }
 
 /// Whether a text field has the keyboard: egui's `TextEdit` or a bidi editor.
@@ -65,7 +93,7 @@ fn focus_key() -> Id {
     Id::unique("diplomap_bidi_edit_focused")
 }
 
-/// The editor, as wide as the space it is given.
+/// The editor, as wide as the space it is given (or `options.width`).
 pub fn bidi_edit_ui(
     ui: &mut Ui,
     id_salt: impl Hash + std::fmt::Debug,
@@ -73,8 +101,50 @@ pub fn bidi_edit_ui(
     options: &BidiEditOptions<'_>,
 ) -> BidiEditOutput {
     let id = ui.make_persistent_id(id_salt);
+    bidi_edit_with_id(ui, id, buffer, options)
+}
+
+/// The editor over a plain `String` (a search box, a form field): its caret,
+/// selection and undo live in egui's memory under `id`, and start afresh
+/// when the string is changed from outside.
+pub fn bidi_edit_string_ui(ui: &mut Ui, id: Id, text: &mut String, options: &BidiEditOptions<'_>) -> BidiEditOutput {
+    let key = buffer_key(id);
+    let stored = ui.data(|data| data.get_temp::<EditBuffer>(key)).filter(|buffer| buffer.text() == text.as_str());
+    let mut buffer = stored.unwrap_or_else(|| EditBuffer::new(text.clone()));
+    let output = bidi_edit_with_id(ui, id, &mut buffer, options);
+    if output.changed {
+        *text = buffer.text().to_owned();
+    }
+    ui.data_mut(|data| data.insert_temp(key, buffer));
+    output
+}
+
+/// Give the keyboard to the string editor `id` with all its text selected (Ctrl+F).
+pub fn focus_and_select_all(ctx: &egui::Context, id: Id) {
+    ctx.memory_mut(|memory| memory.request_focus(id));
+    let key = buffer_key(id);
+    ctx.data_mut(|data| {
+        if let Some(mut buffer) = data.get_temp::<EditBuffer>(key) {
+            buffer.select_all();
+            data.insert_temp(key, buffer);
+        }
+    });
+}
+
+fn buffer_key(id: Id) -> Id {
+    id.with("bidi_edit_buffer")
+}
+
+/// The editor with a given id (so a view can focus it, or ask whether it has focus).
+pub fn bidi_edit_with_id(
+    ui: &mut Ui,
+    id: Id,
+    buffer: &mut EditBuffer,
+    options: &BidiEditOptions<'_>,
+) -> BidiEditOutput {
     let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), ui.visuals().text_color());
-    let width = ui.available_width().max(2.0 * MARGIN.x + 20.0);
+    let width =
+        options.width.filter(|width| width.is_finite()).unwrap_or(ui.available_width()).max(2.0 * MARGIN.x + 20.0);
     let row_height = style.row_height(ui.ctx());
     let text_width = width - 2.0 * MARGIN.x;
     let before = EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options.rtl_when_empty);
@@ -87,6 +157,7 @@ pub fn bidi_edit_ui(
     let prev_text = buffer.text().to_owned();
     let mut changed = false;
     let mut moved = false;
+    let mut submitted = false;
 
     if options.interactive {
         let layout = before.placed(origin, row_height);
@@ -96,16 +167,12 @@ pub fn bidi_edit_ui(
             changed |= buffer.insert(&value);
         }
         if response.has_focus() {
-            ui.memory_mut(|memory| {
-                memory.set_focus_lock_filter(
-                    id,
-                    egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: false },
-                )
-            });
+            ui.memory_mut(|memory| memory.set_focus_lock_filter(id, event_filter()));
             ui.ctx().data_mut(|data| data.insert_temp(focus_key(), id));
-            let (edited, moved_by_keys) = handle_keys(ui, buffer, &style, text_width, options, origin, row_height);
-            changed |= edited;
-            moved |= moved_by_keys;
+            let keys = handle_keys(ui, buffer, &style, text_width, options, origin, row_height);
+            changed |= keys.changed;
+            moved |= keys.moved;
+            submitted |= keys.submitted;
         }
     }
 
@@ -140,8 +207,24 @@ pub fn bidi_edit_ui(
         info.label = Some(options.label.to_owned());
         info
     });
-    ui.ctx().accesskit_node_builder(id, |node| node.set_role(egui::accesskit::Role::MultilineTextInput));
-    BidiEditOutput { response, changed }
+    if !options.single_line {
+        ui.ctx().accesskit_node_builder(id, |node| node.set_role(egui::accesskit::Role::MultilineTextInput));
+    }
+    BidiEditOutput { response, changed, submitted }
+}
+
+/// Which keys the editor keeps while it has focus: all arrows (a single-line
+/// box ignores ↑/↓, so the view around it can use them), never Tab.
+fn event_filter() -> egui::EventFilter {
+    egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: false }
+}
+
+/// What the keys of one frame did.
+#[derive(Default)]
+struct KeysOutcome {
+    changed: bool,
+    moved: bool,
+    submitted: bool,
 }
 
 /// Click to place the caret, Shift+click and drag to select, double click for a word.
@@ -184,7 +267,7 @@ fn handle_pointer(
     false
 }
 
-/// The keyboard, clipboard and IME events of this frame; returns (text changed, caret moved).
+/// The keyboard, clipboard and IME events of this frame.
 fn handle_keys(
     ui: &Ui,
     buffer: &mut EditBuffer,
@@ -193,15 +276,18 @@ fn handle_keys(
     options: &BidiEditOptions<'_>,
     origin: Pos2,
     row_height: f32,
-) -> (bool, bool) {
-    let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: false };
-    let events = ui.input(|input| input.filtered_events(&filter));
+) -> KeysOutcome {
+    let events = ui.input(|input| input.filtered_events(&event_filter()));
+    let mut outcome = KeysOutcome::default();
+    let one_line = |text: &str| if options.single_line { text.replace(['\n', '\r'], " ") } else { text.to_owned() };
     let (mut changed, mut moved) = (false, false);
     for event in events {
         match event {
-            Event::Text(text) if text != "\n" && text != "\r" => changed |= buffer.insert(&text),
-            Event::Paste(text) => changed |= buffer.insert(&text),
-            Event::Ime(egui::ImeEvent::Commit(text)) if !text.is_empty() => changed |= buffer.insert(&text),
+            Event::Text(text) if text != "\n" && text != "\r" => changed |= buffer.insert(&one_line(&text)),
+            Event::Paste(text) => changed |= buffer.insert(&one_line(&text)),
+            Event::Ime(egui::ImeEvent::Commit(text)) if !text.is_empty() => changed |= buffer.insert(&one_line(&text)),
+            Event::Key { key: Key::Enter, pressed: true, .. } if options.single_line => outcome.submitted = true,
+            Event::Key { key: Key::ArrowUp | Key::ArrowDown, .. } if options.single_line => {}
             Event::Copy if buffer.has_selection() => ui.ctx().copy_text(buffer.selected_text().to_owned()),
             Event::Cut => {
                 if let Some(text) = buffer.cut() {
@@ -221,10 +307,9 @@ fn handle_keys(
             _ => {}
         }
     }
-    if changed {
-        moved = true;
-    }
-    (changed, moved)
+    outcome.changed = changed;
+    outcome.moved = moved || changed;
+    outcome
 }
 
 enum KeyResult {

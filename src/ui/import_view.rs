@@ -8,6 +8,7 @@
 //! [`crate::corpus::import`]; the app reloads the corpus and opens the new
 //! document.
 
+use super::bidi_edit::{BidiEditOptions, bidi_edit_string_ui};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -288,9 +289,11 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
             Lang::Ar => &mut form.title.ar,
             Lang::En => &mut form.title.en,
         };
-        let align = if text_lang.is_rtl() { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
-        field_row_ui(ui, lang, tr(lang, key), |ui, label| {
-            ui.add(egui::TextEdit::singleline(title).desired_width(FIELD_WIDTH).align(align)).labelled_by(label);
+        let name = tr(lang, key);
+        field_row_ui(ui, lang, name, |ui, _| {
+            let id = ui.make_persistent_id(("import title", key));
+            let options = BidiEditOptions::single_line(name, "", FIELD_WIDTH, text_lang.is_rtl());
+            bidi_edit_string_ui(ui, id, title, &options);
         });
     }
     field_row_ui(ui, lang, tr(lang, "languages"), |ui, _| {

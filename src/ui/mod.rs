@@ -23,6 +23,7 @@ pub mod mirror;
 pub mod model;
 pub mod notes_editor;
 pub mod presenter;
+pub mod problems;
 pub mod raster;
 pub mod reader;
 pub mod screenshot;

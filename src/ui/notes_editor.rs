@@ -364,13 +364,8 @@ impl NotesEditor {
                 }
             });
         }
-        let options = BidiEditOptions {
-            label: tr(lang, title),
-            hint: tr(lang, "type a note"),
-            rows: 4,
-            interactive: !matches!(self.status, NoteStatus::Broken(_)),
-            rtl_when_empty: lang.is_rtl(),
-        };
+        let mut options = BidiEditOptions::multi_line(tr(lang, title), tr(lang, "type a note"), 4, lang.is_rtl());
+        options.interactive = !matches!(self.status, NoteStatus::Broken(_));
         let salt = ("note", self.target.clone().map(|t| (t.concept, t.note)));
         let output = bidi_edit_ui(ui, salt, &mut self.buffer, &options);
         if output.changed {

@@ -10,7 +10,8 @@ use std::ops::Range;
 use eframe::egui;
 
 use super::app::{Command, ViewContext};
-use super::i18n::{section_name, tr};
+use super::bidi_edit::{BidiEditOptions, bidi_edit_ui};
+use super::i18n::{number, section_name, tr};
 use super::long_text;
 use super::model::{Model, concept_rgb};
 use super::notes_editor::{NotesEditor, PassageNoteAction, PassageNoteView};
@@ -19,12 +20,14 @@ use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
 use crate::index::DocumentIndex;
 use crate::text::Lang;
+use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
 
 /// The reader's transient state.
 #[derive(Default)]
 pub struct ReaderState {
-    pub find: String,
+    /// The find box: typed in the bidi editor, so a Persian query reads right.
+    pub find: EditBuffer,
     /// Which find hit is current.
     pub find_current: usize,
     /// The anchor already scrolled to, so it is scrolled to once.
@@ -139,24 +142,22 @@ fn toolbar_ui(
             }
         }
         ui.separator();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut state.find).hint_text(tr(lang, "find in document")).desired_width(180.0),
-        );
-        let response = response.on_hover_text(tr(lang, "find in document"));
-        if response.changed() {
+        let label = tr(lang, "find in document");
+        let options = BidiEditOptions::single_line(label, label, 200.0, lang.is_rtl());
+        let output = bidi_edit_ui(ui, "reader find", &mut state.find, &options);
+        if output.changed {
             state.find_current = 0;
             state.scrolled_to = None;
         }
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        if output.submitted {
             state.find_current += 1;
             state.scrolled_to = None;
-            response.request_focus();
         }
         if let Some((_, hits)) = &state.find_cache
-            && !state.find.trim().is_empty()
+            && !state.find.text().trim().is_empty()
         {
             let shown = if hits.is_empty() { 0 } else { state.find_current % hits.len() + 1 };
-            ui.label(format!("{shown}/{}", hits.len()));
+            label_ui(ui, &format!("{}/{}", number(lang, shown), number(lang, hits.len())));
         }
         let abstracts =
             document.meta.sections.iter().filter(|s| s.kind == crate::corpus::SectionKind::Abstract).count();
@@ -271,7 +272,7 @@ fn block_highlights(
 
 /// The find hits in a document, in the original text, cached per query.
 fn find_hits(state: &mut ReaderState, document: &Document, revision: u64) -> Vec<Range<usize>> {
-    let query = fold_str(state.find.trim());
+    let query = fold_str(state.find.text().trim());
     if query.is_empty() {
         state.find_cache = None;
         return Vec::new();

@@ -14,3 +14,4 @@ mod ui_import;
 mod ui_loading;
 mod ui_search;
 mod ui_tours;
+mod panels;
