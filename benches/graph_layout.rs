@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use diplomap::export::map::map_layout_config;
 use diplomap::graph::{
     Camera, Graph, Layout, LayoutConfig, NodeGrid, SceneInput, SceneState, SceneStyle, Vec2, build_scene, synthetic,
 };
@@ -26,7 +27,15 @@ fn warmed_layout() -> Layout {
 
 fn bench_layout_step(c: &mut Criterion, layout: &Layout) {
     let mut layout = layout.clone();
-    c.bench_function("layout_step_10k_nodes_30k_edges", |b| {
+    step_bench(c, "layout_step_10k_nodes_30k_edges", &mut layout);
+    // The concept map's own settings: room for each node's glyph (collision) on top.
+    let mut map_layout = Layout::seeded(layout.graph().clone(), map_layout_config(), &layout.positions_by_id());
+    map_layout.run(20);
+    step_bench(c, "layout_step_map_settings_10k_nodes_30k_edges", &mut map_layout);
+}
+
+fn step_bench(c: &mut Criterion, name: &str, layout: &mut Layout) {
+    c.bench_function(name, |b| {
         b.iter(|| {
             if layout.is_settled() {
                 layout.reheat(0.2);

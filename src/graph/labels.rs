@@ -74,8 +74,10 @@ const LABEL_PADDING: f32 = 2.0;
 /// Edges are avoided only when at most this many are drawn (beyond, the map
 /// is a texture of lines and counting crossings costs more than it helps).
 const EDGE_AWARE_LIMIT: usize = 5000;
-/// Side of the cells of the lookup grids, in points.
+/// Side of the cells of the lookup grids, in points (larger on huge views,
+/// so a grid never has more than [`MAX_CELLS_PER_SIDE`] cells a side).
 const CELL: f32 = 48.0;
+const MAX_CELLS_PER_SIDE: f32 = 64.0;
 
 /// The label requests of a scene's drawn nodes: hovered, selected and
 /// `highlighted` nodes must be labelled, the `wanted` ones (a focus) and the
@@ -245,6 +247,7 @@ fn count_edges(grid: &CellGrid, edges: &[EdgeShape], rect: &Rect, scratch: &mut 
 /// A coarse grid over the screen listing which items touch each cell (items
 /// off screen go to the border cells, which is harmless: they are tested exactly).
 struct CellGrid {
+    cell: f32,
     columns: usize,
     rows: usize,
     cells: Vec<Vec<u32>>,
@@ -252,17 +255,19 @@ struct CellGrid {
 
 impl CellGrid {
     fn new(viewport: Vec2) -> Self {
-        let columns = ((viewport.x / CELL).ceil().max(1.0) as usize).min(1024);
-        let rows = ((viewport.y / CELL).ceil().max(1.0) as usize).min(1024);
-        CellGrid { columns, rows, cells: vec![Vec::new(); columns * rows] }
+        let longest = if viewport.is_finite() { viewport.x.max(viewport.y) } else { 0.0 };
+        let cell = CELL.max(longest / MAX_CELLS_PER_SIDE);
+        let columns = (viewport.x / cell).ceil().clamp(1.0, MAX_CELLS_PER_SIDE) as usize;
+        let rows = (viewport.y / cell).ceil().clamp(1.0, MAX_CELLS_PER_SIDE) as usize;
+        CellGrid { cell, columns, rows, cells: vec![Vec::new(); columns * rows] }
     }
 
     fn column(&self, x: f32) -> usize {
-        ((x / CELL).max(0.0) as usize).min(self.columns - 1)
+        ((x / self.cell).max(0.0) as usize).min(self.columns - 1)
     }
 
     fn row(&self, y: f32) -> usize {
-        ((y / CELL).max(0.0) as usize).min(self.rows - 1)
+        ((y / self.cell).max(0.0) as usize).min(self.rows - 1)
     }
 
     fn span(&self, rect: &Rect) -> Option<(std::ops::RangeInclusive<usize>, std::ops::RangeInclusive<usize>)> {
@@ -287,7 +292,7 @@ impl CellGrid {
         if !a.is_finite() || !b.is_finite() {
             return;
         }
-        let steps = ((a.distance(b) / (CELL / 3.0)).ceil() as usize).clamp(1, 4 * (self.columns + self.rows));
+        let steps = ((a.distance(b) / (self.cell / 3.0)).ceil() as usize).clamp(1, 4 * (self.columns + self.rows));
         let mut last = usize::MAX;
         for step in 0..=steps {
             let p = a + (b - a) * (step as f32 / steps as f32);
