@@ -95,12 +95,11 @@ pub fn requests_of_scene(
     for label in &scene.labels {
         in_scene.insert(label.node);
     }
-    let importance = |node: usize| super::scene::label_importance(graph, node);
-    let most_important = scene.nodes.iter().map(|s| importance(s.node)).fold(0.0, f32::max);
+    let importance: Vec<f32> = scene.nodes.iter().map(|s| super::scene::label_importance(graph, s.node)).collect();
+    let most_important = importance.iter().copied().fold(0.0, f32::max);
     let mut requests = Vec::new();
-    for shape in &scene.nodes {
+    for (shape, &weight) in scene.nodes.iter().zip(&importance) {
         let node = shape.node;
-        let weight = importance(node);
         let landmark = weight >= LANDMARK_SHARE * most_important && shape.emphasis != super::scene::Emphasis::Dimmed;
         let priority = if shape.hovered || shape.selected || highlighted.is_some_and(|set| set.contains(node)) {
             LabelPriority::Must
@@ -155,12 +154,12 @@ pub fn place_labels(
         for (order, rect) in spots.iter().enumerate() {
             let padded = rect.expanded(LABEL_PADDING);
             let conflicts = Conflicts {
-                labels: count_labels(&label_grid, &placed, &padded, &mut scratch),
-                nodes: count_nodes(&node_grid, nodes, request.node, &padded, &mut scratch),
+                labels: count_labels(&mut label_grid, &placed, &padded, &mut scratch),
+                nodes: count_nodes(&mut node_grid, nodes, request.node, &padded, &mut scratch),
                 off_screen: !contains_rect(&screen, rect),
             };
             let Some(penalty) = conflicts.penalty(request.priority) else { continue };
-            let crossings = count_edges(&edge_grid, edges, rect, &mut scratch) as f32;
+            let crossings = count_edges(&mut edge_grid, edges, rect, &mut scratch) as f32;
             let cost = penalty + crossings + 0.05 * order as f32;
             if best.is_none_or(|(c, _)| cost < c) {
                 best = Some((cost, *rect));
@@ -225,12 +224,12 @@ fn contains_rect(outer: &Rect, inner: &Rect) -> bool {
     outer.contains(inner.min) && outer.contains(inner.max)
 }
 
-fn count_labels(grid: &CellGrid, placed: &[PlacedLabel], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
+fn count_labels(grid: &mut CellGrid, placed: &[PlacedLabel], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
     grid.collect(rect, scratch);
     scratch.iter().filter(|&&i| placed[i].rect.intersects(rect)).count()
 }
 
-fn count_nodes(grid: &CellGrid, nodes: &[NodeShape], own: usize, rect: &Rect, scratch: &mut Vec<usize>) -> usize {
+fn count_nodes(grid: &mut CellGrid, nodes: &[NodeShape], own: usize, rect: &Rect, scratch: &mut Vec<usize>) -> usize {
     grid.collect(rect, scratch);
     scratch
         .iter()
@@ -239,7 +238,7 @@ fn count_nodes(grid: &CellGrid, nodes: &[NodeShape], own: usize, rect: &Rect, sc
         .count()
 }
 
-fn count_edges(grid: &CellGrid, edges: &[EdgeShape], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
+fn count_edges(grid: &mut CellGrid, edges: &[EdgeShape], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
     grid.collect(rect, scratch);
     scratch.iter().filter(|&&i| rect.touches_segment(edges[i].from, edges[i].to)).count()
 }
@@ -251,6 +250,9 @@ struct CellGrid {
     columns: usize,
     rows: usize,
     cells: Vec<Vec<u32>>,
+    /// The query in which each item was last collected (to list it once without sorting).
+    seen: Vec<u32>,
+    query: u32,
 }
 
 impl CellGrid {
@@ -259,7 +261,7 @@ impl CellGrid {
         let cell = CELL.max(longest / MAX_CELLS_PER_SIDE);
         let columns = (viewport.x / cell).ceil().clamp(1.0, MAX_CELLS_PER_SIDE) as usize;
         let rows = (viewport.y / cell).ceil().clamp(1.0, MAX_CELLS_PER_SIDE) as usize;
-        CellGrid { cell, columns, rows, cells: vec![Vec::new(); columns * rows] }
+        CellGrid { cell, columns, rows, cells: vec![Vec::new(); columns * rows], seen: Vec::new(), query: 0 }
     }
 
     fn column(&self, x: f32) -> usize {
@@ -308,16 +310,28 @@ impl CellGrid {
     }
 
     /// The items of the cells `rect` touches, each once, into `out`.
-    fn collect(&self, rect: &Rect, out: &mut Vec<usize>) {
+    fn collect(&mut self, rect: &Rect, out: &mut Vec<usize>) {
         out.clear();
         let Some((columns, rows)) = self.span(rect) else { return };
+        self.query = self.query.wrapping_add(1);
+        if self.query == 0 {
+            self.seen.iter_mut().for_each(|s| *s = 0);
+            self.query = 1;
+        }
         for row in rows {
             for column in columns.clone() {
-                out.extend(self.cells[row * self.columns + column].iter().map(|&i| i as usize));
+                for &item in &self.cells[row * self.columns + column] {
+                    let item = item as usize;
+                    if item >= self.seen.len() {
+                        self.seen.resize(item + 1, 0);
+                    }
+                    if self.seen[item] != self.query {
+                        self.seen[item] = self.query;
+                        out.push(item);
+                    }
+                }
             }
         }
-        out.sort_unstable();
-        out.dedup();
     }
 }
 

@@ -43,7 +43,7 @@ pub struct LayoutConfig {
     /// Room each node claims, in world units per unit of node size: nodes
     /// nearer than the sum of their rooms push apart (ForceAtlas2's
     /// "prevent overlap"), so a dense cluster does not draw as one blot.
-    /// 0 turns it off.
+    /// 0 turns it off; graphs of more than 2,000 nodes go without.
     pub collision: f32,
     /// Barnes–Hut opening angle; larger is faster and coarser.
     pub theta: f32,
@@ -321,7 +321,7 @@ impl Layout {
     /// cells as wide as the largest room, so only neighbours are compared.
     fn add_collisions(&mut self) {
         let room = self.config.collision;
-        if !(room > 0.0 && room.is_finite()) {
+        if !(room > 0.0 && room.is_finite()) || self.positions.len() > COLLISION_MAX_NODES {
             return;
         }
         let rooms: Vec<f32> = self.graph.nodes().iter().map(|n| room * n.size).collect();
@@ -447,6 +447,11 @@ impl Layout {
         }
     }
 }
+
+/// Graphs larger than this skip collisions: their maps are read zoomed in,
+/// where nodes are far apart on screen, and the step must stay within a
+/// frame's budget (collisions of 10,000 nodes cost about three steps).
+const COLLISION_MAX_NODES: usize = 2000;
 
 /// How hard overlapping rooms push, relative to `repulsion · ideal_length`.
 const COLLISION_STRENGTH: f32 = 40.0;
