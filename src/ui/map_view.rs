@@ -1169,7 +1169,7 @@ fn canvas_input(
         }
     }
     let keyboard_here = canvas.has_focus() || map.selected.is_some() && ui.memory(|m| m.focused().is_some());
-    if keyboard_here || pointer_in {
+    if (keyboard_here || pointer_in) && !super::bidi_edit::editing_text(ui.ctx()) {
         let (plus, minus) =
             ui.input(|i| (i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals), i.key_pressed(Key::Minus)));
         if plus {

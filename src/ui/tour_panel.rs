@@ -394,7 +394,7 @@ fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel,
 /// Keys of the tour view: ↑/↓ select, Ctrl+↑/↓ move, Delete, Ctrl+D duplicate,
 /// Ctrl+Z undo, Ctrl+S save, F5 present (when no text field has focus).
 fn keys(ui: &egui::Ui, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
-    if ui.ctx().text_edit_focused() {
+    if super::bidi_edit::editing_text(ui.ctx()) {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
             commands.push(Command::Tour(TourAction::Save));
         }
