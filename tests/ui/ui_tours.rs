@@ -196,3 +196,22 @@ fn a_tour_is_exported_from_the_window() {
     assert!(exports.join("police-diplomacy-step-2.png").exists());
     harness.get_by_label_contains("Exported to");
 }
+
+#[test]
+fn typing_in_the_concept_filter_does_not_touch_the_tour() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    let original = saved_steps(dir.path(), "police-diplomacy");
+    harness.get_by_label("Filter concepts").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Filter concepts").type_text("پلیس");
+    for key in [Key::Delete, Key::Backspace, Key::F5, Key::ArrowDown] {
+        harness.key_press(key);
+        harness.run_steps(1);
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(2);
+    assert_eq!(saved_steps(dir.path(), "police-diplomacy"), original, "no step deleted or duplicated");
+    assert!(harness.state().views.presenter.is_none(), "F5 typed in a field does not start presenting");
+    assert_eq!(harness.get_by_label("Filter concepts").value().as_deref(), Some("پلی"));
+}
