@@ -188,6 +188,11 @@ impl MapView {
         (self.camera.centre, self.camera.zoom)
     }
 
+    /// The camera with the size of the view it was last drawn in.
+    pub fn full_camera(&self) -> Camera {
+        self.camera
+    }
+
     /// Moves the camera (a tour step); the map stops fitting itself to the view.
     pub fn set_camera(&mut self, centre: Vec2, zoom: f32) {
         let viewport = self.camera.viewport;
