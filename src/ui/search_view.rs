@@ -130,7 +130,7 @@ pub fn search_box_ui(
     let options =
         BidiEditOptions::single_line(tr(lang, "search"), tr(lang, "search everything"), f32::INFINITY, lang.is_rtl());
     let output = bidi_edit_string_ui(ui, id, &mut state.query, &options);
-    output.response.on_hover_text(format!("{} (Ctrl+F)", tr(lang, "search everything")));
+    super::text::hover_text_ui(output.response, &format!("{} (Ctrl+F)", tr(lang, "search everything")));
     if output.changed {
         state.selected = 0;
         let address = Address::Search(state.query.clone());

@@ -59,7 +59,7 @@ fn bar_contents(
     if ui.button(tr(lang, "map")).clicked() {
         commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
     }
-    if ui.button(tr(lang, "import")).on_hover_text(tr(lang, "import hint")).clicked() {
+    if super::text::hover_text_ui(ui.button(tr(lang, "import")), tr(lang, "import hint")).clicked() {
         commands.push(Command::Import(super::import_view::ImportAction::Choose));
     }
     super::tour_panel::tours_button_ui(ui, lang, &mut views.tours, commands);
