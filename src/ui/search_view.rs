@@ -196,7 +196,7 @@ pub fn search_view_ui(
         });
     } else {
         // Digits beside Persian words: through the bidi layout, not a plain label.
-        let count = format!("{} {}", hits.len(), tr(lang, "results"));
+        let count = format!("{} {}", super::i18n::number(lang, hits.len()), tr(lang, "results"));
         row_ui(ui, lang, |ui| {
             styled_label_ui(ui, &count, egui::TextStyle::Body, ui.visuals().weak_text_color());
         });

@@ -295,7 +295,8 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     let tours = dir.path().join("tours");
     let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
     let chosen = dir.path().join("handout/third.png");
-    let written = run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
+    let written =
+        run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
     assert_eq!(written, [chosen.clone()]);
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
     // What a dialog's answer means.
