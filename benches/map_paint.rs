@@ -55,6 +55,7 @@ fn bench_paint(c: &mut Criterion) {
             dark: false,
             lang: Lang::Fa,
             label_size: 13.0,
+            reserved: &[],
         };
         c.bench_function(name, |b| {
             b.iter(|| {

@@ -119,7 +119,7 @@ impl Page<'_> {
     fn write(&self, target: &Target, out: &Path) -> Result<(), Failure> {
         let prepared = export::prepare(self.map, target, self.size, self.lang);
         let bytes = match self.format {
-            Format::Svg => export::svg::svg_of(self.map, &prepared.picture, &prepared.scene).into_bytes(),
+            Format::Svg => export::svg::svg_of(self.map, &prepared).into_bytes(),
             Format::Png => png_bytes(self.map, &prepared, self.scale)?,
         };
         export::write_file(out, &bytes).map_err(|e| Failure::Message(e.to_string()))?;

@@ -12,7 +12,7 @@
 //! # fn demo(corpus: &diplomap::corpus::Corpus, index: &diplomap::index::Index) {
 //! let map = MapData::build(corpus, index);
 //! let prepared = export::prepare(&map, &Target::WholeMap, export::DEFAULT_SIZE, diplomap::text::Lang::Fa);
-//! let svg = export::svg::svg_of(&map, &prepared.picture, &prepared.scene);
+//! let svg = export::svg::svg_of(&map, &prepared);
 //! assert!(svg.contains("direction=\"rtl\""));
 //! # }
 //! ```
@@ -84,7 +84,22 @@ impl Picture {
     pub fn map_size(&self) -> Vec2 {
         Vec2::new(self.size.x, (self.size.y - self.band_height()).max(1.0))
     }
+
+    /// The legend's box on the page, in the bottom corner of the reading
+    /// side (its backdrop; labels keep out of it).
+    pub fn legend_rect(&self) -> crate::graph::Rect {
+        let row = svg::LEGEND_SIZE * 1.7;
+        let top = self.size.y - PAGE_MARGIN - LEGEND_ROWS * row - 0.1 * row;
+        let width = LEGEND_WIDTH;
+        let left = if self.lang.is_rtl() { self.size.x - PAGE_MARGIN - width } else { PAGE_MARGIN };
+        crate::graph::Rect::from_min_size(Vec2::new(left, top), Vec2::new(width, LEGEND_ROWS * row))
+    }
 }
+
+/// Rows of the exported legend: four kinds, two kinds of edge.
+pub const LEGEND_ROWS: f32 = 6.0;
+/// Width of the exported legend's backdrop, in points.
+const LEGEND_WIDTH: f32 = 200.0;
 
 /// A page ready to be written: the picture, what the map shows, and the scene.
 #[derive(Debug, Clone)]

@@ -7,20 +7,22 @@
 
 use std::fmt::Write as _;
 
+use crate::graph::Vec2;
+use crate::graph::labels::{LabelPriority, place_labels, requests_of_scene};
 use crate::graph::scene::{Emphasis, Scene};
-use crate::text::Lang;
 
 use super::look::{self, Rgba};
 use super::map::MapData;
-use super::{Picture, is_rtl_text};
+use super::{Picture, Prepared, is_rtl_text};
 
 const FONT_FAMILY: &str = "Vazirmatn, 'Vazirmatn FD', Tahoma, 'DejaVu Sans', sans-serif";
 pub const LABEL_SIZE: f32 = 13.0;
 pub const CAPTION_SIZE: f32 = 18.0;
 pub const LEGEND_SIZE: f32 = 12.0;
 
-/// The SVG document of `picture`.
-pub fn svg_of(map: &MapData, picture: &Picture, scene: &Scene) -> String {
+/// The SVG document of a prepared page.
+pub fn svg_of(map: &MapData, page: &Prepared) -> String {
+    let (picture, scene) = (&page.picture, &page.scene);
     let (width, height) = (picture.size.x, picture.size.y);
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
@@ -36,7 +38,7 @@ pub fn svg_of(map: &MapData, picture: &Picture, scene: &Scene) -> String {
     let _ = writeln!(out, r#"<g id="map" transform="translate({} {})">"#, num(offset.x), num(offset.y));
     write_edges(&mut out, scene);
     write_nodes(&mut out, scene);
-    write_labels(&mut out, map, scene, picture.lang);
+    write_labels(&mut out, map, page);
     out.push_str("</g>\n");
     write_caption(&mut out, picture);
     write_legend(&mut out, picture);
@@ -112,25 +114,40 @@ fn write_nodes(out: &mut String, scene: &Scene) {
     out.push_str("</g>\n");
 }
 
-fn write_labels(out: &mut String, map: &MapData, scene: &Scene, lang: Lang) {
+/// Labels placed like the PNG's (the core's placement; sizes estimated here,
+/// since the viewer shapes the text), centred in their boxes.
+fn write_labels(out: &mut String, map: &MapData, page: &Prepared) {
+    let lang = page.picture.lang;
     let _ = writeln!(
         out,
         r#"<g id="labels" font-size="{}" text-anchor="middle" paint-order="stroke" stroke="{}" stroke-width="3" stroke-linejoin="round">"#,
         num(LABEL_SIZE),
         look::BACKGROUND.hex()
     );
-    for label in &scene.labels {
+    let view = &page.view;
+    let requests = requests_of_scene(&page.scene, &map.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |node| {
+        let text = map.label(node, lang);
+        (!text.is_empty()).then(|| estimated_label_size(text))
+    });
+    let dimmed = |node: usize| page.scene.labels.iter().any(|l| l.node == node && l.emphasis == Emphasis::Dimmed);
+    let legend = page.picture.legend_rect();
+    let offset = page.picture.map_origin();
+    let blocked = [crate::graph::Rect::from_min_max(legend.min - offset, legend.max - offset)];
+    let placed = place_labels(requests, &page.scene.nodes, &page.scene.edges, page.picture.map_size(), &blocked);
+    for label in placed.iter().rev() {
         let text = map.label(label.node, lang);
-        let colour = match label.emphasis {
-            Emphasis::Dimmed => look::MUTED_TEXT,
-            _ => look::TEXT,
+        let colour = if dimmed(label.node) && label.priority == LabelPriority::Optional {
+            look::MUTED_TEXT
+        } else {
+            look::TEXT
         };
-        let weight = if label.emphasis == Emphasis::Highlighted { r#" font-weight="bold""# } else { "" };
+        let weight = if label.priority == LabelPriority::Must { r#" font-weight="bold""# } else { "" };
+        let centre = label.rect.centre();
         let _ = writeln!(
             out,
             r#"<text x="{}" y="{}" fill="{}"{}{weight}{}>{}</text>"#,
-            num(label.anchor.x),
-            num(label.anchor.y + LABEL_SIZE),
+            num(centre.x),
+            num(centre.y + 0.35 * LABEL_SIZE),
             colour.hex(),
             opacity_attr("fill-opacity", colour),
             direction_attrs(text),
@@ -138,6 +155,13 @@ fn write_labels(out: &mut String, map: &MapData, scene: &Scene, lang: Lang) {
         );
     }
     out.push_str("</g>\n");
+}
+
+/// A label's box at [`LABEL_SIZE`]: about half an em per character (bold
+/// included), one and a half ems high.
+fn estimated_label_size(text: &str) -> Vec2 {
+    let characters = text.chars().filter(|c| !matches!(*c as u32, 0x200B..=0x200F | 0x064B..=0x065F | 0x0670)).count();
+    Vec2::new(0.58 * LABEL_SIZE * characters as f32 + 6.0, 1.5 * LABEL_SIZE)
 }
 
 /// The caption band at the top: the tour's title and step, then the caption.
@@ -185,11 +209,20 @@ fn write_legend(out: &mut String, picture: &Picture) {
     let rtl = lang.is_rtl();
     let margin = super::PAGE_MARGIN;
     let row = LEGEND_SIZE * 1.7;
-    let rows = 6.0;
-    let mut y = picture.size.y - margin - rows * row + row * 0.5;
-    let glyph_x = if rtl { picture.size.x - margin - 8.0 } else { margin + 8.0 };
+    let mut y = picture.size.y - margin - super::LEGEND_ROWS * row + row * 0.5;
+    let glyph_x = if rtl { picture.size.x - margin - 12.0 } else { margin + 12.0 };
     let text_x = if rtl { glyph_x - 16.0 } else { glyph_x + 16.0 };
     let _ = writeln!(out, r#"<g id="legend" font-size="{}">"#, num(LEGEND_SIZE));
+    let backdrop = picture.legend_rect();
+    let _ = writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="{}" fill-opacity="0.85"/>"#,
+        num(backdrop.min.x),
+        num(backdrop.min.y),
+        num(backdrop.size().x),
+        num(backdrop.size().y),
+        look::BACKGROUND.hex()
+    );
     for kind in 0..4u16 {
         let fill = look::node_fill(kind);
         let points = look::glyph_points(look::node_glyph(kind), glyph_x, y, 6.0);

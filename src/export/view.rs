@@ -16,7 +16,7 @@ use super::map::MapData;
 pub const FIT_MARGIN: f32 = 48.0;
 /// A fitted camera never zooms in further than this (a focus of a few nodes
 /// would otherwise fill the page with giant glyphs).
-pub const MAX_FIT_ZOOM: f32 = 1.8;
+pub const MAX_FIT_ZOOM: f32 = 1.3;
 
 /// A step resolved against a map: everything a picture of it needs.
 #[derive(Debug, Clone)]

@@ -71,16 +71,42 @@ impl Camera {
     /// Centres `bounds` (world) in the view, as large as fits with `margin`
     /// points free on every side. An empty `bounds` leaves the camera alone.
     pub fn fit(&mut self, bounds: Rect, margin: f32) {
+        let area = self.screen_rect();
+        self.fit_in(bounds, Rect::from_min_max(area.min + Vec2::new(margin, margin), area.max - Vec2::new(margin, margin)));
+    }
+
+    /// Shows `bounds` (world) centred in `area` (screen), as large as fits:
+    /// fitting around a legend or a panel that covers part of the view. An
+    /// empty `bounds` leaves the camera alone.
+    pub fn fit_in(&mut self, bounds: Rect, area: Rect) {
         if bounds.is_empty() {
             return;
         }
-        let room = (self.viewport - Vec2::new(2.0 * margin, 2.0 * margin)).max(Vec2::new(1.0, 1.0));
+        let room = area.size().max(Vec2::new(1.0, 1.0));
         let size = bounds.size().max(Vec2::new(1e-3, 1e-3));
         self.zoom = clamp_zoom((room.x / size.x).min(room.y / size.y));
-        self.centre = bounds.centre();
+        let offset = if area.is_empty() { Vec2::ZERO } else { area.centre() - self.viewport * 0.5 };
+        self.centre = bounds.centre() - offset / self.zoom;
     }
 }
 
 fn clamp_zoom(zoom: f32) -> f32 {
     if zoom.is_finite() { zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_in_centres_the_bounds_in_the_area() {
+        let mut camera = Camera::new(Vec2::ZERO, 1.0, Vec2::new(800.0, 600.0));
+        let bounds = Rect::from_min_max(Vec2::new(-50.0, -50.0), Vec2::new(50.0, 50.0));
+        // The left 200 points are covered (a legend): the map goes in the rest.
+        let area = Rect::from_min_max(Vec2::new(200.0, 0.0), Vec2::new(800.0, 600.0));
+        camera.fit_in(bounds, area);
+        assert_eq!(camera.zoom, 6.0);
+        assert!(camera.screen_from_world(bounds.centre()).distance(area.centre()) < 1e-3);
+        assert!((camera.screen_from_world(bounds.min).x - 200.0).abs() < 1e-3);
+    }
 }

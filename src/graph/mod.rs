@@ -8,7 +8,8 @@
 //! - [`persist`]: `corpus/layout.ron`, the pinned positions.
 //! - [`query`]: filters (node kind, edge kind, weight) and focus neighbourhoods.
 //! - [`camera`], [`grid`], [`scene`]: one frame of the map view as culled
-//!   screen-space primitives, and hit testing.
+//!   screen-space primitives, and hit testing; [`labels`]: where labels go
+//!   so that none covers another.
 //! - [`synthetic`]: generated clustered graphs for benchmarks and tests.
 //!
 //! A typical frame in the UI:
@@ -41,6 +42,7 @@ pub mod camera;
 pub mod data;
 pub mod geom;
 pub mod grid;
+pub mod labels;
 pub mod layout;
 pub mod persist;
 pub mod quadtree;

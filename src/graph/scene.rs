@@ -37,8 +37,11 @@ pub struct SceneStyle {
     /// A node at least this share of the graph's largest node size (0–1) gets
     /// a label candidate at any zoom.
     pub big_node_share: f32,
-    /// At most one label per cell of this size.
+    /// At most one label per cell of this size…
     pub label_cell: Vec2,
+    /// …unless at most this many nodes are drawn: then each is a candidate
+    /// (the label placement decides which fit).
+    pub label_every_node_below: usize,
     /// Space between a node and its label.
     pub label_gap: f32,
 }
@@ -55,6 +58,7 @@ impl Default for SceneStyle {
             label_min_radius: 7.0,
             big_node_share: 0.9,
             label_cell: Vec2::new(110.0, 18.0),
+            label_every_node_below: 0,
             label_gap: 2.0,
         }
     }
@@ -337,6 +341,7 @@ fn node_shape(input: &SceneInput, node: usize, centre: Vec2, radius: f32) -> Nod
 fn add_labels(input: &SceneInput, nodes: &[NodeShape], out: &mut Vec<LabelShape>) {
     let style = input.style;
     let big_size = style.big_node_share * input.graph.max_size();
+    let every_node = nodes.len() <= style.label_every_node_below;
     let mut candidates: Vec<(bool, f32, &NodeShape)> = nodes
         .iter()
         .filter_map(|shape| {
@@ -344,17 +349,27 @@ fn add_labels(input: &SceneInput, nodes: &[NodeShape], out: &mut Vec<LabelShape>
             let size = input.graph.nodes()[shape.node].size;
             let wanted =
                 shape.emphasis != Emphasis::Dimmed && (shape.radius >= style.label_min_radius || size >= big_size);
-            (forced || wanted).then_some((forced, size, shape))
+            (forced || wanted).then(|| (forced, label_importance(input.graph, shape.node), shape))
         })
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.node.cmp(&b.2.node)));
     let mut cells = LabelCells::new(input.camera.viewport, style.label_cell);
     for (forced, _, shape) in candidates {
         let anchor = shape.centre + Vec2::new(0.0, shape.radius + style.label_gap);
-        if cells.claim(anchor) || forced {
+        if cells.claim(anchor) || forced || every_node {
             out.push(LabelShape { node: shape.node, anchor, emphasis: shape.emphasis });
         }
     }
+}
+
+/// How much a node's label matters when not all fit: its size (mentions)
+/// times how many directed (curated) relations it has — a hub like police
+/// diplomacy, mentioned less than the threats it counters, still names the
+/// middle of its star.
+pub fn label_importance(graph: &Graph, node: usize) -> f32 {
+    let Some(data) = graph.node(node) else { return 0.0 };
+    let directed = graph.edges_of(node).iter().filter(|&&e| graph.edges()[e].directed).count();
+    data.size * (1.0 + directed as f32).sqrt()
 }
 
 /// Which screen cells already hold a label.

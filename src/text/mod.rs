@@ -3,10 +3,12 @@
 //! original bytes ([`normalize`]), paragraph and sentence segmentation
 //! ([`segment`]), language detection ([`lang`]), detection of lines in broken
 //! visual order ([`broken_order`]) and the bidi paragraph layout
-//! ([`bidi_layout`]), which is pure and measures through a callback.
+//! ([`bidi_layout`]), which is pure and measures through a callback, and
+//! editing by logical offsets with undo ([`editing`]).
 
 pub mod bidi_layout;
 pub mod broken_order;
+pub mod editing;
 pub mod lang;
 pub mod normalize;
 mod presentation_forms;

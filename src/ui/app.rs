@@ -8,7 +8,6 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::i18n::tr;
 use super::mirror;
 use super::model::Model;
 use super::notes_editor::{NoteAction, NoteStatus, NotesEditor};
@@ -31,6 +30,7 @@ pub enum Command {
     SetUiLang(Lang),
     SetDark(bool),
     Note(NoteAction),
+    PassageNote(super::notes_editor::PassageNoteAction),
     Tour(super::tour_panel::TourAction),
     /// Start presenting tour `tour` at step `step` (from 0), full screen.
     Present {
@@ -83,6 +83,12 @@ pub struct ViewState {
     pub export_dir: PathBuf,
     /// What the last export or recording said (a bottom line until dismissed).
     pub notice: Option<String>,
+    /// Where the side panels were drawn last frame.
+    pub panels: side_panel::PanelRects,
+    /// The catalog broke while the program ran: its problems (the views keep
+    /// the corpus last read).
+    pub stale_problems: Vec<Diagnostic>,
+    pub problems_bar: super::problems::ProblemsBar,
 }
 
 pub struct App {
@@ -177,7 +183,7 @@ impl App {
             if let (Ok(new), Ok(old)) = (&mut model, &self.model) {
                 new.revision = new.revision.max(old.revision + 1);
             }
-            self.model = model;
+            self.take_loaded(model);
             if std::mem::take(&mut self.present_on_load) {
                 self.present_current();
             }
@@ -190,7 +196,8 @@ impl App {
             job.frame(&ctx, 0);
         }
         let Ok(model) = &self.model else {
-            problems_ui(ui, self.state.ui_lang, self.model.as_ref().err().map_or(&[][..], |v| v.as_slice()));
+            let problems = self.model.as_ref().err().map_or(&[][..], |v| v.as_slice());
+            super::problems::problems_screen_ui(ui, self.state.ui_lang, problems);
             return;
         };
         self.views.tours.tick(std::time::Instant::now());
@@ -214,18 +221,20 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
         });
-        let (list_side, detail_side) = if rtl { ("right", "left") } else { ("left", "right") };
-        side(list_side).show(ui, |ui| {
-            mirror::column(ui, rtl, |ui| {
+        let list = side_panel::list_panel(rtl).show(ui, |ui| {
+            side_panel::fenced_ui(ui, rtl, |ui| {
                 let current = self.state.history.current();
                 search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
                 concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
             });
         });
+        self.views.panels.list = Some(list.response.rect);
+        self.views.panels.detail = None;
         if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
-            side(detail_side).default_size(250.0).max_size(340.0).show(ui, |ui| {
-                mirror::column(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, &mut commands));
+            let detail = side_panel::detail_panel(rtl).show(ui, |ui| {
+                side_panel::fenced_ui(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, &mut commands));
             });
+            self.views.panels.detail = Some(detail.response.rect);
         }
         if let Some(message) = &self.views.notice {
             egui::Panel::bottom("export-message").show(ui, |ui| {
@@ -237,6 +246,11 @@ impl App {
                 });
             });
         }
+        let (problems, stale) = match self.views.stale_problems.is_empty() {
+            true => (&model.problems, false),
+            false => (&self.views.stale_problems, true),
+        };
+        super::problems::problems_bar_ui(ui, self.state.ui_lang, problems, stale, &mut self.views.problems_bar);
         egui::CentralPanel::default().show(ui, |ui| {
             mirror::column(ui, rtl, |ui| self.view_ui(ui, &mut commands));
         });
@@ -263,7 +277,7 @@ impl App {
                 concept_page::concept_page_ui(ui, &view, &id, &mut self.notes, commands)
             }
             Address::Document { id, anchor } => {
-                reader::reader_ui(ui, &view, &id, anchor.as_ref(), &mut self.views.reader, commands)
+                reader::reader_ui(ui, &view, &id, anchor.as_ref(), &mut self.views.reader, &mut self.notes, commands)
             }
             Address::Compare { left, right } => {
                 compare::compare_ui(ui, &view, &left, right.as_ref(), &mut self.views.compare, commands)
@@ -297,11 +311,23 @@ impl App {
         let dir = model.dir().clone();
         let Some(imported) = self.views.import.apply(action, &dir) else { return };
         let revision = model.revision;
-        self.model = Model::load(&dir).map(|mut model| {
+        self.take_loaded(Model::load(&dir).map(|mut model| {
             model.revision = revision + 1;
             model
-        });
+        }));
         self.state.history.visit(Address::Document { id: imported.id, anchor: None });
+    }
+
+    /// A newly loaded model replaces the one shown; a catalog that broke while
+    /// the program runs keeps the corpus last read, its problems in a bar.
+    fn take_loaded(&mut self, model: Result<Model, Vec<Diagnostic>>) {
+        match model {
+            Err(problems) if self.model.is_ok() => self.views.stale_problems = problems,
+            model => {
+                self.views.stale_problems.clear();
+                self.model = model;
+            }
+        }
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
@@ -355,6 +381,11 @@ impl App {
                 Command::SetUiLang(lang) => self.state.ui_lang = lang,
                 Command::SetDark(dark) => self.state.dark = dark,
                 Command::Note(action) => self.notes.apply(action),
+                Command::PassageNote(action) => {
+                    if let Err(err) = self.notes.passage(action) {
+                        self.views.notice = Some(err.to_string());
+                    }
+                }
             }
             self.views.address_text = self.state.history.current().to_string();
             self.views.address_error = None;
@@ -387,13 +418,6 @@ pub fn install_look(ctx: &egui::Context) {
 /// The text style of section titles in the reader.
 pub const SECTION_STYLE: &str = "section";
 
-fn side(which: &str) -> egui::Panel {
-    let panel = if which == "left" { egui::Panel::left("list-panel") } else { egui::Panel::right("detail-panel") };
-    // Bounded: content as wide as the space offered (wrapped rows, paragraphs)
-    // must not push a side panel over the views.
-    panel.resizable(true).default_size(270.0).size_range(180.0..=480.0)
-}
-
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
@@ -404,16 +428,4 @@ impl eframe::App for App {
         // A note typed just before closing is not lost.
         self.notes.apply(NoteAction::Save);
     }
-}
-
-/// Shown instead of the views when the corpus cannot be loaded.
-fn problems_ui(ui: &mut egui::Ui, lang: Lang, problems: &[Diagnostic]) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(tr(lang, "problems"));
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for problem in problems {
-                ui.label(egui::RichText::new(problem.to_string()).monospace());
-            }
-        });
-    });
 }

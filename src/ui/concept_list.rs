@@ -5,6 +5,7 @@
 use eframe::egui;
 
 use super::app::Command;
+use super::bidi_edit::{BidiEditOptions, bidi_edit_string_ui};
 use super::i18n::{number, tr};
 use super::model::Model;
 use super::state::AppState;
@@ -15,12 +16,10 @@ use crate::text::normalize::fold_str;
 
 pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
-    ui.add(
-        egui::TextEdit::singleline(&mut state.concept_filter)
-            .hint_text(tr(lang, "search concepts"))
-            .desired_width(f32::INFINITY),
-    )
-    .on_hover_text(tr(lang, "search concepts"));
+    let label = tr(lang, "search concepts");
+    let options = BidiEditOptions::single_line(label, label, f32::INFINITY, lang.is_rtl());
+    let id = ui.make_persistent_id("concept filter");
+    bidi_edit_string_ui(ui, id, &mut state.concept_filter, &options).response.on_hover_text(label);
     let filter = fold_str(state.concept_filter.trim());
     egui::ScrollArea::vertical().id_salt("concept-list").show(ui, |ui| {
         for kind in ConceptKind::ALL {

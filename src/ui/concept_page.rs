@@ -54,6 +54,7 @@ pub fn concept_page_ui(
         if let Some(action) = notes.ui(ui, lang) {
             commands.push(Command::Note(action));
         }
+        passage_notes_ui(ui, model, &entry.id, notes, lang, commands);
         ui.separator();
         related_ui(ui, model, concept, lang, dark, commands);
         ui.separator();
@@ -121,7 +122,8 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
             continue;
         }
         ui.group(|ui| {
-            if ui.link(other_entry.labels.get_or_any(lang)).clicked() {
+            let open_other = format!("{} ›", other_entry.labels.get_or_any(lang));
+            if selectable_row_ui(ui, false, &open_other, lang.is_rtl()).clicked() {
                 commands.push(Command::Navigate(Address::Concept(other_entry.id.clone())));
             }
             for passage in edge.evidence.iter().take(EVIDENCE_SHOWN) {
@@ -178,7 +180,7 @@ fn mentions_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dar
     ui.heading(tr(lang, "mentions"));
     let mentions: Vec<&IndexedMention> = model.index.mentions_of(concept).collect();
     if mentions.is_empty() {
-        ui.label(tr(lang, "no mentions"));
+        label_ui(ui, tr(lang, "no mentions"));
         return;
     }
     let fill = highlight_fill(concept_rgb(concept, dark), true);
@@ -278,5 +280,50 @@ mod tests {
         let long = "word ".repeat(40);
         let (before, _, _) = kwic_parts(&long, 150..154);
         assert!(before.chars().count() <= CONTEXT_CHARS && before.starts_with("word"));
+    }
+}
+
+/// The concept's notes on passages: each a row that opens the passage in the
+/// reader with its note; a note whose quote is gone says so.
+fn passage_notes_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    concept: &str,
+    notes: &mut super::notes_editor::NotesEditor,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let text_of = |document: &str| model.corpus.document(document).map(|document| document.text.as_str());
+    let views = match notes.passage_notes_of(concept, text_of) {
+        Ok(views) => views,
+        Err(err) => {
+            super::text::styled_label_ui(ui, &err.to_string(), egui::TextStyle::Body, ui.visuals().error_fg_color);
+            return;
+        }
+    };
+    if views.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr(lang, "passage notes")).strong());
+    for view in views {
+        let title = model.corpus.document(&view.document).map_or(view.document.as_str(), |d| d.title(lang));
+        let quote: String = view.quote.chars().take(80).collect();
+        let body: String = view.body.chars().take(120).collect();
+        let row = format!("{} {title}: «{quote}» {body}", super::icons::SECTION);
+        let Some(range) = view.range.clone() else {
+            label_ui(ui, &row);
+            super::text::styled_label_ui(
+                ui,
+                tr(lang, "anchor stale"),
+                egui::TextStyle::Body,
+                ui.visuals().warn_fg_color,
+            );
+            continue;
+        };
+        if super::text::selectable_row_ui(ui, false, &row, lang.is_rtl()).clicked() {
+            let anchor = Some(crate::address::DocumentAnchor::Offset(range.start));
+            commands.push(Command::Navigate(Address::Document { id: view.document.clone(), anchor }));
+            commands.push(Command::PassageNote(super::notes_editor::PassageNoteAction::Open(view.target.clone())));
+        }
     }
 }

@@ -101,7 +101,7 @@ fn load(tours: &Path, id: &str) -> Result<Tour, String> {
 }
 
 fn write_svg(map: &MapData, page: &export::Prepared, path: &Path) -> Result<PathBuf, String> {
-    let svg = export::svg::svg_of(map, &page.picture, &page.scene);
+    let svg = export::svg::svg_of(map, page);
     export::write_file(path, svg.as_bytes()).map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }

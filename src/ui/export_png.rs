@@ -36,7 +36,10 @@ pub fn rgba_of(map: &MapData, prepared: &Prepared, scale: f32) -> super::raster:
             egui::Vec2::new(prepared.picture.map_size().x, prepared.picture.map_size().y),
         ));
         let at = Pos2::new(origin.x, origin.y);
-        paint_step(&map_painter, at, map, &prepared.view, &prepared.scene, prepared.picture.lang, svg::LABEL_SIZE);
+        let legend = prepared.picture.legend_rect();
+        let reserved = [egui::Rect::from_min_max(Pos2::new(legend.min.x, legend.min.y), Pos2::new(legend.max.x, legend.max.y))];
+        let step_look = StepLook { lang: prepared.picture.lang, label_size: svg::LABEL_SIZE, reserved: &reserved };
+        paint_step(&map_painter, at, map, &prepared.view, &prepared.scene, &step_look);
         paint_caption(painter, &prepared.picture);
         paint_legend(painter, &prepared.picture);
     })
@@ -47,17 +50,18 @@ pub fn colour(rgba: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(rgba.0, rgba.1, rgba.2, rgba.3)
 }
 
-/// Paints a step's scene with the map view's painter, the view's top-left at
-/// `origin`; `label_size` in points (the presenter's large type).
-pub fn paint_step(
-    painter: &Painter,
-    origin: Pos2,
-    map: &MapData,
-    view: &StepView,
-    scene: &Scene,
-    lang: Lang,
-    label_size: f32,
-) {
+/// How a step is painted: its language, the size of label text in points
+/// (the presenter's large type), and areas drawn over the map that labels keep out of.
+#[derive(Clone, Copy)]
+pub struct StepLook<'a> {
+    pub lang: Lang,
+    pub label_size: f32,
+    pub reserved: &'a [egui::Rect],
+}
+
+/// Paints a step's scene with the map view's painter, the view's top-left at `origin`.
+pub fn paint_step(painter: &Painter, origin: Pos2, map: &MapData, view: &StepView, scene: &Scene, step_look: &StepLook) {
+    let StepLook { lang, label_size, reserved } = *step_look;
     let labels: Vec<String> = (0..map.graph.node_count()).map(|n| map.label(n, lang).to_string()).collect();
     let paint = MapPaint {
         graph: &map.graph,
@@ -73,6 +77,7 @@ pub fn paint_step(
         dark: false,
         lang,
         label_size,
+        reserved,
     };
     paint_map(painter, &paint);
 }
@@ -105,15 +110,13 @@ fn paint_caption(painter: &Painter, picture: &Picture) {
 fn paint_legend(painter: &Painter, picture: &Picture) {
     let rtl = picture.lang.is_rtl();
     let row = svg::LEGEND_SIZE * 1.7;
-    let mut y = picture.size.y - PAGE_MARGIN - 6.0 * row + row * 0.5;
-    let glyph_x = if rtl { picture.size.x - PAGE_MARGIN - 8.0 } else { PAGE_MARGIN + 8.0 };
+    let mut y = picture.size.y - PAGE_MARGIN - crate::export::LEGEND_ROWS * row + row * 0.5;
+    let glyph_x = if rtl { picture.size.x - PAGE_MARGIN - 12.0 } else { PAGE_MARGIN + 12.0 };
     let text_x = if rtl { glyph_x - 16.0 } else { glyph_x + 16.0 };
     let anchor = if rtl { Align2::RIGHT_CENTER } else { Align2::LEFT_CENTER };
     let style = BidiTextStyle::new(FontId::proportional(svg::LEGEND_SIZE), colour(look::TEXT));
-    let backdrop = egui::Rect::from_x_y_ranges(
-        if rtl { text_x - 170.0..=glyph_x + 12.0 } else { glyph_x - 12.0..=text_x + 170.0 },
-        y - row * 0.6..=y + row * 5.6,
-    );
+    let legend = picture.legend_rect();
+    let backdrop = egui::Rect::from_min_max(Pos2::new(legend.min.x, legend.min.y), Pos2::new(legend.max.x, legend.max.y));
     painter.rect_filled(backdrop, 4.0, colour(look::BACKGROUND.with_alpha(215)));
     for kind in 0..4u16 {
         let fill = colour(look::node_fill(kind));

@@ -8,6 +8,7 @@
 //! [`crate::corpus::import`]; the app reloads the corpus and opens the new
 //! document.
 
+use super::bidi_edit::{BidiEditOptions, bidi_edit_string_ui};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -268,9 +269,9 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
     let facts = match &form.file.checked {
         Ok(facts) => facts.clone(),
         Err(message) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
+            super::text::styled_label_ui(ui, message, egui::TextStyle::Body, ui.visuals().error_fg_color);
             row_ui(ui, lang, |ui| {
-                ui.label(tr(lang, "nothing written"));
+                super::text::label_ui(ui, tr(lang, "nothing written"));
             });
             row_ui(ui, lang, |ui| {
                 if ui.button(tr(lang, "close")).clicked() {
@@ -288,9 +289,11 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
             Lang::Ar => &mut form.title.ar,
             Lang::En => &mut form.title.en,
         };
-        let align = if text_lang.is_rtl() { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
-        field_row_ui(ui, lang, tr(lang, key), |ui, label| {
-            ui.add(egui::TextEdit::singleline(title).desired_width(FIELD_WIDTH).align(align)).labelled_by(label);
+        let name = tr(lang, key);
+        field_row_ui(ui, lang, name, |ui, _| {
+            let id = ui.make_persistent_id(("import title", key));
+            let options = BidiEditOptions::single_line(name, "", FIELD_WIDTH, text_lang.is_rtl());
+            bidi_edit_string_ui(ui, id, title, &options);
         });
     }
     field_row_ui(ui, lang, tr(lang, "languages"), |ui, _| {
@@ -322,7 +325,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
     });
     sections_ui(ui, lang, form, facts.lines);
     if let Some(error) = &form.error {
-        ui.colored_label(ui.visuals().error_fg_color, error);
+        super::text::styled_label_ui(ui, error, egui::TextStyle::Body, ui.visuals().error_fg_color);
         row_ui(ui, lang, |ui| {
             ui.label(tr(lang, "nothing written"));
         });

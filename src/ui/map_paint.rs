@@ -18,6 +18,7 @@ use super::bidi_text::{BidiTextStyle, cached_layout, paint_layout};
 use super::i18n::tr;
 use super::map_data::{CO_OCCURRENCE, edge_kind_of_code, kind_code, kind_of_code};
 use crate::catalog::ConceptKind;
+use crate::graph::labels::{LabelPriority, LabelRequest, place_labels, requests_of_scene};
 use crate::graph::{EdgeSet, Emphasis, Graph, NodeSet, Scene, Vec2};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
@@ -45,6 +46,8 @@ pub struct MapPaint<'a> {
     pub lang: Lang,
     /// Size of label text in points.
     pub label_size: f32,
+    /// Screen areas drawn over the map (the legend), kept free of labels.
+    pub reserved: &'a [Rect],
 }
 
 /// How a node of a kind is drawn.
@@ -116,6 +119,11 @@ fn halo_color(dark: bool) -> Color32 {
 fn faded(color: Color32, alpha: u8) -> Color32 {
     let [r, g, b, _] = color.to_srgba_unmultiplied();
     Color32::from_rgba_unmultiplied(r, g, b, alpha)
+}
+
+/// A screen point in the scene's coordinates (relative to `origin`).
+fn scene_point(origin: Pos2, point: Pos2) -> Vec2 {
+    Vec2::new(point.x - origin.x, point.y - origin.y)
 }
 
 fn pos(origin: Pos2, point: Vec2) -> Pos2 {
@@ -245,66 +253,59 @@ fn paint_note_badge(painter: &Painter, at: Pos2, dark: bool) {
     painter.add(Shape::convex_polygon(points, fill, edge));
 }
 
-/// Labels in priority order (the scene's, then forced ones), each placed
-/// below its node, or above, right or left when that spot is taken. A
-/// scene label with no free spot is left out; a forced one goes below anyway.
+/// Labels placed by the core's [`place_labels`]: the hovered, selected and
+/// highlighted nodes' always, the focus's unless they would cover another
+/// label, the rest (the scene's level of detail) only where there is room —
+/// so no label covers another, and none covers a node it does not name.
 fn paint_labels(painter: &Painter, map: &MapPaint) {
     let style = BidiTextStyle::new(FontId::proportional(map.label_size), text_color(map.dark));
     let dim_style = BidiTextStyle::new(FontId::proportional(map.label_size), faded(text_color(map.dark), 110));
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut labelled = NodeSet::empty(map.graph.node_count());
-    let mut shape_index = vec![usize::MAX; map.graph.node_count()];
-    for (i, shape) in map.scene.nodes.iter().enumerate() {
-        if let Some(slot) = shape_index.get_mut(shape.node) {
-            *slot = i;
-        }
+    let requests = label_requests(painter, map, &style);
+    let viewport = painter.clip_rect().max - map.origin;
+    let blocked: Vec<crate::graph::Rect> = map
+        .reserved
+        .iter()
+        .map(|r| crate::graph::Rect::from_min_max(scene_point(map.origin, r.min), scene_point(map.origin, r.max)))
+        .collect();
+    let viewport = Vec2::new(viewport.x, viewport.y);
+    let placed = place_labels(requests, &map.scene.nodes, &map.scene.edges, viewport, &blocked);
+    let mut dimmed = NodeSet::empty(map.graph.node_count());
+    for label in map.scene.labels.iter().filter(|l| l.emphasis == Emphasis::Dimmed) {
+        dimmed.insert(label.node);
     }
-    let shape_of = |node: usize| shape_index.get(node).and_then(|&i| map.scene.nodes.get(i));
-    let forced = |node: usize| {
-        map.highlighted_nodes.is_some_and(|set| set.contains(node))
-            || map.labelled.is_some_and(|set| set.contains(node))
-    };
-    for label in &map.scene.labels {
-        let Some(shape) = shape_of(label.node) else { continue };
-        let style = if label.emphasis == Emphasis::Dimmed { &dim_style } else { &style };
-        if place_label(painter, map, shape, style, &mut placed, forced(label.node)) {
-            labelled.insert(label.node);
-        }
-    }
-    for shape in map.scene.nodes.iter().rev().filter(|s| forced(s.node) && !labelled.contains(s.node)) {
-        place_label(painter, map, shape, &style, &mut placed, true);
+    // Most important last, so it is drawn on top.
+    for label in placed.iter().rev() {
+        let Some(text) = map.labels.get(label.node) else { continue };
+        let style = if dimmed.contains(label.node) && label.priority == LabelPriority::Optional {
+            &dim_style
+        } else {
+            &style
+        };
+        let at = pos(map.origin, label.rect.min) + vec2(HALO_PAD, 0.0);
+        paint_text(painter, at, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
     }
 }
 
-/// Paints one node's label at the first free spot around it; returns whether it was painted.
-fn place_label(
-    painter: &Painter,
-    map: &MapPaint,
-    shape: &crate::graph::NodeShape,
-    style: &BidiTextStyle,
-    placed: &mut Vec<Rect>,
-    forced: bool,
-) -> bool {
-    let Some(text) = map.labels.get(shape.node).filter(|t| !t.is_empty()) else { return false };
-    let size = text_size(painter, text, style);
-    let centre = pos(map.origin, shape.centre);
-    let gap = shape.radius + 2.0;
-    let candidates = [
-        Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, gap), size),
-        Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, gap), size),
-        Align2::LEFT_CENTER.anchor_size(centre + vec2(gap + 2.0, 0.0), size),
-        Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap + 2.0, 0.0), size),
-    ];
-    let free = candidates.iter().find(|rect| !placed.iter().any(|other| other.intersects(rect.expand(1.0))));
-    let rect = match (free, forced) {
-        (Some(rect), _) => *rect,
-        (None, true) => candidates[0],
-        (None, false) => return false,
-    };
-    paint_text(painter, rect.min, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
-    placed.push(rect);
-    true
+/// Every label that may be drawn this frame, with its measured size and priority.
+fn label_requests(painter: &Painter, map: &MapPaint, style: &BidiTextStyle) -> Vec<LabelRequest> {
+    // The hovered node's neighbours and a focus are named where they fit;
+    // only the hovered and selected nodes (and a tour's highlights, drawn as
+    // hovered) insist.
+    let mut wanted = NodeSet::empty(map.graph.node_count());
+    for set in [map.highlighted_nodes, map.labelled].into_iter().flatten() {
+        for node in set.iter() {
+            wanted.insert(node);
+        }
+    }
+    requests_of_scene(map.scene, map.graph, None, Some(&wanted), |node| {
+        let text = map.labels.get(node).filter(|t| !t.is_empty())?;
+        let size = text_size(painter, text, style) + vec2(2.0 * HALO_PAD, 0.0);
+        Some(Vec2::new(size.x, size.y))
+    })
 }
+
+/// How far a label's halo reaches beyond its text on each side, in points.
+const HALO_PAD: f32 = 3.0;
 
 /// The size of `text` laid out on one line in `style`.
 pub fn text_size(painter: &Painter, text: &str, style: &BidiTextStyle) -> egui::Vec2 {
@@ -329,7 +330,7 @@ pub fn paint_text(
     let size = vec2(layout.width(), row_height * layout.lines().len() as f32);
     let rect = anchor.anchor_size(at, size);
     if let Some(halo) = halo {
-        painter.rect_filled(rect.expand2(vec2(3.0, 0.0)), 3.0, halo);
+        painter.rect_filled(rect.expand2(vec2(HALO_PAD, 0.0)), 3.0, halo);
     }
     paint_layout(painter, rect.min, &layout, style, row_height);
     rect

@@ -671,7 +671,8 @@ pub fn map_canvas_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
     let visible = map.visibility(view.model, &data);
     let focus = map.focus_set(&data, &visible);
     step_layout(ui.ctx(), map);
-    follow_camera(ui.ctx(), map, &visible, focus.as_ref());
+    let legend = legend_rect(&ui.painter_at(rect), view, map, &data, rect);
+    follow_camera(ui.ctx(), map, &visible, focus.as_ref(), fit_area(rect, legend));
     let Some(layout) = &map.layout else { return };
     let grid = NodeGrid::build(layout.positions());
     let style = scene_style();
@@ -712,9 +713,10 @@ pub fn map_canvas_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
         dark: view.dark,
         lang: view.lang,
         label_size: 13.0,
+        reserved: legend.as_slice(),
     };
     paint_map(&painter, &paint);
-    paint_overlays(&painter, view, map, &data, rect);
+    paint_overlays(&painter, view, map, &data, rect, legend);
     let frame = Frame { rect, visible: &visible, scene: &scene };
     let node_clicked = node_widgets_ui(ui, view, map, &data, &frame, commands);
     canvas_input(ui, map, &canvas, &frame, node_clicked, commands);
@@ -737,15 +739,21 @@ fn step_layout(ctx: &egui::Context, map: &mut MapView) {
     }
 }
 
-/// Fits the view while auto-fitting, and moves along a flight.
-fn follow_camera(ctx: &egui::Context, map: &mut MapView, visible: &Visibility, focus: Option<&NodeSet>) {
+/// Fits the view (into `area`, scene coordinates) while auto-fitting, and moves along a flight.
+fn follow_camera(
+    ctx: &egui::Context,
+    map: &mut MapView,
+    visible: &Visibility,
+    focus: Option<&NodeSet>,
+    area: crate::graph::Rect,
+) {
     let Some(layout) = &map.layout else { return };
     if map.auto_fit {
         let shown = |n: &usize| visible.nodes.contains(*n) && focus.is_none_or(|f| f.contains(*n));
         let bounds =
             crate::graph::Rect::bounding((0..layout.positions().len()).filter(shown).map(|n| layout.positions()[n]));
         let bounds = if bounds.is_empty() { layout.bounds() } else { bounds };
-        map.camera.fit(bounds, FIT_MARGIN);
+        map.camera.fit_in(bounds, area);
         return;
     }
     let Some((target, zoom)) = map.flight else { return };
@@ -801,16 +809,48 @@ fn highlighted_edges(map: &MapView, data: &MapData) -> Option<EdgeSet> {
 }
 
 /// The legend and the status line.
-fn paint_overlays(painter: &egui::Painter, view: &ViewContext, map: &MapView, data: &MapData, rect: Rect) {
-    if map.show_legend {
-        let content = LegendContent::of_graph(&data.graph, view.lang, true);
-        let size = legend_size(painter, &content);
-        let corner = if view.lang.is_rtl() {
-            pos2(rect.left() + 8.0, rect.bottom() - size.y - 8.0)
+/// Where the legend goes: the bottom corner on the reading side's far end
+/// (left in fa/ar, right in en); `None` when it is hidden.
+fn legend_rect(painter: &egui::Painter, view: &ViewContext, map: &MapView, data: &MapData, rect: Rect) -> Option<Rect> {
+    if !map.show_legend {
+        return None;
+    }
+    let content = LegendContent::of_graph(&data.graph, view.lang, true);
+    let size = legend_size(painter, &content);
+    let corner = if view.lang.is_rtl() {
+        pos2(rect.left() + 8.0, rect.bottom() - size.y - 8.0)
+    } else {
+        pos2(rect.right() - size.x - 8.0, rect.bottom() - size.y - 8.0)
+    };
+    Some(Rect::from_min_size(corner, size))
+}
+
+/// The part of the canvas a fitted map goes in (scene coordinates): the
+/// canvas less [`FIT_MARGIN`] all round and less the legend's side strip.
+fn fit_area(rect: Rect, legend: Option<Rect>) -> crate::graph::Rect {
+    let mut area = rect.shrink(FIT_MARGIN);
+    if let Some(legend) = legend.filter(|l| l.width() < 0.4 * rect.width()) {
+        if legend.center().x < rect.center().x {
+            area.min.x = area.min.x.max(legend.right() + 8.0);
         } else {
-            pos2(rect.right() - size.x - 8.0, rect.bottom() - size.y - 8.0)
-        };
-        paint_legend(painter, corner, &content, view.dark);
+            area.max.x = area.max.x.min(legend.left() - 8.0);
+        }
+    }
+    let local = |p: Pos2| Vec2::new(p.x - rect.min.x, p.y - rect.min.y);
+    crate::graph::Rect::from_min_max(local(area.min), local(area.max))
+}
+
+fn paint_overlays(
+    painter: &egui::Painter,
+    view: &ViewContext,
+    map: &MapView,
+    data: &MapData,
+    rect: Rect,
+    legend: Option<Rect>,
+) {
+    if let Some(legend) = legend {
+        let content = LegendContent::of_graph(&data.graph, view.lang, true);
+        paint_legend(painter, legend.min, &content, view.dark);
     }
     let status = status_text(view, map, data);
     if !status.is_empty() {

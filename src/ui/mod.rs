@@ -3,6 +3,7 @@
 //! push [`app::Command`]s, which the app applies after drawing.
 
 pub mod app;
+pub mod bidi_edit;
 pub mod bidi_text;
 pub mod compare;
 pub mod concept_list;
@@ -22,6 +23,7 @@ pub mod mirror;
 pub mod model;
 pub mod notes_editor;
 pub mod presenter;
+pub mod problems;
 pub mod raster;
 pub mod reader;
 pub mod screenshot;

@@ -157,7 +157,7 @@ fn map_ui(ui: &mut egui::Ui, presenter: &mut Presenter, rect: egui::Rect, lang: 
     let now = ui.input(|i| i.time);
     let view = presenter.view_now(Vec2::new(rect.width(), rect.height()), now);
     let style = SceneStyle {
-        node_radius: 9.0,
+        node_radius: 8.0,
         arrow_length: 10.0,
         label_cell: Vec2::new(190.0, 30.0),
         label_gap: 4.0,
@@ -165,7 +165,8 @@ fn map_ui(ui: &mut egui::Ui, presenter: &mut Presenter, rect: egui::Rect, lang: 
     };
     let scene = view.scene(&presenter.map, &style);
     let painter = ui.painter_at(rect);
-    super::export_png::paint_step(&painter, rect.min, &presenter.map, &view, &scene, lang, LABEL_SIZE);
+    let look = super::export_png::StepLook { lang, label_size: LABEL_SIZE, reserved: &[] };
+    super::export_png::paint_step(&painter, rect.min, &presenter.map, &view, &scene, &look);
 }
 
 fn passage_ui(ui: &mut egui::Ui, rect: egui::Rect, text: &str) {

@@ -1,32 +1,41 @@
 //! The document reader: a document's sections with every mention highlighted
 //! in its concept's colour and clickable, lines in broken visual order marked,
 //! a table of contents, and find-in-document (folded: `ي` finds `ی`).
+//! Text selected in a paragraph can be copied or get a note (for a concept it
+//! mentions, or the selected one); passage notes are shown and edited under
+//! the paragraph they are anchored in.
 
 use std::ops::Range;
 
 use eframe::egui;
 
 use super::app::{Command, ViewContext};
-use super::i18n::{section_name, tr};
+use super::bidi_edit::{BidiEditOptions, bidi_edit_ui};
+use super::i18n::{number, section_name, tr};
 use super::long_text;
 use super::model::{Model, concept_rgb};
+use super::notes_editor::{NotesEditor, PassageNoteAction, PassageNoteView};
 use super::text::{Highlight, chip_ui, heading_ui, highlight_fill, label_ui, paragraph_ui, styled_label_ui};
 use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
 use crate::index::DocumentIndex;
 use crate::text::Lang;
+use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
 
 /// The reader's transient state.
 #[derive(Default)]
 pub struct ReaderState {
-    pub find: String,
+    /// The find box: typed in the bidi editor, so a Persian query reads right.
+    pub find: EditBuffer,
     /// Which find hit is current.
     pub find_current: usize,
     /// The anchor already scrolled to, so it is scrolled to once.
     scrolled_to: Option<(String, Option<DocumentAnchor>)>,
     /// Cached find hits: (document, query, revision) → original ranges.
     find_cache: Option<((String, String, u64), Vec<Range<usize>>)>,
+    /// Cached passage notes: (document, notes generation, revision) → notes.
+    notes_cache: Option<((String, u64, u64), Vec<PassageNoteView>)>,
 }
 
 pub fn reader_ui(
@@ -35,6 +44,7 @@ pub fn reader_ui(
     id: &str,
     anchor: Option<&DocumentAnchor>,
     state: &mut ReaderState,
+    notes: &mut NotesEditor,
     commands: &mut Vec<Command>,
 ) {
     let ViewContext { model, lang, dark, selected } = *view;
@@ -44,6 +54,7 @@ pub fn reader_ui(
     };
     let document = &model.corpus.documents[document_index];
     let doc_index = &model.index.documents[document_index];
+    let passage_notes = passage_notes(state, notes, document, model.revision);
     heading_ui(ui, document.title(lang));
     toolbar_ui(ui, model, document, state, lang, commands);
     let hits = find_hits(state, document, model.revision);
@@ -88,6 +99,18 @@ pub fn reader_ui(
             if let Some(concept) = response.clicked_concept {
                 commands.push(Command::Select(model.concept_id(concept).to_string()));
             }
+            let here = |note: &&PassageNoteView| {
+                note.range
+                    .as_ref()
+                    .is_some_and(|range| block.range.start <= range.start && range.start < block.range.end)
+            };
+            for note in passage_notes.iter().filter(here) {
+                passage_note_ui(ui, model, note, notes, lang, commands);
+            }
+            if let Some(selection) = response.selection {
+                let passage = block.range.start + selection.start..block.range.start + selection.end;
+                selection_bar_ui(ui, model, document_index, &passage, selected, lang, commands);
+            }
             if must_scroll
                 && let (Some(target), Some(rect)) = (&target, response.rect)
                 && block.range.start <= target.start
@@ -119,24 +142,22 @@ fn toolbar_ui(
             }
         }
         ui.separator();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut state.find).hint_text(tr(lang, "find in document")).desired_width(180.0),
-        );
-        let response = response.on_hover_text(tr(lang, "find in document"));
-        if response.changed() {
+        let label = tr(lang, "find in document");
+        let options = BidiEditOptions::single_line(label, label, 200.0, lang.is_rtl());
+        let output = bidi_edit_ui(ui, "reader find", &mut state.find, &options);
+        if output.changed {
             state.find_current = 0;
             state.scrolled_to = None;
         }
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        if output.submitted {
             state.find_current += 1;
             state.scrolled_to = None;
-            response.request_focus();
         }
         if let Some((_, hits)) = &state.find_cache
-            && !state.find.trim().is_empty()
+            && !state.find.text().trim().is_empty()
         {
             let shown = if hits.is_empty() { 0 } else { state.find_current % hits.len() + 1 };
-            ui.label(format!("{shown}/{}", hits.len()));
+            label_ui(ui, &format!("{}/{}", number(lang, shown), number(lang, hits.len())));
         }
         let abstracts =
             document.meta.sections.iter().filter(|s| s.kind == crate::corpus::SectionKind::Abstract).count();
@@ -203,7 +224,7 @@ fn broken_line_ui(ui: &mut egui::Ui, text: &str, lang: Lang) -> super::text::Par
             .on_hover_text(tr(lang, "broken order"));
         ui.scope(|ui| {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
-            paragraph_ui(ui, text, &[]);
+            response.selection = paragraph_ui(ui, text, &[]).selection;
         });
     });
     response.rect = Some(row.response.rect);
@@ -251,7 +272,7 @@ fn block_highlights(
 
 /// The find hits in a document, in the original text, cached per query.
 fn find_hits(state: &mut ReaderState, document: &Document, revision: u64) -> Vec<Range<usize>> {
-    let query = fold_str(state.find.trim());
+    let query = fold_str(state.find.text().trim());
     if query.is_empty() {
         state.find_cache = None;
         return Vec::new();
@@ -301,4 +322,116 @@ fn anchored_word(document: &Document, anchor: Option<&DocumentAnchor>) -> Option
     };
     let len: usize = rest.chars().take_while(|&c| in_word(c)).map(char::len_utf8).sum();
     (len > 0).then(|| *start..*start + len)
+}
+
+/// The passage notes on `document`, loaded again when a note was saved.
+fn passage_notes(
+    state: &mut ReaderState,
+    notes: &mut NotesEditor,
+    document: &Document,
+    revision: u64,
+) -> Vec<PassageNoteView> {
+    let key = (document.id.clone(), notes.generation, revision);
+    if let Some((cached_key, views)) = &state.notes_cache
+        && *cached_key == key
+    {
+        return views.clone();
+    }
+    let views = notes.passage_notes_in(&document.id, &document.text);
+    state.notes_cache = Some((key, views.clone()));
+    views
+}
+
+/// A passage note under its paragraph: closed, a row that opens it; open, the editor.
+fn passage_note_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    note: &PassageNoteView,
+    notes: &mut NotesEditor,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let concept =
+        model.corpus.catalog.get(&note.target.concept).map_or(note.target.concept.as_str(), |c| c.labels.get(lang));
+    let open = notes.target() == Some(&note.target);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        let preview: String = note.body.chars().take(160).collect();
+        let row = format!("{} {concept}: {}", super::icons::SECTION, if preview.is_empty() { "…" } else { &preview });
+        if !open {
+            if super::text::selectable_row_ui(ui, false, &row, lang.is_rtl()).clicked() {
+                commands.push(Command::PassageNote(PassageNoteAction::Open(note.target.clone())));
+            }
+            return;
+        }
+        label_ui(ui, &format!("{} {concept}", super::icons::SECTION));
+        if note.moved {
+            styled_label_ui(ui, tr(lang, "anchor moved"), egui::TextStyle::Body, ui.visuals().warn_fg_color);
+        }
+        if let Some(action) = notes.ui(ui, lang) {
+            commands.push(Command::Note(action));
+        }
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
+            if ui.button(tr(lang, "close")).clicked() {
+                commands.push(Command::PassageNote(PassageNoteAction::Close));
+            }
+            if ui.button(tr(lang, "delete note")).clicked() {
+                commands.push(Command::PassageNote(PassageNoteAction::Delete));
+            }
+        });
+    });
+}
+
+/// Under a paragraph with selected text: one button per concept the note can
+/// go to — those mentioned in the selection, the selected concept, those of
+/// the paragraph — each making the note at once.
+fn selection_bar_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    document_index: usize,
+    passage: &Range<usize>,
+    selected: Option<usize>,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let document = &model.corpus.documents[document_index];
+    let candidates = note_candidates(model, document_index, passage, selected);
+    super::mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
+        ui.label(format!("{}:", tr(lang, "note on selection")));
+        if candidates.is_empty() {
+            ui.label(tr(lang, "choose a concept"));
+        }
+        for concept in candidates {
+            let entry = &model.corpus.catalog.concepts[concept];
+            let label = format!("+ {}", entry.labels.get(lang));
+            if chip_ui(ui, &label, false).clicked()
+                && let Some(anchor) =
+                    crate::notes::Anchor::new(&document.id, &document.text, passage.start, passage.end)
+            {
+                commands.push(Command::PassageNote(PassageNoteAction::Add { concept: entry.id.clone(), anchor }));
+            }
+        }
+    });
+}
+
+/// The concepts a passage note can be for, most likely first, at most eight.
+fn note_candidates(
+    model: &Model,
+    document_index: usize,
+    passage: &Range<usize>,
+    selected: Option<usize>,
+) -> Vec<usize> {
+    let mut inside = Vec::new();
+    let mut around = Vec::new();
+    for mention in model.index.mentions_in(document_index) {
+        let overlaps = mention.range.start < passage.end && passage.start < mention.range.end;
+        if overlaps { inside.push(mention.concept) } else { around.push(mention.concept) }
+    }
+    let mut candidates: Vec<usize> = Vec::new();
+    for concept in inside.into_iter().chain(selected).chain(around) {
+        if !candidates.contains(&concept) {
+            candidates.push(concept);
+        }
+    }
+    candidates.truncate(8);
+    candidates
 }

@@ -11,6 +11,7 @@
 //! the corpus revision or the notes change; a query on it takes well under a
 //! frame, and its results are cached until the query or the filters change.
 
+use super::bidi_edit::{BidiEditOptions, bidi_edit_string_ui, focus_and_select_all};
 use eframe::egui;
 
 use super::app::{Command, ViewContext};
@@ -121,40 +122,25 @@ pub fn search_box_ui(
         state.selected = 0;
     }
     if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
-        focus_and_select_all(ui.ctx(), id, &state.query);
+        focus_and_select_all(ui.ctx(), id);
     }
     if focused {
         move_selection_by_keys(ui, state);
     }
-    let rtl = crate::text::lang::detect(&state.query).map_or(lang.is_rtl(), Lang::is_rtl);
-    let align = if rtl { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut state.query)
-                .id(id)
-                .hint_text(tr(lang, "search everything"))
-                .desired_width(f32::INFINITY)
-                .align(align),
-        )
-        .accessible_name(tr(lang, "search"))
-        .on_hover_text(format!("{} (Ctrl+F)", tr(lang, "search everything")));
-    if response.changed() {
+    let options =
+        BidiEditOptions::single_line(tr(lang, "search"), tr(lang, "search everything"), f32::INFINITY, lang.is_rtl());
+    let output = bidi_edit_string_ui(ui, id, &mut state.query, &options);
+    output.response.on_hover_text(format!("{} (Ctrl+F)", tr(lang, "search everything")));
+    if output.changed {
         state.selected = 0;
         let address = Address::Search(state.query.clone());
         let command =
             if matches!(current, Address::Search(_)) { Command::Replace(address) } else { Command::Navigate(address) };
         commands.push(command);
     }
-    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+    if output.submitted {
         state.open_selected = true;
     }
-}
-
-fn focus_and_select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
-    ctx.memory_mut(|m| m.request_focus(id));
-    let mut edit_state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
-    edit_state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-    edit_state.store(ctx, id);
 }
 
 /// ↑/↓ move the selection (consumed, so the text field does not see them).
@@ -200,13 +186,13 @@ pub fn search_view_ui(
     ui.add_space(4.0);
     if query.trim().is_empty() {
         row_ui(ui, lang, |ui| {
-            ui.label(tr(lang, "type to search"));
+            super::text::label_ui(ui, tr(lang, "type to search"));
         });
         return;
     }
     if hits.is_empty() {
         row_ui(ui, lang, |ui| {
-            ui.label(tr(lang, "no results"));
+            super::text::label_ui(ui, tr(lang, "no results"));
         });
     } else {
         // Digits beside Persian words: through the bidi layout, not a plain label.

@@ -1,29 +1,79 @@
-//! The side panel: the selected concept at a glance (names, summary, counts)
-//! beside the reader, the map and the other views.
+//! The side panels: the concept list on the interface's start side and the
+//! selected concept at a glance (names, summary, counts) on the other, beside
+//! the reader, the map and the other views.
+//!
+//! A panel's width is the user's: it opens at its default and changes only
+//! when the user drags its edge. egui sizes a resizable panel by what its
+//! content used last frame, so anything wider than the panel (a name with no
+//! place to break, a row as wide as the space offered plus a margin) would
+//! push the panel wider frame after frame, up to its maximum, and that width
+//! is then remembered between runs. [`fenced_ui`] draws the content in a
+//! child that reports only the panel's own width back, and clips the rest.
 
 use eframe::egui;
 
 use super::app::Command;
-use super::i18n::tr;
+use super::i18n::{number, tr};
 use super::model::Model;
 use super::state::AppState;
-use super::text::{heading_ui, paragraph_ui};
+use super::text::{heading_ui, label_ui, paragraph_ui, selectable_row_ui};
 use crate::address::Address;
+
+/// The concept list: what the panel is (not which side it is on) names it,
+/// so switching the interface language keeps each panel's width.
+pub const LIST_PANEL: &str = "concept-list-panel";
+/// The selected concept beside the views.
+pub const DETAIL_PANEL: &str = "selected-concept-panel";
+/// The concept list's width when it first opens (outer, margins included).
+pub const LIST_WIDTH: f32 = 270.0;
+/// The detail panel's width when it first opens.
+pub const DETAIL_WIDTH: f32 = 250.0;
+
+/// Last frame's outer rects of the side panels (for tests and the shell).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PanelRects {
+    pub list: Option<egui::Rect>,
+    pub detail: Option<egui::Rect>,
+}
+
+/// The concept list's panel, on the interface's start side.
+pub fn list_panel(rtl: bool) -> egui::Panel {
+    let panel = if rtl { egui::Panel::right(LIST_PANEL) } else { egui::Panel::left(LIST_PANEL) };
+    panel.resizable(true).default_size(LIST_WIDTH).size_range(180.0..=480.0)
+}
+
+/// The selected concept's panel, on the interface's end side.
+pub fn detail_panel(rtl: bool) -> egui::Panel {
+    let panel = if rtl { egui::Panel::left(DETAIL_PANEL) } else { egui::Panel::right(DETAIL_PANEL) };
+    panel.resizable(true).default_size(DETAIL_WIDTH).size_range(160.0..=340.0)
+}
+
+/// Draws a panel's content top-down against the interface's start side; what
+/// the content uses beyond the panel's width is clipped and never widens it.
+pub fn fenced_ui<R>(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let rect = ui.available_rect_before_wrap();
+    let mut content = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(super::mirror::column_layout(rtl)));
+    content.shrink_clip_rect(rect);
+    let inner = add(&mut content);
+    let height = content.min_rect().height().min(rect.height()).max(0.0);
+    ui.advance_cursor_after_rect(egui::Rect::from_min_size(rect.min, egui::vec2(rect.width(), height)));
+    inner
+}
 
 pub fn side_panel_ui(ui: &mut egui::Ui, model: &Model, state: &AppState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
     ui.label(egui::RichText::new(tr(lang, "selected")).small());
     let Some(concept) = state.selected.as_deref().and_then(|id| model.concept_index(id)) else {
-        ui.label(tr(lang, "select a concept"));
+        paragraph_ui(ui, tr(lang, "select a concept"), &[]);
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];
     heading_ui(ui, entry.labels.get_or_any(lang));
-    ui.label(tr(lang, entry.kind.as_str()));
+    label_ui(ui, tr(lang, entry.kind.as_str()));
     paragraph_ui(ui, entry.summary.get_or_any(lang), &[]);
     let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
-    ui.label(format!("{}: {count}", tr(lang, "mentions")));
-    if ui.link(entry.labels.get_or_any(lang)).clicked() {
+    label_ui(ui, &format!("{}: {}", tr(lang, "mentions"), number(lang, count)));
+    if selectable_row_ui(ui, false, &format!("{} ›", tr(lang, "open concept")), lang.is_rtl()).clicked() {
         commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
     }
 }

@@ -27,6 +27,8 @@ pub struct ParagraphResponse {
     pub hovered_concept: Option<usize>,
     /// The byte offset clicked, wherever it was.
     pub clicked_offset: Option<usize>,
+    /// The bytes selected in this paragraph (drag, double click), if any.
+    pub selection: Option<Range<usize>>,
     pub rect: Option<egui::Rect>,
 }
 
@@ -64,6 +66,7 @@ pub fn paragraph_ui_sized(
         clicked_concept: output.clicked_offset.and_then(concept_at),
         hovered_concept: output.hovered_span.and_then(|index| highlights.get(index)).and_then(|h| h.concept),
         clicked_offset: output.clicked_offset,
+        selection: output.selection,
         rect: Some(output.response.rect),
     }
 }

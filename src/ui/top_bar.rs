@@ -13,14 +13,10 @@ use crate::text::Lang;
 pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, views: &mut ViewState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
     let (back_arrow, forward_arrow) = super::icons::back_forward(lang.is_rtl());
-    ui.horizontal(|ui| {
-        if lang.is_rtl() {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                bar_contents(ui, state, views, commands, (back_arrow, forward_arrow));
-            });
-        } else {
-            bar_contents(ui, state, views, commands, (back_arrow, forward_arrow));
-        }
+    // Wraps onto a second row in a narrow window rather than hiding the
+    // language and theme switches past the window's edge.
+    super::mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
+        bar_contents(ui, state, views, commands, (back_arrow, forward_arrow));
     });
 }
 
@@ -43,7 +39,8 @@ fn bar_contents(
     if forward.clicked() {
         commands.push(Command::Forward);
     }
-    let field = egui::TextEdit::singleline(&mut views.address_text).desired_width(340.0).hint_text(tr(lang, "address"));
+    let width = (ui.available_width() * 0.3).clamp(140.0, 340.0);
+    let field = egui::TextEdit::singleline(&mut views.address_text).desired_width(width).hint_text(tr(lang, "address"));
     let response = ui.add(field).on_hover_text(tr(lang, "address"));
     if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         match views.address_text.parse::<Address>() {
@@ -55,7 +52,8 @@ fn bar_contents(
         ui.ctx().copy_text(state.history.current().to_string());
     }
     if let Some(error) = &views.address_error {
-        ui.colored_label(ui.visuals().error_fg_color, format!("{}: {error}", tr(lang, "unknown address")));
+        let message = format!("{}: {error}", tr(lang, "unknown address"));
+        super::text::styled_label_ui(ui, &message, egui::TextStyle::Body, ui.visuals().error_fg_color);
     }
     ui.separator();
     if ui.button(tr(lang, "map")).clicked() {

@@ -528,5 +528,6 @@ fn preview_ui(ui: &mut egui::Ui, view: &ViewContext, map: &MapData, tour: &Tour,
         None => StepView::whole_map(map, viewport),
     };
     let scene = step_view.scene(map, &crate::export::map::map_scene_style());
-    super::export_png::paint_step(&painter, rect.min, map, &step_view, &scene, view.lang, 13.0);
+    let look = super::export_png::StepLook { lang: view.lang, label_size: 13.0, reserved: &[] };
+    super::export_png::paint_step(&painter, rect.min, map, &step_view, &scene, &look);
 }

@@ -88,7 +88,7 @@ fn texts_of(svg: &str) -> Vec<TextElement> {
 
 fn svg_of(target: &Target, lang: Lang) -> String {
     let prepared = export::prepare(map(), target, export::DEFAULT_SIZE, lang);
-    export::svg::svg_of(map(), &prepared.picture, &prepared.scene)
+    export::svg::svg_of(map(), &prepared)
 }
 
 #[test]

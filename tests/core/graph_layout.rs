@@ -238,3 +238,40 @@ fn index_sets_count_their_members() {
     assert!(set.is_empty());
     assert_eq!(NodeSet::full(3).iter().collect::<Vec<_>>(), [0, 1, 2]);
 }
+
+/// The closest two nodes of a settled layout, relative to the room they claim.
+fn tightest_pair(layout: &Layout, room: f32) -> f32 {
+    let nodes = layout.graph().nodes();
+    let positions = layout.positions();
+    let mut tightest = f32::INFINITY;
+    for i in 0..positions.len() {
+        for j in i + 1..positions.len() {
+            let reach = room * (nodes[i].size + nodes[j].size);
+            tightest = tightest.min(positions[i].distance(positions[j]) / reach);
+        }
+    }
+    tightest
+}
+
+#[test]
+fn collision_keeps_a_dense_cluster_apart() {
+    // Twelve nodes all linked to each other with heavy edges: without rooms they crowd.
+    let ids: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
+    let nodes = ids.iter().map(|id| node(id, 0)).collect();
+    let mut edges = Vec::new();
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            edges.push(edge(a, b, 0, 4.0));
+        }
+    }
+    let graph = graph_of(nodes, edges);
+    let room = 20.0;
+    let crowded = LayoutConfig::default();
+    let mut without = Layout::new(graph.clone(), crowded.clone());
+    let mut with = Layout::new(graph, LayoutConfig { collision: room, ..crowded });
+    assert!(without.run(5000).settled && with.run(5000).settled);
+    let (before, after) = (tightest_pair(&without, room), tightest_pair(&with, room));
+    assert!(before < 0.9, "the cluster crowds without rooms: {before}");
+    // A hard pull can still squeeze rooms a little, never shut.
+    assert!(after > 0.6 && after > 2.0 * before, "rooms are mostly kept: {after} (without: {before})");
+}

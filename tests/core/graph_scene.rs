@@ -179,16 +179,18 @@ fn zoomed_in_labels_appear_at_most_one_per_cell() {
         assert!(cells.insert(key), "two labels in cell {key:?}");
         assert!(camera.screen_rect().contains(label.anchor));
     }
-    // Bigger nodes win their cell: every label beats the unlabelled nodes sharing its cell.
+    // More important nodes (bigger, more relations) win their cell: every
+    // label beats the unlabelled nodes sharing its cell.
     let labelled: HashSet<usize> = scene.labels.iter().map(|l| l.node).collect();
+    let importance = |node: usize| diplomap::graph::scene::label_importance(&fixture.graph, node);
     for label in &scene.labels {
-        let size = fixture.graph.nodes()[label.node].size;
+        let size = importance(label.node);
         for shape in &scene.nodes {
             let anchor = shape.centre + Vec2::new(0.0, shape.radius + fixture.style.label_gap);
             let same_cell = ((anchor.x / cell.x) as i32, (anchor.y / cell.y) as i32)
                 == ((label.anchor.x / cell.x) as i32, (label.anchor.y / cell.y) as i32);
             if same_cell && camera.screen_rect().contains(anchor) && !labelled.contains(&shape.node) {
-                assert!(fixture.graph.nodes()[shape.node].size <= size, "{shape:?} beat by {label:?}");
+                assert!(importance(shape.node) <= size, "{shape:?} beat by {label:?}");
             }
         }
     }

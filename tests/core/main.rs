@@ -13,6 +13,7 @@ mod graph_layout;
 mod graph_persist;
 mod graph_scene;
 mod import_cli;
+mod map_labels;
 mod mentions_golden;
 mod mentions_unseen;
 mod notes_cli;

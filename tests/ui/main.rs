@@ -7,8 +7,11 @@
 mod common;
 
 mod map_view;
+mod notes_ui;
 mod shell;
+mod support;
 mod ui_import;
 mod ui_loading;
 mod ui_search;
 mod ui_tours;
+mod panels;

@@ -150,7 +150,7 @@ fn a_saved_note_is_found_by_the_next_search() {
     // An editor writes a note on INTERPOL and saves it (Ctrl+S).
     harness.state_mut().push(diplomap::ui::app::Command::Navigate(Address::Concept("interpol".into())));
     harness.run_steps(2);
-    harness.state_mut().notes.buffer = "زیرنویس‌های گزارش اینترپل را ببینید.".into();
+    harness.state_mut().notes.buffer = diplomap::text::editing::EditBuffer::new("زیرنویس‌های گزارش اینترپل را ببینید.");
     harness.state_mut().notes.status = diplomap::ui::notes_editor::NoteStatus::Unsaved;
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(2);

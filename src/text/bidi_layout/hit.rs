@@ -83,6 +83,30 @@ impl ParagraphLayout {
         best.map_or(line.range.start, |(_, offset)| offset)
     }
 
+    /// The caret stops of line `line_index` from left to right as (x, offset): the
+    /// leading edge of every character but combining marks, and the end of the
+    /// text on the last line. Where two offsets share a place both are kept, in
+    /// logical order, so stepping through the list never sticks.
+    pub fn line_caret_stops<M: Measure + ?Sized>(&self, line_index: usize, measure: &mut M) -> Vec<(f32, usize)> {
+        let Some(line) = self.lines().get(line_index) else { return Vec::new() };
+        let text = self.text();
+        let mut stops: Vec<(f32, usize)> = Vec::new();
+        for run in &line.runs {
+            for (i, c) in text[run.range.clone()].char_indices() {
+                if crate::text::normalize::is_combining_mark(c) || is_hard_break_char(c) {
+                    continue;
+                }
+                let offset = run.range.start + i;
+                stops.push((boundary_x(text, run, offset, measure), offset));
+            }
+        }
+        if line_index + 1 == self.lines().len() {
+            stops.push((line_end_x(line, self.direction()), text.len()));
+        }
+        stops.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        stops
+    }
+
     /// The rectangles covering the logical byte `range`, line by line, left to
     /// right; touching pieces of one line are merged.
     pub fn selection_rects<M: Measure + ?Sized>(&self, range: Range<usize>, measure: &mut M) -> Vec<SelectionRect> {
@@ -108,6 +132,10 @@ impl ParagraphLayout {
         }
         rects
     }
+}
+
+fn is_hard_break_char(c: char) -> bool {
+    super::breaking::is_hard_break(c)
 }
 
 fn push_merged(rects: &mut Vec<SelectionRect>, rect: SelectionRect) {

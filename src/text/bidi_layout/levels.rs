@@ -103,6 +103,15 @@ impl TextLevels {
     }
 }
 
+/// The direction of the first strong character of `text`, if it has one.
+pub fn first_strong_direction(text: &str) -> Option<Direction> {
+    match unicode_bidi::get_base_direction_full(text) {
+        unicode_bidi::Direction::Rtl => Some(Direction::Rtl),
+        unicode_bidi::Direction::Ltr => Some(Direction::Ltr),
+        unicode_bidi::Direction::Mixed => None,
+    }
+}
+
 fn resolve_direction(text: &str, direction: ParagraphDirection) -> Direction {
     match direction {
         ParagraphDirection::Ltr => Direction::Ltr,

@@ -239,3 +239,29 @@ fn measures_each_piece_once() {
     // "word" and " " only.
     assert_eq!(calls, 2);
 }
+
+#[test]
+fn caret_stops_run_left_to_right_across_directions() {
+    // Visual: "abc " at x 0..4, then "دیپ" right to left at x 4..7.
+    let text = "abc دیپ";
+    let layout = layout_paragraph(text, &[], &LayoutOptions::unbounded(Auto), &mut char_width);
+    let stops = layout.line_caret_stops(0, &mut char_width);
+    let xs: Vec<f32> = stops.iter().map(|stop| stop.0).collect();
+    // The space's leading edge is at 3; پ's (the last letter) at 5, د's at 7 —
+    // where the end of the text also is (the paragraph's end side): two stops
+    // share x = 7, in logical order.
+    assert_eq!(xs, [0.0, 1.0, 2.0, 3.0, 5.0, 6.0, 7.0, 7.0]);
+    assert_eq!(stops[4].1, text.len() - "پ".len());
+    assert_eq!(stops[6], (7.0, text.find('د').unwrap_or(0)));
+    assert_eq!(stops[7], (7.0, text.len()));
+}
+
+#[test]
+fn caret_stops_skip_harakat_and_include_the_text_end_on_the_last_line() {
+    let text = "بِسم";
+    let layout = layout_paragraph(text, &[], &LayoutOptions::unbounded(Auto), &mut char_width);
+    let offsets: Vec<usize> = layout.line_caret_stops(0, &mut char_width).iter().map(|stop| stop.1).collect();
+    assert!(!offsets.contains(&"ب".len()), "no stop between ب and its kasra: {offsets:?}");
+    assert!(offsets.contains(&text.len()));
+    assert!(layout.line_caret_stops(5, &mut char_width).is_empty());
+}

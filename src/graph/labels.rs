@@ -1,0 +1,414 @@
+//! Where node labels go on screen, so none covers another.
+//!
+//! The scene ([`super::scene`]) chooses which nodes *may* get a label (its level
+//! of detail); this module decides where each one goes, once the labels' sizes
+//! are known (the UI measures them with its fonts, the SVG export estimates
+//! them). Labels are placed one by one, most important first
+//! ([`LabelPriority`], then bigger nodes first). Each tries a few spots around
+//! its node — below, above, beside, then the diagonals — and takes the free
+//! spot that crosses the fewest edges. A spot is free when it overlaps no label
+//! placed before and no other node, and lies on screen.
+//!
+//! When no spot is free, an optional label is left out (it appears on hover or
+//! when zoomed in, where there is room), a wanted one (a focus's neighbours)
+//! may cover nodes but never another label, and a label that must be shown
+//! (hovered, selected, highlighted) takes the least crowded spot.
+//!
+//! ```
+//! use diplomap::graph::labels::{LabelPriority, LabelRequest, place_labels};
+//! use diplomap::graph::Vec2;
+//! let request = |node, x| LabelRequest {
+//!     node, centre: Vec2::new(x, 100.0), radius: 5.0, size: Vec2::new(80.0, 16.0),
+//!     priority: LabelPriority::Optional, weight: 1.0,
+//! };
+//! // Two nodes 30 points apart: their labels cannot both sit below them.
+//! let placed = place_labels(vec![request(0, 100.0), request(1, 130.0)], &[], &[], Vec2::new(400.0, 300.0), &[]);
+//! assert_eq!(placed.len(), 2);
+//! assert!(!placed[0].rect.intersects(&placed[1].rect));
+//! ```
+
+use super::data::Graph;
+use super::geom::{Rect, Vec2};
+use super::query::NodeSet;
+use super::scene::{EdgeShape, NodeShape, Scene};
+
+/// How much a label matters; higher is placed first and given up last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LabelPriority {
+    /// Shown when there is room.
+    Optional,
+    /// Shown unless it would cover another label (the nodes in focus).
+    Wanted,
+    /// Always shown (hovered, selected, highlighted).
+    Must,
+}
+
+/// A node that wants its label drawn, in screen points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelRequest {
+    pub node: usize,
+    pub centre: Vec2,
+    pub radius: f32,
+    /// The label's box.
+    pub size: Vec2,
+    pub priority: LabelPriority,
+    /// Among equal priorities, heavier nodes go first ([`super::scene::label_importance`]).
+    pub weight: f32,
+}
+
+/// A label's place: its box on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedLabel {
+    pub node: usize,
+    pub rect: Rect,
+    pub priority: LabelPriority,
+}
+
+/// Nodes at least this share of the drawn nodes' greatest importance are
+/// landmarks: labelled like a focus's nodes (over other nodes if need be).
+const LANDMARK_SHARE: f32 = 0.6;
+/// Space between a node's rim and its label, in points.
+pub const LABEL_GAP: f32 = 3.0;
+/// Space kept free around every label, in points.
+const LABEL_PADDING: f32 = 2.0;
+/// Edges are avoided only when at most this many are drawn (beyond, the map
+/// is a texture of lines and counting crossings costs more than it helps).
+const EDGE_AWARE_LIMIT: usize = 5000;
+/// Side of the cells of the lookup grids, in points.
+const CELL: f32 = 48.0;
+
+/// The label requests of a scene's drawn nodes: hovered, selected and
+/// `highlighted` nodes must be labelled, the `wanted` ones (a focus) and the
+/// landmarks (the most important drawn nodes) should be, and the scene's own
+/// level-of-detail choices may be. `size_of` gives a
+/// node's label box (`None`: no label, e.g. an empty name).
+pub fn requests_of_scene(
+    scene: &Scene,
+    graph: &Graph,
+    highlighted: Option<&NodeSet>,
+    wanted: Option<&NodeSet>,
+    mut size_of: impl FnMut(usize) -> Option<Vec2>,
+) -> Vec<LabelRequest> {
+    let mut in_scene = NodeSet::empty(graph.node_count());
+    for label in &scene.labels {
+        in_scene.insert(label.node);
+    }
+    let importance = |node: usize| super::scene::label_importance(graph, node);
+    let most_important = scene.nodes.iter().map(|s| importance(s.node)).fold(0.0, f32::max);
+    let mut requests = Vec::new();
+    for shape in &scene.nodes {
+        let node = shape.node;
+        let weight = importance(node);
+        let landmark = weight >= LANDMARK_SHARE * most_important && shape.emphasis != super::scene::Emphasis::Dimmed;
+        let priority = if shape.hovered || shape.selected || highlighted.is_some_and(|set| set.contains(node)) {
+            LabelPriority::Must
+        } else if wanted.is_some_and(|set| set.contains(node)) || (landmark && in_scene.contains(node)) {
+            LabelPriority::Wanted
+        } else if in_scene.contains(node) {
+            LabelPriority::Optional
+        } else {
+            continue;
+        };
+        let Some(size) = size_of(node) else { continue };
+        requests.push(LabelRequest { node, centre: shape.centre, radius: shape.radius, size, priority, weight });
+    }
+    requests
+}
+
+/// Places `requests` (in any order) without overlaps, avoiding `nodes` and
+/// crossing as few `edges` as it can, in a view of `viewport` points, where
+/// `blocked` areas (a legend drawn over the map) count as labels placed
+/// already. Returns the placed labels, most important first.
+pub fn place_labels(
+    mut requests: Vec<LabelRequest>,
+    nodes: &[NodeShape],
+    edges: &[EdgeShape],
+    viewport: Vec2,
+    blocked: &[Rect],
+) -> Vec<PlacedLabel> {
+    requests.sort_by(|a, b| {
+        b.priority.cmp(&a.priority).then(b.weight.total_cmp(&a.weight)).then(a.node.cmp(&b.node))
+    });
+    let screen = Rect::from_min_size(Vec2::ZERO, viewport);
+    let mut node_grid = CellGrid::new(viewport);
+    for (i, shape) in nodes.iter().enumerate() {
+        node_grid.insert_rect(disc_box(shape.centre, shape.radius), i);
+    }
+    let mut edge_grid = CellGrid::new(viewport);
+    if edges.len() <= EDGE_AWARE_LIMIT {
+        for (i, edge) in edges.iter().enumerate() {
+            edge_grid.insert_segment(edge.from, edge.to, i);
+        }
+    }
+    let mut label_grid = CellGrid::new(viewport);
+    let mut placed: Vec<PlacedLabel> = Vec::with_capacity(requests.len() + blocked.len());
+    for &rect in blocked {
+        label_grid.insert_rect(rect, placed.len());
+        placed.push(PlacedLabel { node: usize::MAX, rect, priority: LabelPriority::Must });
+    }
+    let mut scratch = Vec::new();
+    for request in &requests {
+        let spots = spots_around(request);
+        let mut best: Option<(f32, Rect)> = None;
+        for (order, rect) in spots.iter().enumerate() {
+            let padded = rect.expanded(LABEL_PADDING);
+            let conflicts = Conflicts {
+                labels: count_labels(&label_grid, &placed, &padded, &mut scratch),
+                nodes: count_nodes(&node_grid, nodes, request.node, &padded, &mut scratch),
+                off_screen: !contains_rect(&screen, rect),
+            };
+            let Some(penalty) = conflicts.penalty(request.priority) else { continue };
+            let crossings = count_edges(&edge_grid, edges, rect, &mut scratch) as f32;
+            let cost = penalty + crossings + 0.05 * order as f32;
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, *rect));
+            }
+        }
+        let Some((_, rect)) = best else { continue };
+        label_grid.insert_rect(rect, placed.len());
+        placed.push(PlacedLabel { node: request.node, rect, priority: request.priority });
+    }
+    placed.drain(..blocked.len());
+    placed
+}
+
+/// What a spot would cover.
+struct Conflicts {
+    labels: usize,
+    nodes: usize,
+    off_screen: bool,
+}
+
+impl Conflicts {
+    /// The extra cost of taking the spot, or `None` when `priority` may not take it.
+    fn penalty(&self, priority: LabelPriority) -> Option<f32> {
+        let free = self.labels == 0 && self.nodes == 0 && !self.off_screen;
+        match priority {
+            _ if free => Some(0.0),
+            LabelPriority::Optional => None,
+            LabelPriority::Wanted if self.labels > 0 || self.off_screen => None,
+            LabelPriority::Wanted => Some(20.0 * self.nodes as f32),
+            LabelPriority::Must => {
+                Some(1000.0 * self.labels as f32 + 20.0 * self.nodes as f32 + if self.off_screen { 500.0 } else { 0.0 })
+            }
+        }
+    }
+}
+
+/// The spots a label may take around its node, best first: below, above,
+/// right, left, then the four diagonals.
+fn spots_around(request: &LabelRequest) -> [Rect; 8] {
+    let LabelRequest { centre, radius, size, .. } = *request;
+    let gap = radius + LABEL_GAP;
+    let half = size * 0.5;
+    let at = |x: f32, y: f32| Rect::from_min_size(Vec2::new(x, y), size);
+    let diagonal = radius * std::f32::consts::FRAC_1_SQRT_2 + LABEL_GAP;
+    [
+        at(centre.x - half.x, centre.y + gap),
+        at(centre.x - half.x, centre.y - gap - size.y),
+        at(centre.x + gap, centre.y - half.y),
+        at(centre.x - gap - size.x, centre.y - half.y),
+        at(centre.x + diagonal, centre.y + diagonal),
+        at(centre.x - diagonal - size.x, centre.y + diagonal),
+        at(centre.x + diagonal, centre.y - diagonal - size.y),
+        at(centre.x - diagonal - size.x, centre.y - diagonal - size.y),
+    ]
+}
+
+fn disc_box(centre: Vec2, radius: f32) -> Rect {
+    Rect::from_min_max(centre - Vec2::new(radius, radius), centre + Vec2::new(radius, radius))
+}
+
+fn contains_rect(outer: &Rect, inner: &Rect) -> bool {
+    outer.contains(inner.min) && outer.contains(inner.max)
+}
+
+fn count_labels(grid: &CellGrid, placed: &[PlacedLabel], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
+    grid.collect(rect, scratch);
+    scratch.iter().filter(|&&i| placed[i].rect.intersects(rect)).count()
+}
+
+fn count_nodes(grid: &CellGrid, nodes: &[NodeShape], own: usize, rect: &Rect, scratch: &mut Vec<usize>) -> usize {
+    grid.collect(rect, scratch);
+    scratch
+        .iter()
+        .map(|&i| &nodes[i])
+        .filter(|shape| shape.node != own && rect.touches_circle(shape.centre, shape.radius))
+        .count()
+}
+
+fn count_edges(grid: &CellGrid, edges: &[EdgeShape], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
+    grid.collect(rect, scratch);
+    scratch.iter().filter(|&&i| rect.touches_segment(edges[i].from, edges[i].to)).count()
+}
+
+/// A coarse grid over the screen listing which items touch each cell (items
+/// off screen go to the border cells, which is harmless: they are tested exactly).
+struct CellGrid {
+    columns: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+}
+
+impl CellGrid {
+    fn new(viewport: Vec2) -> Self {
+        let columns = ((viewport.x / CELL).ceil().max(1.0) as usize).min(1024);
+        let rows = ((viewport.y / CELL).ceil().max(1.0) as usize).min(1024);
+        CellGrid { columns, rows, cells: vec![Vec::new(); columns * rows] }
+    }
+
+    fn column(&self, x: f32) -> usize {
+        ((x / CELL).max(0.0) as usize).min(self.columns - 1)
+    }
+
+    fn row(&self, y: f32) -> usize {
+        ((y / CELL).max(0.0) as usize).min(self.rows - 1)
+    }
+
+    fn span(&self, rect: &Rect) -> Option<(std::ops::RangeInclusive<usize>, std::ops::RangeInclusive<usize>)> {
+        if rect.is_empty() || !rect.min.is_finite() || !rect.max.is_finite() {
+            return None;
+        }
+        Some((self.column(rect.min.x)..=self.column(rect.max.x), self.row(rect.min.y)..=self.row(rect.max.y)))
+    }
+
+    fn insert_rect(&mut self, rect: Rect, item: usize) {
+        let Some((columns, rows)) = self.span(&rect) else { return };
+        for row in rows {
+            for column in columns.clone() {
+                self.cells[row * self.columns + column].push(item as u32);
+            }
+        }
+    }
+
+    /// Adds `item` to every cell the segment passes through (sampled at a
+    /// third of a cell, which never skips a cell it crosses by more than that).
+    fn insert_segment(&mut self, a: Vec2, b: Vec2, item: usize) {
+        if !a.is_finite() || !b.is_finite() {
+            return;
+        }
+        let steps = ((a.distance(b) / (CELL / 3.0)).ceil() as usize).clamp(1, 4 * (self.columns + self.rows));
+        let mut last = usize::MAX;
+        for step in 0..=steps {
+            let p = a + (b - a) * (step as f32 / steps as f32);
+            let cell = self.row(p.y) * self.columns + self.column(p.x);
+            if cell != last {
+                let members = &mut self.cells[cell];
+                if members.last() != Some(&(item as u32)) {
+                    members.push(item as u32);
+                }
+                last = cell;
+            }
+        }
+    }
+
+    /// The items of the cells `rect` touches, each once, into `out`.
+    fn collect(&self, rect: &Rect, out: &mut Vec<usize>) {
+        out.clear();
+        let Some((columns, rows)) = self.span(rect) else { return };
+        for row in rows {
+            for column in columns.clone() {
+                out.extend(self.cells[row * self.columns + column].iter().map(|&i| i as usize));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::scene::Emphasis;
+
+    fn request(node: usize, x: f32, y: f32, priority: LabelPriority) -> LabelRequest {
+        LabelRequest { node, centre: Vec2::new(x, y), radius: 6.0, size: Vec2::new(90.0, 16.0), priority, weight: 1.0 }
+    }
+
+    fn node(node: usize, x: f32, y: f32, radius: f32) -> NodeShape {
+        NodeShape {
+            node,
+            centre: Vec2::new(x, y),
+            radius,
+            kind: 0,
+            emphasis: Emphasis::Normal,
+            hovered: false,
+            selected: false,
+            pinned: false,
+        }
+    }
+
+    const VIEW: Vec2 = Vec2::new(800.0, 600.0);
+
+    #[test]
+    fn a_lone_label_goes_below_its_node() {
+        let placed = place_labels(vec![request(0, 400.0, 300.0, LabelPriority::Optional)], &[], &[], VIEW, &[]);
+        assert_eq!(placed.len(), 1);
+        let rect = placed[0].rect;
+        assert!(rect.min.y > 300.0 && (rect.centre().x - 400.0).abs() < 1e-3, "{rect:?}");
+    }
+
+    #[test]
+    fn crowded_labels_never_overlap_and_the_bigger_node_wins() {
+        let mut requests: Vec<LabelRequest> =
+            (0..12).map(|i| request(i, 400.0 + 4.0 * i as f32, 300.0, LabelPriority::Optional)).collect();
+        requests[7].weight = 9.0;
+        let placed = place_labels(requests, &[], &[], VIEW, &[]);
+        assert!(placed.len() < 12, "not all twelve fit in one spot");
+        assert_eq!(placed[0].node, 7, "the heaviest node is labelled first");
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!a.rect.intersects(&b.rect), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_keep_off_other_nodes_and_the_screen_edge() {
+        // A node right below node 0 blocks the spot under it; the screen edge blocks the right.
+        let nodes = [node(0, 400.0, 300.0, 6.0), node(1, 400.0, 320.0, 8.0)];
+        let placed = place_labels(vec![request(0, 400.0, 300.0, LabelPriority::Optional)], &nodes, &[], VIEW, &[]);
+        let rect = placed[0].rect;
+        assert!(!rect.touches_circle(nodes[1].centre, nodes[1].radius));
+        assert!(rect.max.y < 300.0, "it goes above: {rect:?}");
+        let edge = place_labels(vec![request(0, 790.0, 590.0, LabelPriority::Optional)], &[], &[], VIEW, &[]);
+        assert!(edge.is_empty() || contains_rect(&Rect::from_min_size(Vec2::ZERO, VIEW), &edge[0].rect));
+    }
+
+    #[test]
+    fn labels_avoid_crossing_edges_when_they_can() {
+        // A vertical edge runs down from the node: the label moves to a side or above.
+        let edges = [EdgeShape {
+            edge: 0,
+            from: Vec2::new(400.0, 306.0),
+            to: Vec2::new(400.0, 500.0),
+            width: 1.0,
+            kind: 0,
+            emphasis: Emphasis::Normal,
+            arrow: None,
+        }];
+        let placed = place_labels(vec![request(0, 400.0, 300.0, LabelPriority::Optional)], &[], &edges, VIEW, &[]);
+        assert!(!placed[0].rect.touches_segment(edges[0].from, edges[0].to), "{:?}", placed[0].rect);
+    }
+
+    #[test]
+    fn blocked_areas_are_kept_free() {
+        let legend = Rect::from_min_size(Vec2::new(300.0, 306.0), Vec2::new(200.0, 100.0));
+        let placed = place_labels(vec![request(0, 400.0, 300.0, LabelPriority::Wanted)], &[], &[], VIEW, &[legend]);
+        assert_eq!(placed.len(), 1);
+        assert!(!placed[0].rect.intersects(&legend), "{:?}", placed[0].rect);
+    }
+
+    #[test]
+    fn must_labels_always_show_optional_ones_give_way() {
+        let requests = vec![
+            request(0, 400.0, 300.0, LabelPriority::Optional),
+            request(1, 401.0, 300.0, LabelPriority::Must),
+            request(2, 402.0, 300.0, LabelPriority::Must),
+        ];
+        let placed = place_labels(requests, &[], &[], VIEW, &[]);
+        let shown: Vec<usize> = placed.iter().map(|p| p.node).collect();
+        assert!(shown.contains(&1) && shown.contains(&2));
+        assert_eq!(placed[0].priority, LabelPriority::Must);
+    }
+}

@@ -1,0 +1,194 @@
+//! The note editor typed into as an editor would: Persian with Latin and
+//! digits, the caret moved by the keys a Persian reader expects, undo, and
+//! saving to the note file.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use crate::support::app_at;
+use diplomap::text::Lang;
+use diplomap::ui::notes_editor::NoteStatus;
+
+fn caret(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> usize {
+    harness.state().notes.buffer.caret()
+}
+
+fn text(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> String {
+    harness.state().notes.buffer.text().to_owned()
+}
+
+#[test]
+fn a_persian_note_is_typed_moved_through_undone_and_saved() {
+    let (mut harness, corpus) = app_at("concept:interpol", Lang::Fa);
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "یادداشت اصلی").focus();
+    harness.run();
+    for piece in ["همکاری ", "INTERPOL", " در ", "۱۴۰۲"] {
+        harness.get_by_role_and_label(Role::MultilineTextInput, "یادداشت اصلی").type_text(piece);
+        harness.run();
+    }
+    assert_eq!(text(&harness), "همکاری INTERPOL در ۱۴۰۲");
+    assert_eq!(harness.state().notes.status, NoteStatus::Unsaved);
+
+    // Home goes to the start of the line: the right edge of a Persian line.
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(caret(&harness), 0);
+    // ← in a Persian line goes left, which is forward in reading order.
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(caret(&harness), "ه".len());
+    // Ctrl+→ jumps a word in reading order: backwards, to the line start.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowRight);
+    harness.run();
+    assert_eq!(caret(&harness), 0);
+    // Inside the Latin word the arrows are visual too: → goes on through INTERPOL.
+    let interpol = "همکاری ".len();
+    harness.state_mut().notes.buffer.set_caret(interpol + 1, false);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(caret(&harness), interpol + 2);
+
+    // Ctrl+Backspace at the end removes the year; Ctrl+Z brings it back.
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(caret(&harness), text(&harness).len());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Backspace);
+    harness.run();
+    assert_eq!(text(&harness), "همکاری INTERPOL در ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(text(&harness), "همکاری INTERPOL در ۱۴۰۲");
+
+    // A second line in English is laid out left to right under the Persian one.
+    harness.key_press(Key::Enter);
+    harness.get_by_role_and_label(Role::MultilineTextInput, "یادداشت اصلی").type_text("see p. 12");
+    harness.run();
+    assert_eq!(text(&harness), "همکاری INTERPOL در ۱۴۰۲\nsee p. 12");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().notes.status, NoteStatus::Saved);
+    let saved = std::fs::read_to_string(corpus.path().join("notes").join("interpol.ron")).expect("the note file");
+    assert!(saved.contains("همکاری INTERPOL در ۱۴۰۲\nsee p. 12"), "{saved}");
+}
+
+#[test]
+fn the_note_editor_is_a_labelled_text_input_holding_the_note() {
+    let (mut harness, _corpus) = app_at("concept:europol", Lang::En);
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").type_text("یوروپل (Europol)");
+    harness.run();
+    let node = harness.get_by_role_and_label(Role::MultilineTextInput, "Main note");
+    assert_eq!(node.value().as_deref(), Some("یوروپل (Europol)"));
+}
+
+/// Drag with the primary button from `from` to `to` over a few frames.
+fn drag(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(button(from, true));
+    harness.run();
+    for step in 1..=4 {
+        let t = step as f32 / 4.0;
+        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
+        harness.run();
+    }
+    harness.event(button(to, false));
+    harness.run();
+}
+
+fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<String> {
+    harness.output().platform_output.commands.iter().find_map(|command| match command {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn selected_persian_text_is_copied_in_logical_order_and_gets_a_passage_note() {
+    let (mut harness, corpus) = app_at("document:003_412e824fada4b61c", Lang::En);
+    harness.run_steps(3);
+    let paragraph = harness
+        .get_all_by_role(Role::Paragraph)
+        .find(|node| node.accesskit_node().label().is_some_and(|label| label.contains("کالکان")))
+        .expect("a Persian paragraph about Kalkan");
+    let text = paragraph.accesskit_node().label().unwrap_or_default().to_string();
+    let rect = paragraph.rect();
+    // A Persian paragraph starts at the right: drag from its right edge leftwards.
+    let y = rect.top() + 8.0;
+    drag(&mut harness, egui::pos2(rect.right() - 16.0, y), egui::pos2(rect.right() - 170.0, y));
+    assert!(harness.query_all_by_label_contains("Note on the selection").next().is_some(), "the drag selected text");
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copy = copied(&harness).expect("Ctrl+C copies the selection");
+    assert!(copy.chars().count() > 5, "{copy:?}");
+    // Logical order: the copy is a piece of the paragraph's text as stored, from near its start
+    // (the right edge), whatever order the runs are painted in.
+    let at = text.find(&copy).unwrap_or_else(|| panic!("{copy:?} is a logical substring of {text:?}"));
+    assert!(at < 20, "the selection starts near the paragraph's start, at {at}");
+
+    // The selection offers a note for the concepts it mentions; one click makes it.
+    harness
+        .get_all_by_role(Role::Button)
+        .find(|node| node.accesskit_node().label().is_some_and(|l| l.starts_with("+ ")))
+        .expect("a concept to note for")
+        .click();
+    harness.run_steps(2);
+    let target = harness.state().notes.target().cloned().expect("the new note is open");
+    assert!(target.note.is_some());
+    let editor = harness.get_by_role_and_label(Role::MultilineTextInput, "Note on this passage");
+    editor.focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Note on this passage").type_text("منبع: گزارش ۲۰۲۱");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    assert_eq!(harness.state().notes.status, NoteStatus::Saved);
+    let file = corpus.path().join("notes").join(format!("{}.ron", target.concept));
+    let saved = std::fs::read_to_string(file).expect("the concept's note file");
+    assert!(saved.contains("منبع: گزارش ۲۰۲۱") && saved.contains(&format!("quote: \"{copy}\"")), "{saved}");
+
+    // Closed, it is a row under its paragraph; the concept page lists it and opens it back here.
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    assert!(harness.query_all_by_label_contains("منبع: گزارش ۲۰۲۱").next().is_some());
+    harness
+        .state_mut()
+        .push(diplomap::ui::app::Command::Navigate(format!("concept:{}", target.concept).parse().expect("address")));
+    harness.run_steps(2);
+    harness.get_all_by_label_contains("منبع: گزارش ۲۰۲۱").next().expect("listed on the concept page").click();
+    harness.run_steps(3);
+    assert!(matches!(crate::support::current(&harness), diplomap::address::Address::Document { .. }));
+    assert_eq!(harness.state().notes.target(), Some(&target));
+}
+
+#[test]
+fn the_find_box_takes_a_query_typed_with_arabic_letters_and_enter_goes_to_the_next_hit() {
+    let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::En);
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::TextInput, "Find in document").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Find in document").type_text("كالكان");
+    harness.run_steps(2);
+    let count = |harness: &egui_kittest::Harness<'_, diplomap::ui::App>| {
+        harness
+            .get_all_by_role(Role::Label)
+            .filter_map(|node| node.value())
+            .find(|label| label.starts_with("1/") || label.starts_with("2/"))
+    };
+    let first = count(&harness).expect("a hit counter");
+    assert!(first.starts_with("1/") && first != "1/1", "{first}: Kalkan appears several times");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert!(count(&harness).is_some_and(|label| label.starts_with("2/")));
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Find in document").value().as_deref(), Some("كالكان"));
+}

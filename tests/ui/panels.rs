@@ -1,0 +1,104 @@
+//! The side panels keep their size: whatever a view or a panel's content
+//! shows (here: names far wider than a panel, with no place to break), the
+//! concept list and the detail panel open at their default widths and stay
+//! there, in a left-to-right and in a mirrored (fa, ar) interface. The
+//! window shows which corpus files could not be read.
+
+#![cfg(feature = "gui")]
+
+use crate::common;
+
+use diplomap::text::Lang;
+use diplomap::ui::App;
+use diplomap::ui::model::Model;
+use diplomap::ui::side_panel;
+use diplomap::ui::state::AppState;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// A name with no break opportunity, wider than any side panel.
+const LONG_EN: &str = "PoliceDiplomacyAcrossBordersThroughRegionalOrganisationsAndTheirLiaisonOfficers";
+const LONG_FA: &str = "دیپلماسی‌پلیسی‌فرامرزی‌از‌راه‌سازمان‌های‌منطقه‌ای‌و‌افسران‌رابط‌آن‌ها‌در‌سراسر‌جهان";
+
+/// The bundled corpus with police diplomacy and the Kalkan news item renamed to [`LONG_EN`]/[`LONG_FA`].
+fn corpus_with_long_names() -> tempfile::TempDir {
+    let corpus = common::corpus_copy();
+    let replace = |file: &str, from: &str, to: &str| {
+        let path = corpus.path().join(file);
+        let text = std::fs::read_to_string(&path).expect("read corpus file");
+        assert!(text.contains(from), "{file} holds {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write corpus file");
+    };
+    replace("concepts.ron", "en: \"police diplomacy\"", &format!("en: \"{LONG_EN}\""));
+    replace("concepts.ron", "fa: \"دیپلماسی پلیسی\"", &format!("fa: \"{LONG_FA}\""));
+    let news = "documents/003_412e824fada4b61c.ron";
+    replace(news, "INTERPOL's role in countering terrorism: project Kalkan meets in Tehran", LONG_EN);
+    replace(news, "نقش اینترپل در مقابله با تروریسم", LONG_FA);
+    corpus
+}
+
+fn app_at(corpus: &std::path::Path, address: &str, lang: Lang) -> Harness<'static, App> {
+    let model = match Model::load(corpus) {
+        Ok(model) => model,
+        Err(problems) => panic!("the corpus copy loads: {problems:?}"),
+    };
+    let mut state = AppState::default();
+    state.ui_lang = lang;
+    state.selected = Some("police-diplomacy".into());
+    state.history.visit(address.parse().expect("a valid address"));
+    let app = App::with_model(&egui::Context::default(), model, state);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(diplomap::ui::app::install_look)
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
+}
+
+/// The outer widths of the concept list and of the detail panel (if shown).
+fn panel_widths(harness: &Harness<'_, App>) -> (f32, Option<f32>) {
+    let panels = harness.state().views.panels;
+    let list = panels.list.expect("the concept list is shown").width();
+    (list, panels.detail.map(|rect| rect.width()))
+}
+
+#[test]
+fn side_panels_keep_their_default_width_whatever_they_show() {
+    let corpus = corpus_with_long_names();
+    for lang in [Lang::En, Lang::Fa, Lang::Ar] {
+        for address in [
+            "document:003_412e824fada4b61c",
+            "concept:police-diplomacy",
+            "compare:000_d179677d1f4e20a5",
+            "map?focus=police-diplomacy&depth=1",
+            "search:police",
+        ] {
+            let mut harness = app_at(corpus.path(), address, lang);
+            harness.run_steps(20);
+            let (list, detail) = panel_widths(&harness);
+            assert_eq!(list, side_panel::LIST_WIDTH, "{lang:?} {address}: concept list width");
+            if let Some(detail) = detail {
+                assert_eq!(detail, side_panel::DETAIL_WIDTH, "{lang:?} {address}: detail panel width");
+            }
+            // The long name is shown (wrapped or clipped), not dropped.
+            assert!(harness.query_all_by_label_contains(&LONG_EN[..20]).next().is_some() || lang != Lang::En);
+        }
+    }
+}
+
+/// A document whose metadata does not parse is left out, and the window says
+/// which file, where, and what is wrong; the file itself is not touched.
+#[test]
+fn a_broken_document_file_is_reported_in_the_window_with_its_place() {
+    let corpus = common::corpus_copy();
+    let meta = corpus.path().join("documents/003_412e824fada4b61c.ron");
+    let text = std::fs::read_to_string(&meta).expect("read metadata");
+    let broken = text.replacen("languages: [Fa],", "languages: [Fa", 1);
+    std::fs::write(&meta, &broken).expect("write metadata");
+    let mut harness = app_at(corpus.path(), "concept:police-diplomacy", Lang::En);
+    harness.run();
+    harness.get_by_label_contains("left out of the corpus");
+    harness.get_by_label("Show").click();
+    harness.run();
+    let place = format!("{}:9:5:", meta.display());
+    harness.get_by_label_contains(&place);
+    assert_eq!(std::fs::read_to_string(&meta).expect("read metadata"), broken, "the file is left as it was");
+}
