@@ -68,7 +68,7 @@ impl StepView {
                 .any(|r| (&r.source == a && &r.target == b) || (&r.source == b && &r.target == a))
         });
         let camera = match step.camera {
-            Some(c) => Camera::new(Vec2::new(c.center.0, c.center.1), c.zoom, viewport),
+            Some(c) => framed_camera(&c, viewport),
             None => fitted_camera(&positions, focus.as_ref().unwrap_or(&visible.nodes), viewport),
         };
         StepView { positions, visible, focus_node, focus, highlight_nodes, highlight_edges, camera }
@@ -142,6 +142,23 @@ pub fn filter_of(step: &TourStep) -> Filter {
         min_weight: filters.min_weight,
         hide_isolated: false,
     }
+}
+
+/// A step's camera in a view of `viewport` points: its rectangle of the map,
+/// whole and centred, as large as the view allows — the same framing at any size.
+pub fn framed_camera(camera: &crate::tours::Camera, viewport: Vec2) -> Camera {
+    let centre = Vec2::new(camera.center.0, camera.center.1);
+    let (width, height) = camera.world_size();
+    let half = Vec2::new(width, height) * 0.5;
+    let mut framed = Camera::new(centre, 1.0, viewport);
+    framed.fit(Rect::from_min_max(centre - half, centre + half), 0.0);
+    framed
+}
+
+/// The rectangle of the map `camera` shows, as a step's camera.
+pub fn step_camera_of(camera: &Camera) -> crate::tours::Camera {
+    let size = camera.viewport / camera.zoom;
+    crate::tours::Camera::framing((camera.centre.x, camera.centre.y), (size.x, size.y))
 }
 
 /// A camera that frames the nodes of `shown` in a view of `viewport` points.
@@ -220,7 +237,7 @@ mod tests {
         step.filters.kinds = vec!["DiplomacyForm".into(), "Threat".into()];
         step.pinned.insert("b".into(), (50.0, 50.0));
         step.highlight.nodes = vec!["b".into()];
-        step.camera = Some(crate::tours::Camera { center: (10.0, 20.0), zoom: 2.0 });
+        step.camera = Some(crate::tours::Camera::framing((10.0, 20.0), (200.0, 150.0)));
         let view = StepView::of_step(&map, &step, Vec2::new(400.0, 300.0));
         assert_eq!(view.visible.nodes.iter().collect::<Vec<_>>(), [0, 1]);
         assert_eq!(view.positions[1], Vec2::new(50.0, 50.0));
@@ -233,13 +250,42 @@ mod tests {
     }
 
     #[test]
+    fn a_step_frames_the_same_part_of_the_map_at_any_window_size() {
+        let map = map();
+        let mut step = TourStep::default();
+        step.camera = Some(crate::tours::Camera::framing((100.0, 0.0), (240.0, 100.0)));
+        for viewport in
+            [Vec2::new(1280.0, 800.0), Vec2::new(640.0, 480.0), Vec2::new(1920.0, 1080.0), Vec2::new(500.0, 900.0)]
+        {
+            let camera = StepView::of_step(&map, &step, viewport).camera;
+            let shown = camera.visible_world();
+            // The whole rectangle is in view and touches two opposite edges of the window.
+            assert!(shown.min.x <= -20.0 + 1e-3 && shown.max.x >= 220.0 - 1e-3, "{viewport:?}: {shown:?}");
+            assert!(shown.min.y <= -50.0 + 1e-3 && shown.max.y >= 50.0 - 1e-3, "{viewport:?}: {shown:?}");
+            let tight_x = (shown.size().x - 240.0).abs() < 1e-2;
+            let tight_y = (shown.size().y - 100.0).abs() < 1e-2;
+            assert!(tight_x || tight_y, "{viewport:?}: fitted, not just contained: {shown:?}");
+            assert!(camera.screen_from_world(Vec2::new(100.0, 0.0)).distance(viewport * 0.5) < 1e-2);
+        }
+        // Recording a view and showing it again frames the same rectangle.
+        let recorded = step_camera_of(&Camera::new(Vec2::new(3.0, 4.0), 2.0, Vec2::new(800.0, 600.0)));
+        assert_eq!(recorded, crate::tours::Camera::framing((3.0, 4.0), (400.0, 300.0)));
+        let old = crate::tours::Camera { center: (0.0, 0.0), size: None, zoom: Some(2.0) };
+        assert_eq!(
+            framed_camera(&old, Vec2::new(1280.0, 800.0)).zoom,
+            2.0,
+            "an old zoom reads as in a 1280×800 window"
+        );
+    }
+
+    #[test]
     fn blending_runs_from_one_step_to_the_next() {
         let map = map();
         let viewport = Vec2::new(800.0, 600.0);
         let mut first = TourStep::focused("a", 0);
-        first.camera = Some(crate::tours::Camera { center: (0.0, 0.0), zoom: 1.0 });
+        first.camera = Some(crate::tours::Camera::framing((0.0, 0.0), (800.0, 600.0)));
         let mut second = TourStep::focused("d", 0);
-        second.camera = Some(crate::tours::Camera { center: (900.0, 0.0), zoom: 4.0 });
+        second.camera = Some(crate::tours::Camera::framing((900.0, 0.0), (200.0, 150.0)));
         second.pinned.insert("a".into(), (0.0, 100.0));
         let (from, to) = (StepView::of_step(&map, &first, viewport), StepView::of_step(&map, &second, viewport));
         let start = blend(&from, &to, 0.0);
@@ -248,6 +294,7 @@ mod tests {
         let middle = blend(&from, &to, 0.5);
         assert_eq!(middle.camera.centre, Vec2::new(450.0, 0.0));
         assert!((middle.camera.zoom - 2.0).abs() < 1e-4, "geometric zoom: {}", middle.camera.zoom);
+        assert_eq!((from.camera.zoom, to.camera.zoom), (1.0, 4.0));
         assert_eq!(middle.positions[0], Vec2::new(0.0, 50.0));
         assert_eq!(middle.focus_node, Some(3), "the target's focus from the start");
         let end = blend(&from, &to, 1.0);

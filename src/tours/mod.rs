@@ -146,18 +146,55 @@ pub struct EdgeRef {
     pub target: String,
 }
 
-/// Where the map's camera looks, in map units, and how close.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// What part of the map a step shows, in map units: the rectangle of `size`
+/// around `center`, fitted into whatever window shows it (all of it visible,
+/// centred), so a step frames the same at any window size.
+///
+/// Older tours wrote a `zoom` (screen points per map unit) instead of a
+/// size; it still loads, read as seen in a window of
+/// [`Camera::REFERENCE_VIEW`]. New steps are saved with a size.
+///
+/// ```
+/// use diplomap::tours::Camera;
+/// let old = Camera { center: (0.0, 0.0), size: None, zoom: Some(2.0) };
+/// assert_eq!(old.world_size(), (640.0, 400.0));
+/// assert_eq!(Camera::framing((5.0, 5.0), (300.0, 200.0)).world_size(), (300.0, 200.0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Camera {
     pub center: (f32, f32),
-    pub zoom: f32,
+    /// Width and height shown, in map units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<(f32, f32)>,
+    /// Older files: points per map unit in a [`Camera::REFERENCE_VIEW`] window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zoom: Option<f32>,
 }
 
-impl Default for Camera {
-    fn default() -> Self {
-        Camera { center: (0.0, 0.0), zoom: 1.0 }
+impl Camera {
+    /// The window size, in points, an old `zoom` is read against (the size
+    /// exports use by default).
+    pub const REFERENCE_VIEW: (f32, f32) = (1280.0, 800.0);
+
+    /// A camera showing `size` map units around `center`.
+    pub fn framing(center: (f32, f32), size: (f32, f32)) -> Camera {
+        Camera { center, size: Some(size), zoom: None }
     }
+
+    /// Width and height shown, in map units: `size`, else what `zoom` showed
+    /// in a reference window, else what a zoom of 1 shows.
+    pub fn world_size(&self) -> (f32, f32) {
+        if let Some(size) = self.size.filter(|&(w, h)| is_positive(w) && is_positive(h)) {
+            return size;
+        }
+        let zoom = self.zoom.filter(|&z| is_positive(z)).unwrap_or(1.0);
+        (Camera::REFERENCE_VIEW.0 / zoom, Camera::REFERENCE_VIEW.1 / zoom)
+    }
+}
+
+fn is_positive(value: f32) -> bool {
+    value.is_finite() && value > 0.0
 }
 
 /// A byte range of a document.
@@ -196,7 +233,9 @@ pub fn to_ron(tour: &Tour) -> Result<String, ron::Error> {
 /// Parses a tour from RON `text` (read from `path`, used in diagnostics) and
 /// checks what can be checked without the catalog.
 pub fn from_ron(path: &Path, text: &str) -> Result<Tour, Vec<Diagnostic>> {
-    let tour: Tour = ron::Options::default().from_str(text).map_err(|e| vec![Diagnostic::from_ron(path, &e)])?;
+    // `zoom: 2.0` (older files) as well as `zoom: Some(2.0)`.
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let tour: Tour = options.from_str(text).map_err(|e| vec![Diagnostic::from_ron(path, &e)])?;
     let problems: Vec<Diagnostic> = check(&tour, path, text).into_iter().filter(Diagnostic::is_error).collect();
     if problems.is_empty() { Ok(tour) } else { Err(problems) }
 }

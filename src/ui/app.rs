@@ -79,8 +79,10 @@ pub struct ViewState {
     pub address_error: Option<String>,
     pub tours: super::tour_panel::TourPanel,
     pub presenter: Option<super::presenter::Presenter>,
-    /// Where the export menu writes.
+    /// Where the export menu writes when it does not ask (or cannot).
     pub export_dir: PathBuf,
+    /// The export menu's save dialog.
+    pub export: super::export_menu::ExportState,
     /// What the last export or recording said (a bottom line until dismissed).
     pub notice: Option<String>,
     /// Where the side panels were drawn last frame.
@@ -132,6 +134,7 @@ impl App {
         let mut app = App { state, model, views, notes, commands: Vec::new(), screenshot, loader, present_on_load };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = super::tour_panel::TourPanel::new(corpus_dir.join("tours"));
+        app.views.export.ask_where = true;
         app.views.export_dir = super::export_menu::default_export_dir();
         app.sync_selection();
         app.commands.extend(import);
@@ -255,6 +258,7 @@ impl App {
             mirror::column(ui, rtl, |ui| self.view_ui(ui, &mut commands));
         });
         self.import_ui(&ctx, &mut commands);
+        self.poll_export(&ctx);
         self.commands.extend(commands);
         self.apply_with(&ctx);
         if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
@@ -364,7 +368,12 @@ impl App {
     pub fn apply_with(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
-                Command::Tour(action) => self.views.tours.apply(action),
+                Command::Tour(action) => {
+                    self.views.tours.apply(action);
+                    if let Some(moved) = self.views.tours.address_if_moved(self.state.history.current()) {
+                        self.state.history.replace(moved);
+                    }
+                }
                 Command::Present { tour, step } => self.start_presenting(ctx, &tour, step),
                 Command::StopPresenting => {
                     self.views.presenter = None;
@@ -412,6 +421,9 @@ pub fn install_look(ctx: &egui::Context) {
         style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
         style.text_styles.insert(TextStyle::Heading, FontId::proportional(22.0));
         style.text_styles.insert(TextStyle::Name(SECTION_STYLE.into()), FontId::proportional(17.0));
+        // Scroll bars take their own room: a floating bar covers the first
+        // letters of right-aligned Persian and Arabic lines.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
 

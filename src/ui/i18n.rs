@@ -219,6 +219,19 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("export map png", "Export map as PNG", "برون‌بری نقشه به PNG", "تصدير الخريطة PNG"),
     ("exported to", "Exported to", "برون‌بری شد در", "صُدّر إلى"),
     (
+        "no file dialog",
+        "No file dialog could open here, so the export went to the exports folder.",
+        "اینجا پنجرهٔ گزینش پرونده باز نشد؛ برون‌بری در پوشهٔ برون‌بری‌ها نوشته شد.",
+        "تعذّر فتح نافذة اختيار الملفات هنا، فكُتب التصدير في مجلد التصدير.",
+    ),
+    (
+        "export cancelled",
+        "Export cancelled: nothing was written.",
+        "برون‌بری لغو شد: چیزی نوشته نشد.",
+        "أُلغي التصدير: لم يُكتب شيء.",
+    ),
+    ("files", "files", "پرونده", "ملفات"),
+    (
         "no steps",
         "This tour has no steps yet: arrange the map and press Ctrl+Shift+N.",
         "این گشت هنوز گامی ندارد: نقشه را بچینید و Ctrl+Shift+N را بزنید.",

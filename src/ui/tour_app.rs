@@ -5,13 +5,13 @@
 use eframe::egui;
 
 use super::app::{App, ViewState};
-use super::export_menu::{ExportRequest, run_export};
+use super::export_menu::{Destination, ExportOutcome, ExportRequest, run_export};
 use super::i18n::tr;
 use super::presenter::Presenter;
 use super::state::AppState;
 use super::tour_panel::TourAction;
 use crate::address::Address;
-use crate::tours::{Camera, EdgeRef, Filters, Focus, Highlight, TourStep};
+use crate::tours::{EdgeRef, Filters, Focus, Highlight, TourStep};
 
 impl ViewState {
     /// What the map shows now, as a tour step (caption left empty).
@@ -81,30 +81,78 @@ impl App {
         self.views.current_map_step(&self.state)
     }
 
-    /// Writes what `request` asks into the exports folder and says where.
+    /// Carries out an export request: asks where with a save dialog (the
+    /// real window), else writes into the exports folder; says where.
     pub fn export(&mut self, request: &ExportRequest) {
         if *request == ExportRequest::Dismiss {
             self.views.notice = None;
             return;
         }
+        if self.views.export.ask_where {
+            self.views.export.ask(request.clone(), self.state.ui_lang);
+            return;
+        }
+        self.write_export(request, &self.default_destination(request), None);
+    }
+
+    /// Writes the export whose dialog has answered; call every frame.
+    pub fn poll_export(&mut self, ctx: &egui::Context) {
+        if self.views.export.is_asking() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let Some(outcome) = self.views.export.poll() else { return };
+        let lang = self.state.ui_lang;
+        match outcome {
+            ExportOutcome::Write(request, destination) => self.write_export(&request, &destination, None),
+            ExportOutcome::NoDialog(request) => {
+                let destination = self.default_destination(&request);
+                self.write_export(&request, &destination, Some(tr(lang, "no file dialog")));
+            }
+            ExportOutcome::Cancelled => self.views.notice = Some(tr(lang, "export cancelled").to_string()),
+        }
+    }
+
+    /// The exports folder (a tour: its own folder inside).
+    fn default_destination(&self, request: &ExportRequest) -> Destination {
+        match request {
+            ExportRequest::Tour { id } => Destination::Folder(self.views.export_dir.join(id)),
+            _ => Destination::Folder(self.views.export_dir.clone()),
+        }
+    }
+
+    fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>) {
         let Ok(model) = &self.model else { return };
         let map = self.views.tours.map_data(model);
         let tours = model.dir().join("tours");
         let lang = self.state.ui_lang;
-        self.views.notice = Some(match run_export(request, &map, &tours, &self.views.export_dir, lang) {
-            Ok(paths) => match paths.first() {
-                Some(first) => format!("{} {} ({} files)", tr(lang, "exported to"), first.display(), paths.len()),
-                None => String::new(),
-            },
+        let said = match run_export(request, &map, &tours, destination, lang) {
+            Ok(paths) => written_notice(&paths, lang),
             Err(message) => message,
+        };
+        self.views.notice = Some(match preface {
+            Some(preface) => format!("{preface} {said}"),
+            None => said,
         });
+    }
+}
+
+/// "Exported to FILE" for one file; "Exported to FOLDER (N files)" for several.
+fn written_notice(paths: &[std::path::PathBuf], lang: crate::text::Lang) -> String {
+    let exported = tr(lang, "exported to");
+    match paths {
+        [] => String::new(),
+        [one] => format!("{exported} {}", one.display()),
+        [first, ..] => {
+            let folder = first.parent().unwrap_or(first);
+            let files = super::i18n::number(lang, paths.len());
+            format!("{exported} {} ({files} {})", folder.display(), tr(lang, "files"))
+        }
     }
 }
 
 /// The map view's current view as a tour step.
 fn step_of_map(map: &super::map_view::MapView) -> TourStep {
     let settings = &map.settings;
-    let (centre, zoom) = map.camera();
     let focus = settings.focus.as_ref().map(|concept| Focus { concept: concept.clone(), depth: settings.depth as u32 });
     let filters = Filters {
         kinds: settings.kinds.iter().map(|k| k.as_str().to_string()).collect(),
@@ -125,7 +173,7 @@ fn step_of_map(map: &super::map_view::MapView) -> TourStep {
         focus,
         filters,
         highlight,
-        camera: Some(Camera { center: (centre.x, centre.y), zoom }),
+        camera: Some(crate::export::view::step_camera_of(&map.full_camera())),
         pinned,
         ..TourStep::default()
     }

@@ -82,6 +82,8 @@ pub struct TourPanel {
     /// When captions changed without being saved yet.
     unsaved_since: Option<Instant>,
     preview: Option<(u64, Arc<MapData>)>,
+    /// The address (tour, step) whose step was last applied to `selected`.
+    applied_address: Option<(String, Option<usize>)>,
 }
 
 impl Default for TourPanel {
@@ -102,6 +104,7 @@ impl TourPanel {
             undo: Vec::new(),
             unsaved_since: None,
             preview: None,
+            applied_address: None,
         }
     }
 
@@ -148,6 +151,30 @@ impl TourPanel {
         self.open = Some(open);
         self.undo.clear();
         self.unsaved_since = None;
+    }
+
+    /// Selects the step of the address `tour:id:step` when the address changed
+    /// (back, forward, a pasted address); otherwise the selection stands.
+    pub fn follow_address(&mut self, id: &str, step: Option<usize>) {
+        let address = (id.to_string(), step);
+        if self.applied_address.as_ref() == Some(&address) {
+            return;
+        }
+        self.applied_address = Some(address);
+        let Some(step) = step else { return };
+        let count = self.open.as_ref().filter(|o| o.id == id).map_or(0, |o| o.tour.steps.len());
+        self.save_pending();
+        self.selected = step.saturating_sub(1).min(count.saturating_sub(1));
+    }
+
+    /// The address of the open tour at its selected step, when `current` is
+    /// that tour at another step (after an edit moved the selection).
+    pub fn address_if_moved(&self, current: &Address) -> Option<Address> {
+        let Address::Tour { id, step } = current else { return None };
+        let open = self.open.as_ref().filter(|o| &o.id == id)?;
+        let shown = step.map_or(0, |s| s.saturating_sub(1));
+        let selected = self.selected.min(open.tour.steps.len().saturating_sub(1));
+        (shown != selected).then(|| Address::Tour { id: id.clone(), step: Some(selected + 1) })
     }
 
     /// Saves caption edits once typing has paused; call every frame.
@@ -319,6 +346,7 @@ pub fn tour_view_ui(
 ) {
     let lang = view.lang;
     panel.ensure_open(id, step);
+    panel.follow_address(id, step);
     tour_list_ui(ui, lang, id, panel, commands);
     ui.separator();
     let Some(open) = panel.open.clone() else { return };
@@ -366,12 +394,13 @@ fn tour_list_ui(ui: &mut egui::Ui, lang: Lang, current: &str, panel: &mut TourPa
 
 fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let present = ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "present tour")));
-        if present.on_hover_text(tr(lang, "present hint")).clicked() {
+        let present = super::text::button_ui(ui, tr(lang, "present tour"), !open.tour.steps.is_empty());
+        if super::text::hover_text_ui(present, tr(lang, "present hint")).clicked() {
             commands.push(Command::Tour(TourAction::Save));
             commands.push(Command::Present { tour: open.id.clone(), step: panel.selected });
         }
-        let record = ui.button(tr(lang, "add map view")).on_hover_text(tr(lang, "add map view hint"));
+        let record = super::text::button_ui(ui, tr(lang, "add map view"), true);
+        let record = super::text::hover_text_ui(record, tr(lang, "add map view hint"));
         if record.clicked() {
             commands.push(Command::RecordStep);
         }
@@ -394,7 +423,7 @@ fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel,
 /// Keys of the tour view: ↑/↓ select, Ctrl+↑/↓ move, Delete, Ctrl+D duplicate,
 /// Ctrl+Z undo, Ctrl+S save, F5 present (when no text field has focus).
 fn keys(ui: &egui::Ui, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
-    if ui.ctx().text_edit_focused() {
+    if super::bidi_edit::editing_text(ui.ctx()) {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
             commands.push(Command::Tour(TourAction::Save));
         }
@@ -411,9 +440,9 @@ fn keys(ui: &egui::Ui, open: &OpenTour, selected: usize, commands: &mut Vec<Comm
     } else if pressed(egui::Key::ArrowDown, command) && selected + 1 < count {
         commands.push(Command::Tour(TourAction::Move { from: selected, to: selected + 1 }));
     } else if pressed(egui::Key::ArrowUp, egui::Modifiers::NONE) && selected > 0 {
-        commands.push(Command::Tour(TourAction::Select(selected - 1)));
+        select_step(commands, &open.id, selected - 1);
     } else if pressed(egui::Key::ArrowDown, egui::Modifiers::NONE) && selected + 1 < count {
-        commands.push(Command::Tour(TourAction::Select(selected + 1)));
+        select_step(commands, &open.id, selected + 1);
     } else if pressed(egui::Key::Delete, egui::Modifiers::NONE) && selected < count {
         commands.push(Command::Tour(TourAction::Delete(selected)));
     } else if pressed(egui::Key::D, command) && selected < count {
@@ -421,6 +450,14 @@ fn keys(ui: &egui::Ui, open: &OpenTour, selected: usize, commands: &mut Vec<Comm
     } else if pressed(egui::Key::Z, command) {
         commands.push(Command::Tour(TourAction::Undo));
     }
+}
+
+/// Selects step `index` (from 0) of tour `id`: a new address, so back and
+/// forward walk the steps and "copy address" names the step.
+fn select_step(commands: &mut Vec<Command>, id: &str, index: usize) {
+    // The address first: the selection then matches it and does not rewrite it.
+    commands.push(Command::Navigate(Address::Tour { id: id.to_string(), step: Some(index + 1) }));
+    commands.push(Command::Tour(TourAction::Select(index)));
 }
 
 fn steps_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
@@ -438,27 +475,28 @@ fn steps_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, com
             };
             frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                step_row_ui(ui, lang, index, selected, count, step, commands);
+                step_row_ui(ui, lang, &open.id, (index, selected, count), step, commands);
             });
         }
     });
 }
 
+/// One step's row; `place` is (this step, the selected step, the number of steps), from 0.
 fn step_row_ui(
     ui: &mut egui::Ui,
     lang: Lang,
-    index: usize,
-    selected: usize,
-    count: usize,
+    tour_id: &str,
+    place: (usize, usize, usize),
     step: &TourStep,
     commands: &mut Vec<Command>,
 ) {
+    let (index, selected, count) = place;
     ui.horizontal(|ui| {
         let number = ui.selectable_label(index == selected, format!(" {} ", index + 1));
         let label = format!("{} {}", tr(lang, "select step"), index + 1);
         number.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if number.clicked() && index != selected {
-            commands.push(Command::Tour(TourAction::Select(index)));
+            select_step(commands, tour_id, index);
         }
         let small = |ui: &mut egui::Ui, enabled: bool, icon: &str, key: &'static str| {
             let button = ui.add_enabled(enabled, egui::Button::new(icon).small());
@@ -494,23 +532,16 @@ fn step_row_ui(
 /// to its direction, with the laid-out caption under the RTL ones.
 fn caption_editor_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
     let Some(step) = open.tour.steps.get(selected) else { return };
-    ui.label(format!("{} {}", tr(lang, "caption of step"), selected + 1));
+    label_ui(ui, &format!("{} {}", tr(lang, "caption of step"), super::i18n::number(lang, selected + 1)));
     for (caption_lang, text) in
         [(Lang::Fa, &step.caption.fa), (Lang::Ar, &step.caption.ar), (Lang::En, &step.caption.en)]
     {
         let mut buffer = text.clone();
-        let align = if caption_lang.is_rtl() { egui::Align2::RIGHT_TOP } else { egui::Align2::LEFT_TOP };
         let name = super::i18n::language_name(caption_lang);
-        let edit = egui::TextEdit::multiline(&mut buffer)
-            .id_salt(("caption", caption_lang.code(), selected))
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .align(align)
-            .hint_text(name);
-        let response = ui.add(edit);
         let label = format!("{} ({})", tr(lang, "caption"), caption_lang.code());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-        if response.changed() {
+        let options = super::bidi_edit::BidiEditOptions::multi_line(&label, name, 2, caption_lang.is_rtl());
+        let id = ui.make_persistent_id(("caption", caption_lang.code(), selected));
+        if super::bidi_edit::bidi_edit_string_ui(ui, id, &mut buffer, &options).changed {
             commands.push(Command::Tour(TourAction::SetCaption { step: selected, lang: caption_lang, text: buffer }));
         }
     }

@@ -13,7 +13,7 @@ fn sample() -> Tour {
     first.filters.min_weight = 0.5;
     first.highlight.nodes = vec!["terrorism".into()];
     first.highlight.edges = vec![EdgeRef { source: "police-diplomacy".into(), target: "terrorism".into() }];
-    first.camera = Some(Camera { center: (10.5, -3.25), zoom: 1.5 });
+    first.camera = Some(Camera::framing((10.5, -3.25), (800.0, 500.0)));
     first.pinned.insert("interpol".into(), (1.0, 2.0));
     first.passage = Some(Passage { document: "000_d179677d1f4e20a5".into(), start: 10, end: 20 });
     let mut second = TourStep::focused("interpol", 2);
@@ -132,4 +132,20 @@ fn list_finds_ron_files() {
     assert!(tours::is_valid_id("police-diplomacy"));
     assert!(!tours::is_valid_id("Police Diplomacy"));
     assert!(!tours::is_valid_id("a--b"));
+}
+
+#[test]
+fn cameras_load_old_and_new_and_bad_sizes_are_reported() {
+    let text = |camera: &str| format!("Tour(steps: [TourStep(camera: Some({camera}), caption: (en: \"A\"))])\n");
+    let path = Path::new("t.ron");
+    let old = tours::from_ron(path, &text("Camera(center: (1.0, 2.0), zoom: 2.0)")).unwrap();
+    assert_eq!(old.steps[0].camera.unwrap().world_size(), (640.0, 400.0), "an old zoom reads as in a 1280×800 window");
+    let new = tours::from_ron(path, &text("Camera(center: (1.0, 2.0), size: Some((300.0, 200.0)))")).unwrap();
+    assert_eq!(new.steps[0].camera, Some(Camera::framing((1.0, 2.0), (300.0, 200.0))));
+    let saved = tours::to_ron(&new).unwrap();
+    assert!(saved.contains("size: Some((300.0, 200.0))") && !saved.contains("zoom"), "{saved}");
+    assert_eq!(tours::from_ron(path, &saved).unwrap(), new);
+    let errors = tours::from_ron(path, &text("Camera(center: (1.0, 2.0), size: Some((0.0, 200.0)))")).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(shown, ["t.ron:1:63: step 1: the camera size must be two positive numbers, not (0, 200)"], "{shown:#?}");
 }

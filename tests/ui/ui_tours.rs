@@ -178,11 +178,27 @@ fn the_map_view_is_recorded_into_a_new_tour() {
     assert!(dir.path().join("tours/city-tour.ron").exists());
     harness.state_mut().push(Command::Navigate("map?focus=city-diplomacy&depth=1".parse().unwrap()));
     harness.run_steps(2);
+    harness.state_mut().views.map.settle(5000);
+    harness.run_steps(3);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
     harness.run_steps(2);
     let steps = saved_steps(dir.path(), "city-tour");
     assert_eq!(steps.len(), 1, "Ctrl+Shift+N on the map adds a step");
     assert_eq!(steps[0].focus.as_ref().map(|f| f.concept.as_str()), Some("city-diplomacy"));
+    // The camera is saved as the rectangle of the map on screen, so the step
+    // frames the same in a presenter's window of any size.
+    let camera = harness.state().views.map.full_camera();
+    let saved = steps[0].camera.expect("the camera is recorded");
+    let shown = camera.viewport / camera.zoom;
+    let (width, height) = saved.world_size();
+    // (The line saying "step added" since took a strip of the canvas's height.)
+    assert!((width - shown.x).abs() < 1e-2 && height >= shown.y && height < 1.1 * shown.y, "{saved:?} vs {shown:?}");
+    assert!(saved.zoom.is_none());
+    for size in [(1280.0, 800.0), (800.0, 600.0)] {
+        let viewport = diplomap::graph::Vec2::new(size.0, size.1);
+        let framed = diplomap::export::view::framed_camera(&saved, viewport).visible_world();
+        assert!(framed.size().x >= width - 0.01 && framed.size().y >= height - 0.01, "all of it in view at {size:?}");
+    }
 }
 
 #[test]
@@ -195,4 +211,101 @@ fn a_tour_is_exported_from_the_window() {
     assert!(exports.join("police-diplomacy-step-2.svg").exists());
     assert!(exports.join("police-diplomacy-step-2.png").exists());
     harness.get_by_label_contains("Exported to");
+}
+
+#[test]
+fn typing_in_the_concept_filter_does_not_touch_the_tour() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    let original = saved_steps(dir.path(), "police-diplomacy");
+    harness.get_by_label("Filter concepts").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Filter concepts").type_text("پلیس");
+    for key in [Key::Delete, Key::Backspace, Key::F5, Key::ArrowDown] {
+        harness.key_press(key);
+        harness.run_steps(1);
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(2);
+    assert_eq!(saved_steps(dir.path(), "police-diplomacy"), original, "no step deleted or duplicated");
+    assert!(harness.state().views.presenter.is_none(), "F5 typed in a field does not start presenting");
+    assert_eq!(harness.get_by_label("Filter concepts").value().as_deref(), Some("پلی"));
+}
+
+#[test]
+fn selecting_a_step_updates_the_address_and_history() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
+    let current = |h: &Harness<'_, App>| h.state().state.history.current().to_string();
+    harness.get_by_label("Select step 3").click();
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy:3");
+    assert_eq!(harness.state().views.tours.selected, 2);
+    press(&mut harness, Key::ArrowDown);
+    assert_eq!(current(&harness), "tour:police-diplomacy:4", "↓ selects the next step and its address");
+    assert_eq!(harness.state().views.address_text, "tour:police-diplomacy:4", "the address bar names the step");
+    harness.state_mut().push(Command::Back);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy:3");
+    assert_eq!(harness.state().views.tours.selected, 2, "back selects the step of the address");
+    harness.state_mut().push(Command::Back);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy");
+    harness.state_mut().push(Command::Forward);
+    harness.run_steps(2);
+    assert_eq!(harness.state().views.tours.selected, 2);
+    // Moving the step down (Ctrl+↓) keeps the address on it, without a new history entry.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy:4");
+    harness.state_mut().push(Command::Back);
+    harness.run_steps(2);
+    assert_eq!(current(&harness), "tour:police-diplomacy", "the move replaced the entry");
+}
+
+#[test]
+fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
+    // No desktop portal here (as on a bare machine): the dialog cannot open,
+    // so the pages go to the exports folder and the notice says so and where.
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    harness.state_mut().views.export.ask_where = true;
+    harness.get_by_label("Export step").click();
+    for _ in 0..100 {
+        harness.run_steps(1);
+        if harness.state().views.notice.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let notice = harness.state().views.notice.clone().expect("the export said where it went");
+    let folder = dir.path().join("exports");
+    assert!(notice.starts_with("No file dialog"), "{notice}");
+    assert!(notice.contains(&folder.display().to_string()) && notice.contains("(2 files)"), "{notice}");
+    assert!(folder.join("police-diplomacy-step-2.svg").exists() && folder.join("police-diplomacy-step-2.png").exists());
+}
+
+#[test]
+fn a_chosen_file_gets_the_format_of_its_extension() {
+    use diplomap::ui::export_menu::{Destination, ExportOutcome, ExportRequest, outcome_of, run_export};
+    use std::time::Duration;
+    let dir = corpus_copy();
+    let (corpus, index) = common::corpus_and_index();
+    let map = diplomap::export::map::MapData::build(corpus, index);
+    let tours = dir.path().join("tours");
+    let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
+    let chosen = dir.path().join("handout/third.png");
+    let written =
+        run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
+    assert_eq!(written, [chosen.clone()]);
+    assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
+    // What a dialog's answer means.
+    let tour = ExportRequest::Tour { id: "police-diplomacy".into() };
+    let picked = dir.path().join("class");
+    assert_eq!(
+        outcome_of(tour.clone(), Some(picked.clone()), Duration::from_secs(3)),
+        ExportOutcome::Write(tour.clone(), Destination::Folder(picked))
+    );
+    assert_eq!(outcome_of(tour.clone(), None, Duration::from_millis(5)), ExportOutcome::NoDialog(tour.clone()));
+    assert_eq!(outcome_of(tour, None, Duration::from_secs(3)), ExportOutcome::Cancelled);
 }
