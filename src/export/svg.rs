@@ -125,10 +125,11 @@ fn write_labels(out: &mut String, map: &MapData, page: &Prepared) {
         look::BACKGROUND.hex()
     );
     let view = &page.view;
-    let requests = requests_of_scene(&page.scene, &map.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |node| {
-        let text = map.label(node, lang);
-        (!text.is_empty()).then(|| estimated_label_size(text))
-    });
+    let requests =
+        requests_of_scene(&page.scene, &map.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |node| {
+            let text = map.label(node, lang);
+            (!text.is_empty()).then(|| estimated_label_size(text))
+        });
     let dimmed = |node: usize| page.scene.labels.iter().any(|l| l.node == node && l.emphasis == Emphasis::Dimmed);
     let legend = page.picture.legend_rect();
     let offset = page.picture.map_origin();
@@ -136,11 +137,8 @@ fn write_labels(out: &mut String, map: &MapData, page: &Prepared) {
     let placed = place_labels(requests, &page.scene.nodes, &page.scene.edges, page.picture.map_size(), &blocked);
     for label in placed.iter().rev() {
         let text = map.label(label.node, lang);
-        let colour = if dimmed(label.node) && label.priority == LabelPriority::Optional {
-            look::MUTED_TEXT
-        } else {
-            look::TEXT
-        };
+        let colour =
+            if dimmed(label.node) && label.priority == LabelPriority::Optional { look::MUTED_TEXT } else { look::TEXT };
         let weight = if label.priority == LabelPriority::Must { r#" font-weight="bold""# } else { "" };
         let centre = label.rect.centre();
         let _ = writeln!(

@@ -254,7 +254,9 @@ mod tests {
         let map = map();
         let mut step = TourStep::default();
         step.camera = Some(crate::tours::Camera::framing((100.0, 0.0), (240.0, 100.0)));
-        for viewport in [Vec2::new(1280.0, 800.0), Vec2::new(640.0, 480.0), Vec2::new(1920.0, 1080.0), Vec2::new(500.0, 900.0)] {
+        for viewport in
+            [Vec2::new(1280.0, 800.0), Vec2::new(640.0, 480.0), Vec2::new(1920.0, 1080.0), Vec2::new(500.0, 900.0)]
+        {
             let camera = StepView::of_step(&map, &step, viewport).camera;
             let shown = camera.visible_world();
             // The whole rectangle is in view and touches two opposite edges of the window.
@@ -269,7 +271,11 @@ mod tests {
         let recorded = step_camera_of(&Camera::new(Vec2::new(3.0, 4.0), 2.0, Vec2::new(800.0, 600.0)));
         assert_eq!(recorded, crate::tours::Camera::framing((3.0, 4.0), (400.0, 300.0)));
         let old = crate::tours::Camera { center: (0.0, 0.0), size: None, zoom: Some(2.0) };
-        assert_eq!(framed_camera(&old, Vec2::new(1280.0, 800.0)).zoom, 2.0, "an old zoom reads as in a 1280×800 window");
+        assert_eq!(
+            framed_camera(&old, Vec2::new(1280.0, 800.0)).zoom,
+            2.0,
+            "an old zoom reads as in a 1280×800 window"
+        );
     }
 
     #[test]

@@ -72,7 +72,10 @@ impl Camera {
     /// points free on every side. An empty `bounds` leaves the camera alone.
     pub fn fit(&mut self, bounds: Rect, margin: f32) {
         let area = self.screen_rect();
-        self.fit_in(bounds, Rect::from_min_max(area.min + Vec2::new(margin, margin), area.max - Vec2::new(margin, margin)));
+        self.fit_in(
+            bounds,
+            Rect::from_min_max(area.min + Vec2::new(margin, margin), area.max - Vec2::new(margin, margin)),
+        );
     }
 
     /// Shows `bounds` (world) centred in `area` (screen), as large as fits:

@@ -127,9 +127,7 @@ pub fn place_labels(
     viewport: Vec2,
     blocked: &[Rect],
 ) -> Vec<PlacedLabel> {
-    requests.sort_by(|a, b| {
-        b.priority.cmp(&a.priority).then(b.weight.total_cmp(&a.weight)).then(a.node.cmp(&b.node))
-    });
+    requests.sort_by(|a, b| b.priority.cmp(&a.priority).then(b.weight.total_cmp(&a.weight)).then(a.node.cmp(&b.node)));
     let screen = Rect::from_min_size(Vec2::ZERO, viewport);
     let mut node_grid = CellGrid::new(viewport);
     for (i, shape) in nodes.iter().enumerate() {

@@ -10,6 +10,13 @@
 //! ای ان ات`, `s`) that ends it. Among the matches starting at the same place
 //! the longest wins (leftmost-longest), and matches do not overlap.
 //!
+//! How it runs: one pass over the original text folds each character with a
+//! table look-up into a symbol of the patterns' alphabet (see `symbols`),
+//! splits words and collects a paragraph's words, run together, as a key of
+//! symbols; then a trie of the pattern keys (see `trie`) is walked from each
+//! word start. Original offsets are kept per word only; the few characters
+//! of a match are folded again to find where it starts and ends.
+//!
 //! ```
 //! use diplomap::catalog::Catalog;
 //! use diplomap::index::mentions::Matcher;
@@ -21,14 +28,18 @@
 //! assert_eq!(&text[found[0].range.clone()], "الانتربول");
 //! ```
 
+mod scan;
+mod symbols;
+mod trie;
+
 use std::ops::Range;
 
 use crate::catalog::Catalog;
 use crate::text::Lang;
-use crate::text::normalize::{
-    CharFold, CharInfo, CharInfoTable, Folded, Script, fold_str, is_arabic_script, is_combining_mark, is_word_char,
-    script_of,
-};
+use crate::text::normalize::{Folded, fold_str, is_arabic_script, is_combining_mark, is_word_char};
+use scan::{Segment, scan};
+use symbols::{Alphabet, CharTable, Symbol};
+use trie::{PairStart, Trie};
 
 /// One mention of a concept: the concept's index in the catalog and the byte
 /// range of the matched surface in the original text (clitics and suffixes
@@ -66,10 +77,6 @@ const PARALLEL_MIN_BYTES: usize = 4 << 20;
 /// At most this many threads for one text.
 const MAX_THREADS: usize = 4;
 
-/// A segment is cut at the next word boundary once its key is this long, so
-/// key offsets fit in `u32` (a single paragraph of 2 GB and more).
-const MAX_SEGMENT_KEY: usize = 1 << 31;
-
 #[derive(Debug, Clone)]
 struct PatternInfo {
     concept: usize,
@@ -81,259 +88,21 @@ struct PatternInfo {
     chars: usize,
 }
 
+/// Which list of suffixes a pattern takes.
+#[derive(Debug, Clone, Copy)]
+enum SuffixKind {
+    BareArabic,
+    ArabicScript,
+    Latin,
+}
+
 impl PatternInfo {
-    fn suffixes(&self) -> &'static [&'static str] {
+    fn suffix_kind(&self) -> SuffixKind {
         match (self.arabic_script, self.bare_arabic) {
-            (true, true) => BARE_ARABIC_SUFFIXES,
-            (true, false) => ARABIC_SCRIPT_SUFFIXES,
-            (false, _) => LATIN_SUFFIXES,
+            (true, true) => SuffixKind::BareArabic,
+            (true, false) => SuffixKind::ArabicScript,
+            (false, _) => SuffixKind::Latin,
         }
-    }
-}
-
-/// A byte trie over pattern keys, flattened for walking: the root's children
-/// in a 256-entry table, every other node's children in a sorted slice.
-#[derive(Debug)]
-struct Trie {
-    /// Child of the root per byte (0: none; node 0 is the root).
-    root: Box<[u32; 256]>,
-    nodes: Vec<TrieNode>,
-    edge_bytes: Vec<u8>,
-    edge_targets: Vec<u32>,
-    pattern_ids: Vec<u32>,
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-struct TrieNode {
-    first_edge: u32,
-    edge_count: u32,
-    first_pattern: u32,
-    pattern_count: u32,
-}
-
-impl Trie {
-    /// Builds the trie of `(key, pattern)` pairs; a key's patterns keep their order.
-    fn build(keys: &[(Vec<u8>, u32)]) -> Trie {
-        // A simple pointer trie first, then flattened.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut patterns: Vec<Vec<u32>> = vec![Vec::new()];
-        for (key, pattern) in keys {
-            let mut node = 0usize;
-            for &byte in key {
-                node = match children[node].binary_search_by_key(&byte, |&(b, _)| b) {
-                    Ok(i) => children[node][i].1 as usize,
-                    Err(i) => {
-                        let next = children.len();
-                        children.push(Vec::new());
-                        patterns.push(Vec::new());
-                        children[node].insert(i, (byte, next as u32));
-                        next
-                    }
-                };
-            }
-            if !patterns[node].contains(pattern) {
-                patterns[node].push(*pattern);
-            }
-        }
-        let mut trie = Trie {
-            root: Box::new([0; 256]),
-            nodes: Vec::with_capacity(children.len()),
-            edge_bytes: Vec::new(),
-            edge_targets: Vec::new(),
-            pattern_ids: Vec::new(),
-        };
-        for (node_children, node_patterns) in children.iter().zip(&patterns) {
-            trie.nodes.push(TrieNode {
-                first_edge: trie.edge_bytes.len() as u32,
-                edge_count: node_children.len() as u32,
-                first_pattern: trie.pattern_ids.len() as u32,
-                pattern_count: node_patterns.len() as u32,
-            });
-            trie.edge_bytes.extend(node_children.iter().map(|&(b, _)| b));
-            trie.edge_targets.extend(node_children.iter().map(|&(_, t)| t));
-            trie.pattern_ids.extend_from_slice(node_patterns);
-        }
-        for &(byte, target) in &children[0] {
-            trie.root[byte as usize] = target;
-        }
-        trie
-    }
-
-    #[inline]
-    fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        if node == 0 {
-            let next = self.root[byte as usize];
-            return (next != 0).then_some(next as usize);
-        }
-        let TrieNode { first_edge, edge_count, .. } = self.nodes[node];
-        let range = first_edge as usize..(first_edge + edge_count) as usize;
-        let i = self.edge_bytes[range.clone()].iter().position(|&b| b == byte)?;
-        Some(self.edge_targets[range.start + i] as usize)
-    }
-
-    #[inline]
-    fn patterns(&self, node: usize) -> &[u32] {
-        let TrieNode { first_pattern, pattern_count, .. } = self.nodes[node];
-        &self.pattern_ids[first_pattern as usize..(first_pattern + pattern_count) as usize]
-    }
-}
-
-/// The words of one stretch of text that no match crosses (a blank line ends
-/// one), folded and run together without what separates them, so that
-/// "cyber crime", "cyber-crime" and "cybercrime" read alike.
-#[derive(Debug, Default)]
-struct Segment {
-    /// The folded words, concatenated (valid UTF-8).
-    key: Vec<u8>,
-    /// Per word: its start in `key`.
-    word_keys: Vec<u32>,
-    /// Per word: the original byte offset of the character its first folded
-    /// character comes from.
-    word_origins: Vec<usize>,
-    /// Words that start inside the folding of one character (a ligature
-    /// folded to several letters): `(word, folded characters to skip)`.
-    skips: Vec<(u32, u32)>,
-}
-
-impl Segment {
-    fn clear(&mut self) {
-        self.key.clear();
-        self.word_keys.clear();
-        self.word_origins.clear();
-        self.skips.clear();
-    }
-
-    fn word_count(&self) -> usize {
-        self.word_keys.len()
-    }
-
-    fn word_start(&self, word: usize) -> usize {
-        self.word_keys[word] as usize
-    }
-
-    fn word_end(&self, word: usize) -> usize {
-        self.word_keys.get(word + 1).map_or(self.key.len(), |&k| k as usize)
-    }
-
-    /// The word holding key offset `k`, searching forward from word `from`.
-    fn word_from(&self, from: usize, k: usize) -> usize {
-        let mut word = from;
-        while word + 1 < self.word_count() && self.word_start(word + 1) <= k {
-            word += 1;
-        }
-        word
-    }
-
-    /// Whether key offset `k` (past word `from`'s start) ends a word.
-    fn is_word_end(&self, from: usize, k: usize) -> bool {
-        if k >= self.key.len() {
-            return k == self.key.len();
-        }
-        self.word_start(self.word_from(from, k)) == k
-    }
-
-    fn is_char_boundary(&self, k: usize) -> bool {
-        self.key.get(k).is_none_or(|&b| (b as i8) >= -0x40)
-    }
-
-    /// Original offset and length of the character whose folding gives the
-    /// folded character at key offset `k`, which lies in word `word`.
-    fn origin_of(&self, text: &str, word: usize, k: usize) -> (usize, usize) {
-        let mut position = self.word_start(word);
-        let mut skip = self.skips.iter().find(|&&(w, _)| w as usize == word).map_or(0, |&(_, n)| n);
-        let origin = self.word_origins[word];
-        for (i, c) in text[origin..].char_indices() {
-            let offset = origin + i;
-            match CharInfo::of(c).folded() {
-                CharFold::One(folded) => {
-                    if position >= k {
-                        return (offset, c.len_utf8());
-                    }
-                    position += folded.len_utf8();
-                }
-                CharFold::Drop => {}
-                CharFold::Many => {
-                    let mut buffer = [0u8; 4];
-                    for folded in fold_str(c.encode_utf8(&mut buffer)).chars() {
-                        if skip > 0 {
-                            skip -= 1;
-                            continue;
-                        }
-                        if position >= k {
-                            return (offset, c.len_utf8());
-                        }
-                        position += folded.len_utf8();
-                    }
-                }
-            }
-        }
-        (text.len(), 0)
-    }
-}
-
-/// Builds [`Segment`]s from the original text in one pass: folds every
-/// character through the [`CharInfo`] table, drops what folding drops, splits
-/// words at non-word characters and where the script changes, and cuts the
-/// segment at blank lines.
-struct Scanner {
-    in_word: bool,
-    /// Script of the last letter of the current word.
-    word_script: Script,
-    /// The current line holds only white space so far, and a line came before it.
-    line_blank: bool,
-}
-
-impl Scanner {
-    fn new() -> Self {
-        Scanner { in_word: false, word_script: Script::Neutral, line_blank: false }
-    }
-
-    /// Adds one folded character coming from the original character at `origin`;
-    /// `output` counts the folded characters of that original before this one.
-    #[inline(always)]
-    fn push(&mut self, segment: &mut Segment, folded: u32, word: bool, script: Script, origin: usize, output: u32) {
-        if !word {
-            self.in_word = false;
-            return;
-        }
-        let script_changes =
-            matches!((self.word_script, script), (Script::Arabic, Script::Other) | (Script::Other, Script::Arabic));
-        if !self.in_word || script_changes {
-            if output > 0 {
-                segment.skips.push((segment.word_keys.len() as u32, output));
-            }
-            segment.word_keys.push(segment.key.len() as u32);
-            segment.word_origins.push(origin);
-            self.in_word = true;
-            self.word_script = Script::Neutral;
-        }
-        if script != Script::Neutral {
-            self.word_script = script;
-        }
-        push_utf8(&mut segment.key, folded);
-    }
-}
-
-/// Appends the character `code` in UTF-8, without a call to `memcpy`.
-#[inline(always)]
-fn push_utf8(out: &mut Vec<u8>, code: u32) {
-    if code < 0x80 {
-        out.push(code as u8);
-    } else if code < 0x800 {
-        out.extend_from_slice(&[0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]);
-    } else if code < 0x1_0000 {
-        out.extend_from_slice(&[
-            0xE0 | (code >> 12) as u8,
-            0x80 | ((code >> 6) & 0x3F) as u8,
-            0x80 | (code & 0x3F) as u8,
-        ]);
-    } else {
-        out.extend_from_slice(&[
-            0xF0 | (code >> 18) as u8,
-            0x80 | ((code >> 12) & 0x3F) as u8,
-            0x80 | ((code >> 6) & 0x3F) as u8,
-            0x80 | (code & 0x3F) as u8,
-        ]);
     }
 }
 
@@ -355,102 +124,19 @@ fn blank_line_end(text: &str, from: usize) -> usize {
     text.len()
 }
 
-/// The scalar value and length of the UTF-8 character at `offset` of valid UTF-8.
-#[inline(always)]
-fn decode_utf8(bytes: &[u8], offset: usize) -> (u32, usize) {
-    let first = u32::from(bytes[offset]);
-    if first < 0x80 {
-        return (first, 1);
-    }
-    let next = |i: usize| u32::from(bytes.get(offset + i).copied().unwrap_or(0x80) & 0x3F);
-    if first < 0xE0 {
-        return (((first & 0x1F) << 6) | next(1), 2);
-    }
-    if first < 0xF0 {
-        return (((first & 0x0F) << 12) | (next(1) << 6) | next(2), 3);
-    }
-    (((first & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3), 4)
-}
-
-/// Whether `haystack` starts with `needle` (short needles, no `memcmp`).
-#[inline]
-fn starts_with(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.len() >= needle.len() && haystack.iter().zip(needle).all(|(a, b)| a == b)
-}
-
-/// A quick "no pattern can start here" test run before walking the trie:
-/// one bit per hash of the first eight key bytes of every pattern (the first
-/// four, or two, for shorter patterns, in sets of their own), so that most
-/// words cost a few look-ups. It never says no where a pattern starts.
-#[derive(Debug)]
-struct StartFilter {
-    /// Off when a pattern is shorter than two bytes: everything passes.
-    enabled: bool,
-    long: Vec<u64>,
-    middle: Vec<u64>,
-    short: Vec<u64>,
-}
-
-const FILTER_BITS: usize = 1 << 16;
-
-impl StartFilter {
-    fn new<'k>(keys: impl Iterator<Item = &'k [u8]>) -> StartFilter {
-        let bits = || vec![0u64; FILTER_BITS / 64];
-        let mut filter = StartFilter { enabled: true, long: bits(), middle: bits(), short: bits() };
-        for key in keys {
-            match key.len() {
-                0 | 1 => filter.enabled = false,
-                2 | 3 => set_bit(&mut filter.short, hash2(key)),
-                4..=7 => set_bit(&mut filter.middle, hash4(key)),
-                _ => set_bit(&mut filter.long, hash8(key)),
-            }
-        }
-        filter
-    }
-
-    #[inline]
-    fn may_start(&self, rest: &[u8]) -> bool {
-        if !self.enabled || rest.len() < 8 {
-            return true;
-        }
-        get_bit(&self.long, hash8(rest)) || get_bit(&self.middle, hash4(rest)) || get_bit(&self.short, hash2(rest))
-    }
-}
-
-#[inline(always)]
-fn hash8(bytes: &[u8]) -> usize {
-    let word = u64::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]]);
-    (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-}
-
-#[inline]
-fn hash4(bytes: &[u8]) -> usize {
-    let word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    (word.wrapping_mul(0x9E37_79B1) >> 16) as usize
-}
-
-#[inline]
-fn hash2(bytes: &[u8]) -> usize {
-    u16::from_le_bytes([bytes[0], bytes[1]]) as usize
-}
-
-fn set_bit(bits: &mut [u64], index: usize) {
-    bits[index / 64] |= 1 << (index % 64);
-}
-
-#[inline]
-fn get_bit(bits: &[u64], index: usize) -> bool {
-    bits[index / 64] & (1 << (index % 64)) != 0
-}
-
 /// Finds the mentions of every concept of a catalog; build once, use on many texts.
 #[derive(Debug)]
 pub struct Matcher {
+    alphabet: Alphabet,
+    chars: CharTable,
     trie: Trie,
     patterns: Vec<PatternInfo>,
-    /// Proclitics by their first letter (two bytes).
-    proclitics: Vec<([u8; 2], Vec<&'static [u8]>)>,
-    filter: StartFilter,
+    /// Per first symbol: 1 + its index in `proclitics`, or 0 if no proclitic starts with it.
+    proclitic_heads: Vec<u8>,
+    /// Proclitics grouped by their first symbol, each group in [`PROCLITICS`] order.
+    proclitics: Vec<Vec<Vec<Symbol>>>,
+    /// Suffixes per [`SuffixKind`], as symbols.
+    suffixes: [Vec<Vec<Symbol>>; 3],
 }
 
 impl Matcher {
@@ -467,22 +153,34 @@ impl Matcher {
                         bare_arabic,
                         chars: key.chars().count(),
                     };
-                    keys.push((key.into_bytes(), patterns.len() as u32));
+                    keys.push((key, patterns.len() as u32));
                     patterns.push(info);
                 }
             }
         }
-        let mut proclitics: Vec<([u8; 2], Vec<&'static [u8]>)> = Vec::new();
-        for proclitic in PROCLITICS {
-            let bytes = proclitic.as_bytes();
-            let head = [bytes[0], bytes[1]];
-            match proclitics.iter_mut().find(|(h, _)| *h == head) {
-                Some((_, list)) => list.push(bytes),
-                None => proclitics.push((head, vec![bytes])),
+        let affixes = || PROCLITICS.iter().chain(ARABIC_SCRIPT_SUFFIXES).chain(BARE_ARABIC_SUFFIXES).chain(LATIN_SUFFIXES);
+        let alphabet = Alphabet::new(keys.iter().flat_map(|(key, _)| key.chars()).chain(affixes().flat_map(|a| a.chars())));
+        // A key with a character beyond the alphabet's capacity cannot be matched.
+        let keys: Vec<(Vec<Symbol>, u32)> =
+            keys.iter().filter_map(|(key, pattern)| Some((alphabet.symbols(key)?, *pattern))).collect();
+        let affix_symbols =
+            |list: &[&str]| -> Vec<Vec<Symbol>> { list.iter().filter_map(|a| alphabet.symbols(a)).collect() };
+        let mut proclitic_heads = vec![0u8; alphabet.width()];
+        let mut proclitics: Vec<Vec<Vec<Symbol>>> = Vec::new();
+        for proclitic in affix_symbols(PROCLITICS) {
+            let Some(&head) = proclitic.first() else { continue };
+            let slot = &mut proclitic_heads[head as usize];
+            if *slot == 0 {
+                proclitics.push(Vec::new());
+                *slot = proclitics.len() as u8;
             }
+            proclitics[*slot as usize - 1].push(proclitic);
         }
-        let filter = StartFilter::new(keys.iter().map(|(key, _)| key.as_slice()));
-        Matcher { trie: Trie::build(&keys), patterns, proclitics, filter }
+        let suffixes =
+            [affix_symbols(BARE_ARABIC_SUFFIXES), affix_symbols(ARABIC_SCRIPT_SUFFIXES), affix_symbols(LATIN_SUFFIXES)];
+        let trie = Trie::build(&keys, alphabet.width());
+        let chars = CharTable::new(&alphabet);
+        Matcher { alphabet, chars, trie, patterns, proclitic_heads, proclitics, suffixes }
     }
 
     /// Number of pattern keys (labels, aliases and their variants).
@@ -529,47 +227,7 @@ impl Matcher {
     /// right after a blank line, and ends at the end or after a blank line.
     fn find_in(&self, text: &str, range: Range<usize>) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        let mut segment = Segment::default();
-        let mut scanner = Scanner::new();
-        let table = CharInfoTable::get();
-        scanner.line_blank = range.start > 0;
-        let bytes = &text.as_bytes()[..range.end];
-        let mut offset = range.start;
-        while offset < bytes.len() {
-            let start = offset;
-            let (code, length) = decode_utf8(bytes, offset);
-            offset += length;
-            let info = table.info_of_code(code);
-            if info.is_word() {
-                scanner.line_blank = false;
-                scanner.push(&mut segment, info.folded_code(), true, info.script(), start, 0);
-                continue;
-            }
-            if info.is_newline() {
-                if scanner.line_blank {
-                    self.flush(&mut segment, text, &mut mentions);
-                }
-                scanner.line_blank = true;
-            } else if !info.is_space() {
-                scanner.line_blank = false;
-            }
-            match info.folded() {
-                CharFold::One(_) => scanner.in_word = false,
-                CharFold::Drop => {}
-                CharFold::Many => {
-                    let Some(c) = char::from_u32(code) else { continue };
-                    let mut buffer = [0u8; 4];
-                    for (output, folded) in fold_str(c.encode_utf8(&mut buffer)).chars().enumerate() {
-                        let word = is_word_char(folded);
-                        scanner.push(&mut segment, folded as u32, word, script_of(folded), start, output as u32);
-                    }
-                }
-            }
-            if !scanner.in_word && segment.key.len() >= MAX_SEGMENT_KEY {
-                self.flush(&mut segment, text, &mut mentions);
-            }
-        }
-        self.flush(&mut segment, text, &mut mentions);
+        scan(&self.chars, &self.alphabet, text, range, |segment| self.find_in_segment(segment, text, &mut mentions));
         mentions
     }
 
@@ -579,8 +237,8 @@ impl Matcher {
         self.find(original)
     }
 
-    /// Finds the mentions of one segment, then empties it.
-    fn flush(&self, segment: &mut Segment, text: &str, mentions: &mut Vec<Mention>) {
+    /// Finds the mentions of one segment.
+    fn find_in_segment(&self, segment: &Segment, text: &str, mentions: &mut Vec<Mention>) {
         let mut word = 0;
         while word < segment.word_count() {
             let Some(found) = self.longest_at(segment, word, text) else {
@@ -591,25 +249,21 @@ impl Matcher {
             // Go on from the word after the one the match ends in (a suffix ends it).
             word = segment.word_from(word, found.end - 1) + 1;
         }
-        segment.clear();
     }
 
     /// The longest valid match starting in `word`, directly or after a proclitic.
+    #[inline]
     fn longest_at(&self, segment: &Segment, word: usize, text: &str) -> Option<Found> {
         let word_start = segment.word_start(word);
         let word_end = segment.word_end(word);
-        let may_start = |start: usize| self.filter.may_start(&segment.key[start..]);
-        let mut best: Option<Found> =
-            if may_start(word_start) { self.walk(segment, word, word_start, false, text) } else { None };
-        let Some(&[first, second]) = segment.key.get(word_start..word_start + 2) else {
+        let mut best = self.walk(segment, word, word_start, false, text);
+        let head = segment.key().get(word_start).map_or(0, |&s| self.proclitic_heads[s as usize]);
+        if head == 0 {
             return best;
-        };
-        let Some((_, proclitics)) = self.proclitics.iter().find(|(head, _)| *head == [first, second]) else {
-            return best;
-        };
-        for proclitic in proclitics {
+        }
+        for proclitic in &self.proclitics[head as usize - 1] {
             let start = word_start + proclitic.len();
-            if start >= word_end || !starts_with(&segment.key[word_start..], proclitic) || !may_start(start) {
+            if start >= word_end || !starts_with(&segment.key()[word_start..], proclitic) {
                 continue;
             }
             if let Some(found) = self.walk(segment, word, start, true, text)
@@ -623,46 +277,63 @@ impl Matcher {
 
     /// Walks the trie from key offset `start` (in `word`); returns the longest
     /// pattern ending at a valid place.
+    #[inline(always)]
     fn walk(&self, segment: &Segment, word: usize, start: usize, after_proclitic: bool, text: &str) -> Option<Found> {
-        let rest = &segment.key[start..];
-        let mut node = 0;
+        let walk = Walk { word, start, after_proclitic };
+        let key = segment.key();
+        let (mut node, mut end) = match self.trie.pair_start(key, start) {
+            PairStart::NoKey => return None,
+            PairStart::At(node) => (node, start + 2),
+            PairStart::Root => (0, start),
+        };
         let mut best = None;
-        for (i, &byte) in rest.iter().enumerate() {
-            let Some(next) = self.trie.child(node, byte) else { break };
+        if end > start && self.trie.has_patterns(node) {
+            best = self.pattern_ending_at(segment, text, &walk, node, end);
+        }
+        while let Some(&symbol) = key.get(end) {
+            let Some(next) = self.trie.child(node, symbol) else { break };
             node = next;
-            let end = start + i + 1;
-            let patterns = self.trie.patterns(node);
-            if patterns.is_empty() || !segment.is_char_boundary(end) {
-                continue;
-            }
-            for &pattern in patterns {
-                let info = &self.patterns[pattern as usize];
-                if after_proclitic && (!info.arabic_script || info.chars < MIN_CHARS_FOR_PROCLITICS) {
-                    continue;
-                }
-                if !ends_validly(segment, word, end, info) {
-                    continue;
-                }
-                let found = Found { concept: info.concept, start, end };
-                if info.acronym && !is_upper_in_original(segment, text, word, &found) {
-                    continue;
-                }
+            end += 1;
+            if self.trie.has_patterns(node)
+                && let Some(found) = self.pattern_ending_at(segment, text, &walk, node, end)
+            {
                 best = Some(found);
-                break;
             }
         }
         best
     }
-}
 
-/// Whether a match ending at key offset `end` ends a word, or is followed by a
-/// suffix that does.
-fn ends_validly(segment: &Segment, word: usize, end: usize, info: &PatternInfo) -> bool {
-    if segment.is_word_end(word, end) {
-        return true;
+    /// The first pattern of trie node `node`, reached at key offset `end`,
+    /// that may end there.
+    #[inline(never)]
+    fn pattern_ending_at(&self, segment: &Segment, text: &str, walk: &Walk, node: usize, end: usize) -> Option<Found> {
+        for &pattern in self.trie.patterns(node) {
+            let info = &self.patterns[pattern as usize];
+            if walk.after_proclitic && (!info.arabic_script || info.chars < MIN_CHARS_FOR_PROCLITICS) {
+                continue;
+            }
+            if !self.ends_validly(segment, walk.word, end, info) {
+                continue;
+            }
+            let found = Found { concept: info.concept, start: walk.start, end };
+            if info.acronym && !is_upper_in_original(segment, text, walk.word, &found) {
+                continue;
+            }
+            return Some(found);
+        }
+        None
     }
-    let rest = &segment.key[end..];
-    info.suffixes().iter().any(|s| starts_with(rest, s.as_bytes()) && segment.is_word_end(word, end + s.len()))
+
+    /// Whether a match ending at key offset `end` ends a word, or is followed
+    /// by a suffix that does.
+    fn ends_validly(&self, segment: &Segment, word: usize, end: usize, info: &PatternInfo) -> bool {
+        if segment.is_word_end(word, end) {
+            return true;
+        }
+        let rest = &segment.key()[end..];
+        let suffixes = &self.suffixes[info.suffix_kind() as usize];
+        suffixes.iter().any(|s| starts_with(rest, s) && segment.is_word_end(word, end + s.len()))
+    }
 }
 
 /// The original byte range of a match: from the character the first folded
@@ -670,10 +341,7 @@ fn ends_validly(segment: &Segment, word: usize, end: usize, info: &PatternInfo) 
 /// combining marks that follow it.
 fn original_range(segment: &Segment, text: &str, word: usize, found: &Found) -> Range<usize> {
     let (start, _) = segment.origin_of(text, word, found.start);
-    let mut last = found.end - 1;
-    while !segment.is_char_boundary(last) {
-        last -= 1;
-    }
+    let last = found.end - 1;
     let last_word = segment.word_from(word, last);
     let (last_origin, last_len) = segment.origin_of(text, last_word, last);
     let mut end = last_origin + last_len;
@@ -689,6 +357,20 @@ fn original_range(segment: &Segment, text: &str, word: usize, found: &Found) -> 
 fn is_upper_in_original(segment: &Segment, text: &str, word: usize, found: &Found) -> bool {
     let range = original_range(segment, text, word, found);
     text.get(range).is_some_and(|s| !s.chars().any(char::is_lowercase))
+}
+
+/// Where a walk down the trie started: in which word, at which key offset,
+/// and whether after a proclitic.
+struct Walk {
+    word: usize,
+    start: usize,
+    after_proclitic: bool,
+}
+
+/// Whether `key` starts with `affix` (a few symbols: no call to `memcmp`).
+#[inline(always)]
+fn starts_with(key: &[Symbol], affix: &[Symbol]) -> bool {
+    key.len() >= affix.len() && key.iter().zip(affix).all(|(a, b)| a == b)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -858,6 +540,19 @@ mod tests {
         );
         check("اِینتِرپُل.", &[("interpol", "اِینتِرپُل")]);
         check("x اینترپلِ", &[("interpol", "اینترپلِ")]);
+    }
+
+    #[test]
+    fn long_paragraphs_four_byte_characters_and_the_last_bytes() {
+        // Past the scanner's first buffers, in the middle of a paragraph.
+        let filler = "کلمه ".repeat(700);
+        let text = format!("{filler}دیپلماسی پلیسی {filler}اینترپل");
+        let found: Vec<usize> = Matcher::new(&catalog()).find(&text).into_iter().map(|m| m.concept).collect();
+        assert_eq!(found, [0, 1]);
+        // Characters of four bytes are boundaries; a match may end the text.
+        check("😀INTERPOL😀 اکو", &[("interpol", "INTERPOL"), ("eco", "اکو")]);
+        check("ECO", &[("eco", "ECO")]);
+        check("\u{FEFB}اکو", &[]);
     }
 
     #[test]

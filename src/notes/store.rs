@@ -151,6 +151,17 @@ impl NoteStore {
         Ok(notes)
     }
 
+    /// The notes of a concept as they are on disk, for showing them: unlike
+    /// [`NoteStore::load`] the revision read is NOT remembered, so a change
+    /// made elsewhere still counts as a change for the note being edited.
+    pub fn peek(&self, concept: &str) -> Result<ConceptNotes, NotesError> {
+        let path = self.path_of(concept)?;
+        match read_snapshot(&path)? {
+            Some(snapshot) => decode(&path, &snapshot.bytes),
+            None => Ok(ConceptNotes::new(concept)),
+        }
+    }
+
     /// Keep theirs: reads the file again, forgetting what we had.
     pub fn reload(&mut self, concept: &str) -> Result<ConceptNotes, NotesError> {
         self.seen.remove(concept);

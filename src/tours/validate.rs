@@ -96,8 +96,14 @@ fn check_camera(at: &Locator<'_>, index: usize, camera: &super::Camera, out: &mu
     if let Some(zoom) = camera.zoom.filter(|z| !(z.is_finite() && *z > 0.0)) {
         out.push(at.error(index, "zoom", format!("zoom must be a positive number, not {zoom}")));
     }
-    if let Some((width, height)) = camera.size.filter(|(w, h)| !(w.is_finite() && *w > 0.0 && h.is_finite() && *h > 0.0)) {
-        out.push(at.error(index, "size", format!("the camera size must be two positive numbers, not ({width}, {height})")));
+    if let Some((width, height)) =
+        camera.size.filter(|(w, h)| !(w.is_finite() && *w > 0.0 && h.is_finite() && *h > 0.0))
+    {
+        out.push(at.error(
+            index,
+            "size",
+            format!("the camera size must be two positive numbers, not ({width}, {height})"),
+        ));
     }
     if !(camera.center.0.is_finite() && camera.center.1.is_finite()) {
         out.push(at.error(index, "center", "the camera centre must be finite".into()));

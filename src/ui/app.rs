@@ -421,6 +421,9 @@ pub fn install_look(ctx: &egui::Context) {
         style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
         style.text_styles.insert(TextStyle::Heading, FontId::proportional(22.0));
         style.text_styles.insert(TextStyle::Name(SECTION_STYLE.into()), FontId::proportional(17.0));
+        // Scroll bars take their own room: a floating bar covers the first
+        // letters of right-aligned Persian and Arabic lines.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
 

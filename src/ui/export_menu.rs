@@ -96,11 +96,7 @@ impl ExportState {
             let picked = if is_tour {
                 dialog.pick_folder()
             } else {
-                dialog
-                    .set_file_name(&suggested)
-                    .add_filter("SVG", &["svg"])
-                    .add_filter("PNG", &["png"])
-                    .save_file()
+                dialog.set_file_name(&suggested).add_filter("SVG", &["svg"]).add_filter("PNG", &["png"]).save_file()
             };
             let _ = sender.send(picked);
         });

@@ -37,7 +37,8 @@ pub fn rgba_of(map: &MapData, prepared: &Prepared, scale: f32) -> super::raster:
         ));
         let at = Pos2::new(origin.x, origin.y);
         let legend = prepared.picture.legend_rect();
-        let reserved = [egui::Rect::from_min_max(Pos2::new(legend.min.x, legend.min.y), Pos2::new(legend.max.x, legend.max.y))];
+        let reserved =
+            [egui::Rect::from_min_max(Pos2::new(legend.min.x, legend.min.y), Pos2::new(legend.max.x, legend.max.y))];
         let step_look = StepLook { lang: prepared.picture.lang, label_size: svg::LABEL_SIZE, reserved: &reserved };
         paint_step(&map_painter, at, map, &prepared.view, &prepared.scene, &step_look);
         paint_caption(painter, &prepared.picture);
@@ -60,7 +61,14 @@ pub struct StepLook<'a> {
 }
 
 /// Paints a step's scene with the map view's painter, the view's top-left at `origin`.
-pub fn paint_step(painter: &Painter, origin: Pos2, map: &MapData, view: &StepView, scene: &Scene, step_look: &StepLook) {
+pub fn paint_step(
+    painter: &Painter,
+    origin: Pos2,
+    map: &MapData,
+    view: &StepView,
+    scene: &Scene,
+    step_look: &StepLook,
+) {
     let StepLook { lang, label_size, reserved } = *step_look;
     let labels: Vec<String> = (0..map.graph.node_count()).map(|n| map.label(n, lang).to_string()).collect();
     let paint = MapPaint {
@@ -116,7 +124,8 @@ fn paint_legend(painter: &Painter, picture: &Picture) {
     let anchor = if rtl { Align2::RIGHT_CENTER } else { Align2::LEFT_CENTER };
     let style = BidiTextStyle::new(FontId::proportional(svg::LEGEND_SIZE), colour(look::TEXT));
     let legend = picture.legend_rect();
-    let backdrop = egui::Rect::from_min_max(Pos2::new(legend.min.x, legend.min.y), Pos2::new(legend.max.x, legend.max.y));
+    let backdrop =
+        egui::Rect::from_min_max(Pos2::new(legend.min.x, legend.min.y), Pos2::new(legend.max.x, legend.max.y));
     painter.rect_filled(backdrop, 4.0, colour(look::BACKGROUND.with_alpha(215)));
     for kind in 0..4u16 {
         let fill = colour(look::node_fill(kind));

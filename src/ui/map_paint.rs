@@ -276,11 +276,8 @@ fn paint_labels(painter: &Painter, map: &MapPaint) {
     // Most important last, so it is drawn on top.
     for label in placed.iter().rev() {
         let Some(text) = map.labels.get(label.node) else { continue };
-        let style = if dimmed.contains(label.node) && label.priority == LabelPriority::Optional {
-            &dim_style
-        } else {
-            &style
-        };
+        let style =
+            if dimmed.contains(label.node) && label.priority == LabelPriority::Optional { &dim_style } else { &style };
         let at = pos(map.origin, label.rect.min) + vec2(HALO_PAD, 0.0);
         paint_text(painter, at, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
     }

@@ -538,7 +538,7 @@ fn focus_controls_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
             .concept_index(id)
             .map_or(id.as_str(), |c| view.model.corpus.catalog.concepts[c].labels.get_or_any(lang));
         super::text::label_ui(ui, &format!("{}: {name}", tr(lang, "focus")));
-        let depth_text = format!("{}: {}", tr(lang, "depth"), depth);
+        let depth_text = format!("{}: {}", tr(lang, "depth"), super::i18n::number(lang, depth));
         let less = ui.add_enabled(depth > 1, egui::Button::new("−")).on_hover_text(tr(lang, "less depth"));
         super::text::label_ui(ui, &depth_text);
         let more = ui.add_enabled(depth < MAX_DEPTH, egui::Button::new("+")).on_hover_text(tr(lang, "more depth"));
@@ -1174,7 +1174,7 @@ fn canvas_input(
         }
     }
     let keyboard_here = canvas.has_focus() || map.selected.is_some() && ui.memory(|m| m.focused().is_some());
-    if keyboard_here || pointer_in {
+    if (keyboard_here || pointer_in) && !super::bidi_edit::editing_text(ui.ctx()) {
         let (plus, minus) =
             ui.input(|i| (i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals), i.key_pressed(Key::Minus)));
         if plus {

@@ -179,7 +179,7 @@ impl NotesEditor {
         let concepts = self.store.list().unwrap_or_default();
         let mut views = Vec::new();
         for concept in concepts {
-            let Ok(notes) = self.store.load(&concept) else { continue };
+            let Ok(notes) = self.store.peek(&concept) else { continue };
             for note in notes.passage_notes() {
                 let Some(anchor) = note.anchor.as_ref().filter(|anchor| anchor.document == document) else { continue };
                 views.push(passage_note_view(&concept, note, anchor, Some(text)));
@@ -195,7 +195,7 @@ impl NotesEditor {
         concept: &str,
         text_of: impl Fn(&str) -> Option<&'t str>,
     ) -> Result<Vec<PassageNoteView>, NotesError> {
-        let notes = self.store.load(concept)?;
+        let notes = self.store.peek(concept)?;
         let views = notes
             .passage_notes()
             .filter_map(|note| {
@@ -281,6 +281,12 @@ impl NotesEditor {
         if matches!(self.status, NoteStatus::Broken(_)) || (self.buffer.text() == self.saved && !overwrite) {
             return;
         }
+        // Changed on disk since we read or wrote it: the user chooses (never a silent overwrite).
+        if !overwrite && self.store.has_changed_on_disk(&target.concept).unwrap_or(false) {
+            self.status = NoteStatus::Conflict;
+            self.last_edit = None;
+            return;
+        }
         let body = self.buffer.text().to_string();
         let result = self.store.load(&target.concept).and_then(|mut notes| {
             let now = crate::notes::Timestamp::now();
@@ -354,8 +360,8 @@ impl NotesEditor {
             }
         });
         if self.status == NoteStatus::Conflict {
+            super::text::paragraph_ui(ui, tr(lang, "changed on disk"), &[]);
             super::mirror::row(ui, lang.is_rtl(), |ui| {
-                super::text::paragraph_ui(ui, tr(lang, "changed on disk"), &[]);
                 if ui.button(tr(lang, "keep mine")).clicked() {
                     action = Some(NoteAction::KeepMine);
                 }

@@ -130,7 +130,7 @@ pub fn search_box_ui(
     let options =
         BidiEditOptions::single_line(tr(lang, "search"), tr(lang, "search everything"), f32::INFINITY, lang.is_rtl());
     let output = bidi_edit_string_ui(ui, id, &mut state.query, &options);
-    output.response.on_hover_text(format!("{} (Ctrl+F)", tr(lang, "search everything")));
+    super::text::hover_text_ui(output.response, &format!("{} (Ctrl+F)", tr(lang, "search everything")));
     if output.changed {
         state.selected = 0;
         let address = Address::Search(state.query.clone());
@@ -196,7 +196,7 @@ pub fn search_view_ui(
         });
     } else {
         // Digits beside Persian words: through the bidi layout, not a plain label.
-        let count = format!("{} {}", hits.len(), tr(lang, "results"));
+        let count = format!("{} {}", super::i18n::number(lang, hits.len()), tr(lang, "results"));
         row_ui(ui, lang, |ui| {
             styled_label_ui(ui, &count, egui::TextStyle::Body, ui.visuals().weak_text_color());
         });

@@ -152,6 +152,21 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, selected: bool) -> egui::Response 
     response
 }
 
+/// A tooltip of interface or corpus text, wrapped in its own direction (egui's
+/// own tooltip would misorder a Persian line holding a shortcut or a number).
+pub fn hover_text_ui(response: egui::Response, text: &str) -> egui::Response {
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(340.0);
+        paragraph_ui(ui, text, &[]);
+    })
+}
+
+/// A button whose text may mix scripts (a Persian label with a shortcut),
+/// drawn through the bidi layout; greyed and inert when `enabled` is false.
+pub fn button_ui(ui: &mut egui::Ui, text: &str, enabled: bool) -> egui::Response {
+    ui.add_enabled_ui(enabled, |ui| chip_ui(ui, text, false)).inner
+}
+
 /// The font of a text style; the body font for a named style the theme lacks
 /// (`app::install_look` adds them), never a panic.
 pub fn font_of(ui: &egui::Ui, text_style: &egui::TextStyle) -> egui::FontId {

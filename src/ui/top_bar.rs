@@ -40,9 +40,14 @@ fn bar_contents(
         commands.push(Command::Forward);
     }
     let width = (ui.available_width() * 0.3).clamp(140.0, 340.0);
-    let field = egui::TextEdit::singleline(&mut views.address_text).desired_width(width).hint_text(tr(lang, "address"));
-    let response = ui.add(field).on_hover_text(tr(lang, "address"));
-    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+    // An address is Latin syntax around Persian or Arabic ids and queries: laid
+    // out by the bidi editor (egui's field would show Persian letters unjoined, left to right).
+    let options =
+        super::bidi_edit::BidiEditOptions::single_line(tr(lang, "address"), tr(lang, "address"), width, false);
+    let id = ui.make_persistent_id("address field");
+    let output = super::bidi_edit::bidi_edit_string_ui(ui, id, &mut views.address_text, &options);
+    output.response.on_hover_text(tr(lang, "address"));
+    if output.submitted {
         match views.address_text.parse::<Address>() {
             Ok(address) => commands.push(Command::Navigate(address)),
             Err(err) => views.address_error = Some(err.to_string()),
@@ -59,7 +64,7 @@ fn bar_contents(
     if ui.button(tr(lang, "map")).clicked() {
         commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
     }
-    if ui.button(tr(lang, "import")).on_hover_text(tr(lang, "import hint")).clicked() {
+    if super::text::hover_text_ui(ui.button(tr(lang, "import")), tr(lang, "import hint")).clicked() {
         commands.push(Command::Import(super::import_view::ImportAction::Choose));
     }
     super::tour_panel::tours_button_ui(ui, lang, &mut views.tours, commands);

@@ -394,12 +394,13 @@ fn tour_list_ui(ui: &mut egui::Ui, lang: Lang, current: &str, panel: &mut TourPa
 
 fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let present = ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "present tour")));
-        if present.on_hover_text(tr(lang, "present hint")).clicked() {
+        let present = super::text::button_ui(ui, tr(lang, "present tour"), !open.tour.steps.is_empty());
+        if super::text::hover_text_ui(present, tr(lang, "present hint")).clicked() {
             commands.push(Command::Tour(TourAction::Save));
             commands.push(Command::Present { tour: open.id.clone(), step: panel.selected });
         }
-        let record = ui.button(tr(lang, "add map view")).on_hover_text(tr(lang, "add map view hint"));
+        let record = super::text::button_ui(ui, tr(lang, "add map view"), true);
+        let record = super::text::hover_text_ui(record, tr(lang, "add map view hint"));
         if record.clicked() {
             commands.push(Command::RecordStep);
         }
@@ -422,7 +423,7 @@ fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel,
 /// Keys of the tour view: ↑/↓ select, Ctrl+↑/↓ move, Delete, Ctrl+D duplicate,
 /// Ctrl+Z undo, Ctrl+S save, F5 present (when no text field has focus).
 fn keys(ui: &egui::Ui, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
-    if ui.ctx().text_edit_focused() {
+    if super::bidi_edit::editing_text(ui.ctx()) {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
             commands.push(Command::Tour(TourAction::Save));
         }
@@ -531,23 +532,16 @@ fn step_row_ui(
 /// to its direction, with the laid-out caption under the RTL ones.
 fn caption_editor_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
     let Some(step) = open.tour.steps.get(selected) else { return };
-    ui.label(format!("{} {}", tr(lang, "caption of step"), selected + 1));
+    label_ui(ui, &format!("{} {}", tr(lang, "caption of step"), super::i18n::number(lang, selected + 1)));
     for (caption_lang, text) in
         [(Lang::Fa, &step.caption.fa), (Lang::Ar, &step.caption.ar), (Lang::En, &step.caption.en)]
     {
         let mut buffer = text.clone();
-        let align = if caption_lang.is_rtl() { egui::Align2::RIGHT_TOP } else { egui::Align2::LEFT_TOP };
         let name = super::i18n::language_name(caption_lang);
-        let edit = egui::TextEdit::multiline(&mut buffer)
-            .id_salt(("caption", caption_lang.code(), selected))
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .align(align)
-            .hint_text(name);
-        let response = ui.add(edit);
         let label = format!("{} ({})", tr(lang, "caption"), caption_lang.code());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-        if response.changed() {
+        let options = super::bidi_edit::BidiEditOptions::multi_line(&label, name, 2, caption_lang.is_rtl());
+        let id = ui.make_persistent_id(("caption", caption_lang.code(), selected));
+        if super::bidi_edit::bidi_edit_string_ui(ui, id, &mut buffer, &options).changed {
             commands.push(Command::Tour(TourAction::SetCaption { step: selected, lang: caption_lang, text: buffer }));
         }
     }

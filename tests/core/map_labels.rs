@@ -37,7 +37,12 @@ fn node_named(id: &str) -> usize {
 fn assert_apart(labels: &[PlacedLabel]) {
     for (i, a) in labels.iter().enumerate() {
         for b in &labels[i + 1..] {
-            assert!(!a.rect.intersects(&b.rect), "{} and {} overlap", map().graph.nodes()[a.node].id, map().graph.nodes()[b.node].id);
+            assert!(
+                !a.rect.intersects(&b.rect),
+                "{} and {} overlap",
+                map().graph.nodes()[a.node].id,
+                map().graph.nodes()[b.node].id
+            );
         }
     }
 }
@@ -67,7 +72,6 @@ fn a_focus_names_its_neighbours() {
     let focus = labels.iter().find(|l| l.node == node_named("city-diplomacy")).unwrap();
     assert_eq!(focus.priority, LabelPriority::Must, "the focused concept's label is never given up");
 }
-
 
 #[test]
 fn no_two_concepts_sit_on_each_other() {

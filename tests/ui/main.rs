@@ -8,10 +8,10 @@ mod common;
 
 mod map_view;
 mod notes_ui;
+mod panels;
 mod shell;
 mod support;
 mod ui_import;
 mod ui_loading;
 mod ui_search;
 mod ui_tours;
-mod panels;

@@ -192,3 +192,25 @@ fn the_find_box_takes_a_query_typed_with_arabic_letters_and_enter_goes_to_the_ne
     assert!(count(&harness).is_some_and(|label| label.starts_with("2/")));
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Find in document").value().as_deref(), Some("كالكان"));
 }
+
+#[test]
+fn a_note_changed_on_disk_while_typing_is_never_saved_over_without_asking() {
+    let (mut harness, corpus) = app_at("concept:interpol", Lang::En);
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").type_text("mine");
+    harness.run();
+    // Another program (or `diplomap note set`) writes the same note meanwhile.
+    let notes_dir = corpus.path().join("notes");
+    diplomap::notes::NoteStore::open(&notes_dir).set_main("interpol", "theirs").expect("the other write");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    assert_eq!(harness.state().notes.status, NoteStatus::Conflict);
+    let on_disk = || diplomap::notes::NoteStore::open(&notes_dir).get_main("interpol").expect("readable");
+    assert_eq!(on_disk().as_deref(), Some("theirs"), "not overwritten");
+    harness.get_by_label("Keep mine").click();
+    harness.run_steps(2);
+    assert_eq!(on_disk().as_deref(), Some("mine"));
+    assert_eq!(harness.state().notes.status, NoteStatus::Saved);
+}

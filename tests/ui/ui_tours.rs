@@ -214,6 +214,25 @@ fn a_tour_is_exported_from_the_window() {
 }
 
 #[test]
+fn typing_in_the_concept_filter_does_not_touch_the_tour() {
+    let dir = corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    let original = saved_steps(dir.path(), "police-diplomacy");
+    harness.get_by_label("Filter concepts").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Filter concepts").type_text("پلیس");
+    for key in [Key::Delete, Key::Backspace, Key::F5, Key::ArrowDown] {
+        harness.key_press(key);
+        harness.run_steps(1);
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run_steps(2);
+    assert_eq!(saved_steps(dir.path(), "police-diplomacy"), original, "no step deleted or duplicated");
+    assert!(harness.state().views.presenter.is_none(), "F5 typed in a field does not start presenting");
+    assert_eq!(harness.get_by_label("Filter concepts").value().as_deref(), Some("پلی"));
+}
+
+#[test]
 fn selecting_a_step_updates_the_address_and_history() {
     let dir = corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
@@ -276,7 +295,8 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     let tours = dir.path().join("tours");
     let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
     let chosen = dir.path().join("handout/third.png");
-    let written = run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
+    let written =
+        run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
     assert_eq!(written, [chosen.clone()]);
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
     // What a dialog's answer means.

@@ -1,0 +1,182 @@
+//! The matcher's alphabet: every folded character that occurs in a pattern
+//! key, a proclitic or a suffix gets a small number (a symbol, from 1); any
+//! other word character is symbol 0, which no pattern contains. Keys are
+//! sequences of symbols, one per folded character, so the trie takes one
+//! step per letter whatever its UTF-8 length, and a table of every character
+//! of the Basic Multilingual Plane gives, in one look-up, the symbol of what
+//! the character folds to together with the facts the scanner needs.
+
+use crate::text::normalize::{CharFold, CharInfoTable, Script};
+
+/// A folded character's number in the alphabet; 0 for characters outside it.
+pub(super) type Symbol = u16;
+
+/// Most symbols an alphabet holds; characters beyond are left out (see [`Alphabet::new`]).
+const MAX_SYMBOLS: usize = u16::MAX as usize;
+
+/// Bits of a [`CharEntry`]: the symbol in the low 16 bits, then these flags.
+const SYMBOL_MASK: u32 = 0xFFFF;
+/// The character folds to one word character (its symbol is in the low bits).
+const ENTRY_WORD: u32 = 1 << 16;
+/// The character folds to nothing.
+const ENTRY_DROP: u32 = 1 << 17;
+/// The folded character is a letter of the Arabic script (script bits 1).
+const ENTRY_ARABIC: u32 = 1 << 18;
+/// The folded character is a letter of another script (script bits 2).
+const ENTRY_OTHER: u32 = 1 << 19;
+/// The original character is white space.
+const ENTRY_SPACE: u32 = 1 << 20;
+/// The character folds to several characters (fold it with `fold_str`).
+const ENTRY_MANY: u32 = 1 << 21;
+/// The original character is a line feed.
+const ENTRY_NEWLINE: u32 = 1 << 22;
+const SCRIPT_SHIFT: u32 = 18;
+
+/// The sorted characters of an alphabet; symbol `i + 1` is `chars[i]`.
+#[derive(Debug)]
+pub(super) struct Alphabet {
+    chars: Vec<char>,
+}
+
+impl Alphabet {
+    /// The alphabet of these characters. Past [`MAX_SYMBOLS`] distinct
+    /// characters (no real catalog comes near) the rest get no symbol, and
+    /// keys holding them are not matched.
+    pub(super) fn new(chars: impl Iterator<Item = char>) -> Alphabet {
+        let mut chars: Vec<char> = chars.collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars.truncate(MAX_SYMBOLS);
+        Alphabet { chars }
+    }
+
+    /// Number of symbols including 0: the width of a dense trie row.
+    pub(super) fn width(&self) -> usize {
+        self.chars.len() + 1
+    }
+
+    /// The symbol of a folded character (0 if it is not in the alphabet).
+    pub(super) fn symbol(&self, c: char) -> Symbol {
+        self.chars.binary_search(&c).map_or(0, |i| (i + 1) as Symbol)
+    }
+
+    /// The symbols of a folded string, or `None` if a character has none.
+    pub(super) fn symbols(&self, text: &str) -> Option<Vec<Symbol>> {
+        text.chars().map(|c| Some(self.symbol(c)).filter(|&s| s != 0)).collect()
+    }
+}
+
+/// What the scanner needs to know about one original character.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CharEntry(u32);
+
+impl CharEntry {
+    #[inline(always)]
+    pub(super) fn from_bits(bits: u32) -> CharEntry {
+        CharEntry(bits)
+    }
+
+    /// Whether the character folds to exactly one word character.
+    #[inline(always)]
+    pub(super) fn is_word(self) -> bool {
+        self.0 & ENTRY_WORD != 0
+    }
+
+    /// The symbol of the one folded character (meaningful for word characters).
+    #[inline(always)]
+    pub(super) fn symbol(self) -> Symbol {
+        (self.0 & SYMBOL_MASK) as Symbol
+    }
+
+    /// The script of the one folded character as bits: 0 neutral, 1 Arabic, 2 other.
+    #[inline(always)]
+    pub(super) fn script_bits(self) -> u32 {
+        (self.0 >> SCRIPT_SHIFT) & 3
+    }
+
+    /// A line feed or a character that folds to several: not a plain character.
+    #[inline(always)]
+    pub(super) fn is_special(self) -> bool {
+        self.0 & (ENTRY_NEWLINE | ENTRY_MANY) != 0
+    }
+
+    #[inline(always)]
+    pub(super) fn is_space(self) -> bool {
+        self.0 & ENTRY_SPACE != 0
+    }
+
+    #[inline(always)]
+    pub(super) fn is_newline(self) -> bool {
+        self.0 & ENTRY_NEWLINE != 0
+    }
+
+    /// Folds to nothing.
+    #[inline(always)]
+    pub(super) fn is_dropped(self) -> bool {
+        self.0 & ENTRY_DROP != 0
+    }
+
+}
+
+/// The script of a folded character as the bits of [`CharEntry::script_bits`].
+pub(super) fn script_bits(script: Script) -> u32 {
+    match script {
+        Script::Neutral => 0,
+        Script::Arabic => 1,
+        Script::Other => 2,
+    }
+}
+
+/// [`CharEntry`] for every character of the Basic Multilingual Plane, for one
+/// alphabet; computed on the spot above it.
+#[derive(Debug)]
+pub(super) struct CharTable {
+    entries: Box<[u32; 0x1_0000]>,
+}
+
+impl CharTable {
+    pub(super) fn new(alphabet: &Alphabet) -> CharTable {
+        let info = CharInfoTable::get();
+        let mut entries = Box::new([0u32; 0x1_0000]);
+        for (code, entry) in (0u32..).zip(entries.iter_mut()) {
+            *entry = entry_bits(info, alphabet, code);
+        }
+        CharTable { entries }
+    }
+
+    /// The entries of the Basic Multilingual Plane, by scalar value.
+    #[inline(always)]
+    pub(super) fn bmp_entries(&self) -> &[u32; 0x1_0000] {
+        &self.entries
+    }
+
+    /// The entry of the character with scalar value `code`; `alphabet` must
+    /// be the one the table was built for.
+    #[inline(always)]
+    pub(super) fn entry(&self, alphabet: &Alphabet, code: u32) -> CharEntry {
+        match self.entries.get(code as usize) {
+            Some(&bits) => CharEntry(bits),
+            None => CharEntry(entry_bits(CharInfoTable::get(), alphabet, code)),
+        }
+    }
+}
+
+fn entry_bits(table: CharInfoTable, alphabet: &Alphabet, code: u32) -> u32 {
+    let info = table.info_of_code(code);
+    let mut bits = match info.folded() {
+        CharFold::Drop => ENTRY_DROP,
+        CharFold::Many => ENTRY_MANY,
+        CharFold::One(folded) if info.is_word() => {
+            ENTRY_WORD | u32::from(alphabet.symbol(folded)) | (script_bits(info.script()) << SCRIPT_SHIFT)
+        }
+        CharFold::One(_) => 0,
+    };
+    if info.is_space() {
+        bits |= ENTRY_SPACE;
+    }
+    if info.is_newline() {
+        bits |= ENTRY_NEWLINE;
+    }
+    debug_assert!(ENTRY_ARABIC >> SCRIPT_SHIFT == 1 && ENTRY_OTHER >> SCRIPT_SHIFT == 2);
+    bits
+}

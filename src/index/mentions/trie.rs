@@ -1,0 +1,270 @@
+//! The trie of pattern keys (sequences of symbols), flattened for walking.
+//!
+//! Nodes are laid out depth first, so a node with one child (most of them:
+//! the tails of long names) finds it right after itself and a walk down a
+//! name reads memory in order. Nodes with many children (the root and the
+//! first letters, where most walks end) keep a dense row indexed by symbol,
+//! the others a short list. A node is eight bytes; whether patterns end at
+//! it is a bit of the node, so they are looked up only there.
+
+use super::symbols::Symbol;
+
+/// Nodes with at least this many children get a dense row.
+const DENSE_MIN_CHILDREN: usize = 4;
+
+#[derive(Debug)]
+pub(super) struct Trie {
+    nodes: Vec<TrieNode>,
+    /// Dense rows of `width` children each (0: none; node 0 is the root,
+    /// never a child).
+    rows: Vec<u32>,
+    edge_symbols: Vec<Symbol>,
+    edge_targets: Vec<u32>,
+    /// Per node, where its patterns start in `pattern_ids` (one more entry
+    /// at the end).
+    pattern_starts: Vec<u32>,
+    pattern_ids: Vec<u32>,
+    /// The node two symbols below the root, by `first * width + second`
+    /// (0: none): one look-up instead of two steps, where most walks end.
+    /// Only for small alphabets and when no key is shorter than two.
+    pairs: Option<Box<[u32]>>,
+    width: usize,
+}
+
+/// Alphabets up to this wide get a table of pairs.
+const MAX_PAIR_WIDTH: usize = 256;
+
+/// Where a walk down the trie goes on after its first two symbols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PairStart {
+    /// No key starts with these two symbols.
+    NoKey,
+    /// The node below them.
+    At(usize),
+    /// No table, or fewer than two symbols left: walk from the root.
+    Root,
+}
+
+/// One node: `shape` holds its kind in the top bits, whether patterns end
+/// here, and the symbol of its only child or its number of children in the
+/// low 16 bits; `index` is where its row or its edges start.
+#[derive(Debug, Clone, Copy)]
+struct TrieNode {
+    shape: u32,
+    index: u32,
+}
+
+const KIND_MASK: u32 = 0b11 << 30;
+const KIND_LEAF: u32 = 0;
+/// One child, stored right after the node.
+const KIND_SINGLE: u32 = 1 << 30;
+const KIND_SPARSE: u32 = 2 << 30;
+const KIND_DENSE: u32 = 3 << 30;
+const HAS_PATTERNS: u32 = 1 << 29;
+const LOW_MASK: u32 = 0xFFFF;
+
+/// The trie while it is built: children per node, patterns per node.
+#[derive(Default)]
+struct Builder {
+    children: Vec<Vec<(Symbol, u32)>>,
+    patterns: Vec<Vec<u32>>,
+}
+
+impl Trie {
+    /// Builds the trie of `(key, pattern)` pairs over an alphabet of `width`
+    /// symbols; a key's patterns keep their order.
+    pub(super) fn build(keys: &[(Vec<Symbol>, u32)], width: usize) -> Trie {
+        let mut builder = Builder { children: vec![Vec::new()], patterns: vec![Vec::new()] };
+        for (key, pattern) in keys {
+            let mut node = 0usize;
+            for &symbol in key {
+                let children = &builder.children[node];
+                node = match children.binary_search_by_key(&symbol, |&(s, _)| s) {
+                    Ok(i) => children[i].1 as usize,
+                    Err(i) => {
+                        let next = builder.children.len();
+                        builder.children[node].insert(i, (symbol, next as u32));
+                        builder.children.push(Vec::new());
+                        builder.patterns.push(Vec::new());
+                        next
+                    }
+                };
+            }
+            if !builder.patterns[node].contains(pattern) {
+                builder.patterns[node].push(*pattern);
+            }
+        }
+        // Depth-first order: new number of every built node.
+        let mut order = Vec::with_capacity(builder.children.len());
+        let mut stack = vec![0u32];
+        while let Some(node) = stack.pop() {
+            order.push(node);
+            stack.extend(builder.children[node as usize].iter().rev().map(|&(_, child)| child));
+        }
+        let mut renumber = vec![0u32; builder.children.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut trie = Trie {
+            nodes: Vec::with_capacity(order.len()),
+            rows: Vec::new(),
+            edge_symbols: Vec::new(),
+            edge_targets: Vec::new(),
+            pattern_starts: Vec::with_capacity(order.len() + 1),
+            pattern_ids: Vec::new(),
+            pairs: None,
+            width,
+        };
+        for &old in &order {
+            let children: Vec<(Symbol, u32)> =
+                builder.children[old as usize].iter().map(|&(s, child)| (s, renumber[child as usize])).collect();
+            let patterns = &builder.patterns[old as usize];
+            let mut node = trie.node_for(old == 0, &children, width);
+            if !patterns.is_empty() {
+                node.shape |= HAS_PATTERNS;
+            }
+            trie.nodes.push(node);
+            trie.pattern_starts.push(trie.pattern_ids.len() as u32);
+            trie.pattern_ids.extend_from_slice(patterns);
+        }
+        trie.pattern_starts.push(trie.pattern_ids.len() as u32);
+        let shortest = keys.iter().map(|(key, _)| key.len()).min().unwrap_or(0);
+        if width <= MAX_PAIR_WIDTH && shortest >= 2 {
+            let mut pairs = vec![0u32; width * width];
+            for &(first, child) in &builder.children[0] {
+                for &(second, grandchild) in &builder.children[child as usize] {
+                    pairs[first as usize * width + second as usize] = renumber[grandchild as usize];
+                }
+            }
+            trie.pairs = Some(pairs.into_boxed_slice());
+        }
+        trie
+    }
+
+    /// The first two steps of a walk from key offset `start`, in one look-up.
+    #[inline(always)]
+    pub(super) fn pair_start(&self, key: &[Symbol], start: usize) -> PairStart {
+        let (Some(pairs), Some(&[first, second])) = (&self.pairs, key.get(start..start + 2)) else {
+            return PairStart::Root;
+        };
+        match pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0) {
+            0 => PairStart::NoKey,
+            node => PairStart::At(node as usize),
+        }
+    }
+
+    fn node_for(&mut self, root: bool, children: &[(Symbol, u32)], width: usize) -> TrieNode {
+        if root || children.len() >= DENSE_MIN_CHILDREN {
+            let start = self.rows.len();
+            self.rows.resize(start + width, 0);
+            for &(symbol, target) in children {
+                self.rows[start + symbol as usize] = target;
+            }
+            return TrieNode { shape: KIND_DENSE, index: start as u32 };
+        }
+        match children {
+            [] => TrieNode { shape: KIND_LEAF, index: 0 },
+            // Depth first: an only child comes right after its parent.
+            [(symbol, _)] => TrieNode { shape: KIND_SINGLE | u32::from(*symbol), index: 0 },
+            _ => {
+                let start = self.edge_symbols.len() as u32;
+                self.edge_symbols.extend(children.iter().map(|&(s, _)| s));
+                self.edge_targets.extend(children.iter().map(|&(_, t)| t));
+                TrieNode { shape: KIND_SPARSE | children.len() as u32, index: start }
+            }
+        }
+    }
+
+    /// The child of `node` along `symbol`.
+    #[inline(always)]
+    pub(super) fn child(&self, node: usize, symbol: Symbol) -> Option<usize> {
+        let TrieNode { shape, index } = *self.nodes.get(node)?;
+        let kind = shape & KIND_MASK;
+        if kind == KIND_SINGLE {
+            return (shape & LOW_MASK == u32::from(symbol)).then_some(node + 1);
+        }
+        if kind == KIND_DENSE {
+            let next = self.rows.get(index as usize + symbol as usize).copied().unwrap_or(0);
+            return (next != 0).then_some(next as usize);
+        }
+        if kind == KIND_LEAF {
+            return None;
+        }
+        let range = index as usize..(index + (shape & LOW_MASK)) as usize;
+        let i = self.edge_symbols.get(range.clone())?.iter().position(|&s| s == symbol)?;
+        self.edge_targets.get(range.start + i).map(|&t| t as usize)
+    }
+
+    /// Whether patterns end at `node`.
+    #[inline(always)]
+    pub(super) fn has_patterns(&self, node: usize) -> bool {
+        self.nodes.get(node).is_some_and(|n| n.shape & HAS_PATTERNS != 0)
+    }
+
+    /// The patterns whose key ends at `node`, in catalog order.
+    pub(super) fn patterns(&self, node: usize) -> &[u32] {
+        let start = self.pattern_starts.get(node).copied().unwrap_or(0) as usize;
+        let end = self.pattern_starts.get(node + 1).copied().unwrap_or(0) as usize;
+        self.pattern_ids.get(start..end).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Walks `key` from the root; the patterns at the end, if the walk gets there.
+    fn lookup(trie: &Trie, key: &[Symbol]) -> Option<Vec<u32>> {
+        let mut node = 0;
+        for &symbol in key {
+            node = trie.child(node, symbol)?;
+        }
+        Some(trie.patterns(node).to_vec())
+    }
+
+    #[test]
+    fn finds_every_key_in_every_node_shape() {
+        // Root dense; node [1] dense (four children); [1, 2] sparse (two);
+        // [1, 2, 3] single; chains below.
+        let keys: Vec<(Vec<Symbol>, u32)> = vec![
+            (vec![1, 2, 3, 4], 0),
+            (vec![1, 2, 5], 1),
+            (vec![1, 3], 2),
+            (vec![1, 4], 3),
+            (vec![1, 5, 6, 7], 4),
+            (vec![2, 1], 5),
+            (vec![1, 2, 3, 4], 6),
+            (vec![1, 2, 3], 7),
+        ];
+        let trie = Trie::build(&keys, 8);
+        assert_eq!(lookup(&trie, &[1, 2, 3, 4]), Some(vec![0, 6]));
+        assert_eq!(lookup(&trie, &[1, 2, 5]), Some(vec![1]));
+        assert_eq!(lookup(&trie, &[1, 3]), Some(vec![2]));
+        assert_eq!(lookup(&trie, &[1, 4]), Some(vec![3]));
+        assert_eq!(lookup(&trie, &[1, 5, 6, 7]), Some(vec![4]));
+        assert_eq!(lookup(&trie, &[2, 1]), Some(vec![5]));
+        assert_eq!(lookup(&trie, &[2]), Some(vec![]));
+        assert_eq!(lookup(&trie, &[1, 2, 3]), Some(vec![7]));
+        assert_eq!(lookup(&trie, &[1, 2]), Some(vec![]));
+        assert_eq!(lookup(&trie, &[1, 2, 4]), None);
+        assert_eq!(lookup(&trie, &[1, 5, 7]), None);
+        assert_eq!(lookup(&trie, &[0]), None);
+        assert_eq!(lookup(&trie, &[3]), None);
+        // Every key is two symbols or longer: pairs go straight to depth two.
+        assert_eq!(trie.pair_start(&[1, 2, 3], 0), PairStart::At(lookup_node(&trie, &[1, 2])));
+        assert_eq!(trie.pair_start(&[9, 1, 5], 1), PairStart::At(lookup_node(&trie, &[1, 5])));
+        assert_eq!(trie.pair_start(&[1, 6], 0), PairStart::NoKey);
+        assert_eq!(trie.pair_start(&[1], 0), PairStart::Root);
+    }
+
+    fn lookup_node(trie: &Trie, key: &[Symbol]) -> usize {
+        key.iter().try_fold(0, |node, &symbol| trie.child(node, symbol)).unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn no_pairs_when_a_key_is_one_symbol() {
+        let trie = Trie::build(&[(vec![1], 0), (vec![1, 2], 1)], 4);
+        assert_eq!(trie.pair_start(&[1, 2], 0), PairStart::Root);
+        assert_eq!(lookup(&trie, &[1]), Some(vec![0]));
+    }
+}
