@@ -10,6 +10,14 @@ use crate::support::app_at;
 use diplomap::text::Lang;
 use diplomap::ui::notes_editor::NoteStatus;
 
+/// Focus the note editor labelled `label` and type `text` into it.
+fn type_into_note(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::MultilineTextInput, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, label).type_text(text);
+    harness.run();
+}
+
 fn caret(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> usize {
     harness.state().notes.buffer.caret()
 }
@@ -78,10 +86,7 @@ fn a_persian_note_is_typed_moved_through_undone_and_saved() {
 fn the_note_editor_is_a_labelled_text_input_holding_the_note() {
     let (mut harness, _corpus) = app_at("concept:europol", Lang::En);
     harness.run();
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").focus();
-    harness.run();
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").type_text("یوروپل (Europol)");
-    harness.run();
+    type_into_note(&mut harness, "Main note", "یوروپل (Europol)");
     let node = harness.get_by_role_and_label(Role::MultilineTextInput, "Main note");
     assert_eq!(node.value().as_deref(), Some("یوروپل (Europol)"));
 }
@@ -197,10 +202,7 @@ fn the_find_box_takes_a_query_typed_with_arabic_letters_and_enter_goes_to_the_ne
 fn a_note_changed_on_disk_while_typing_is_never_saved_over_without_asking() {
     let (mut harness, corpus) = app_at("concept:interpol", Lang::En);
     harness.run();
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").focus();
-    harness.run();
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Main note").type_text("mine");
-    harness.run();
+    type_into_note(&mut harness, "Main note", "mine");
     // Another program (or `diplomap note set`) writes the same note meanwhile.
     let notes_dir = corpus.path().join("notes");
     diplomap::notes::NoteStore::open(&notes_dir).set_main("interpol", "theirs").expect("the other write");
