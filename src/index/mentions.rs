@@ -158,8 +158,10 @@ impl Matcher {
                 }
             }
         }
-        let affixes = || PROCLITICS.iter().chain(ARABIC_SCRIPT_SUFFIXES).chain(BARE_ARABIC_SUFFIXES).chain(LATIN_SUFFIXES);
-        let alphabet = Alphabet::new(keys.iter().flat_map(|(key, _)| key.chars()).chain(affixes().flat_map(|a| a.chars())));
+        let affixes =
+            || PROCLITICS.iter().chain(ARABIC_SCRIPT_SUFFIXES).chain(BARE_ARABIC_SUFFIXES).chain(LATIN_SUFFIXES);
+        let alphabet =
+            Alphabet::new(keys.iter().flat_map(|(key, _)| key.chars()).chain(affixes().flat_map(|a| a.chars())));
         // A key with a character beyond the alphabet's capacity cannot be matched.
         let keys: Vec<(Vec<Symbol>, u32)> =
             keys.iter().filter_map(|(key, pattern)| Some((alphabet.symbols(key)?, *pattern))).collect();

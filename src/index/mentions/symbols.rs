@@ -115,7 +115,6 @@ impl CharEntry {
     pub(super) fn is_dropped(self) -> bool {
         self.0 & ENTRY_DROP != 0
     }
-
 }
 
 /// The script of a folded character as the bits of [`CharEntry::script_bits`].
