@@ -259,21 +259,21 @@ pub fn import_form_ui(ctx: &egui::Context, lang: Lang, state: &mut ImportState, 
 }
 
 fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut Vec<Command>) {
-    row_ui(ui, lang, |ui| {
+    super::mirror::row(ui, lang.is_rtl(), |ui| {
         ui.heading(tr(lang, "import heading"));
     });
     let file_name = form.file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    row_ui(ui, lang, |ui| {
+    super::mirror::row(ui, lang.is_rtl(), |ui| {
         super::text::label_ui(ui, &file_name);
     });
     let facts = match &form.file.checked {
         Ok(facts) => facts.clone(),
         Err(message) => {
             super::text::styled_label_ui(ui, message, egui::TextStyle::Body, ui.visuals().error_fg_color);
-            row_ui(ui, lang, |ui| {
+            super::mirror::row(ui, lang.is_rtl(), |ui| {
                 super::text::label_ui(ui, tr(lang, "nothing written"));
             });
-            row_ui(ui, lang, |ui| {
+            super::mirror::row(ui, lang.is_rtl(), |ui| {
                 if ui.button(tr(lang, "close")).clicked() {
                     commands.push(Command::Import(ImportAction::Cancel));
                 }
@@ -326,12 +326,12 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
     sections_ui(ui, lang, form, facts.lines);
     if let Some(error) = &form.error {
         super::text::styled_label_ui(ui, error, egui::TextStyle::Body, ui.visuals().error_fg_color);
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             ui.label(tr(lang, "nothing written"));
         });
     }
     ui.add_space(6.0);
-    row_ui(ui, lang, |ui| {
+    super::mirror::row(ui, lang.is_rtl(), |ui| {
         if ui.button(tr(lang, "import button")).clicked() {
             commands.push(Command::Import(ImportAction::Submit));
         }
@@ -343,7 +343,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
 
 /// How long the file is, and its first lines as they will be read.
 fn preview_ui(ui: &mut egui::Ui, lang: Lang, facts: &TextFacts) {
-    row_ui(ui, lang, |ui| {
+    super::mirror::row(ui, lang.is_rtl(), |ui| {
         ui.label(egui::RichText::new(format!("{}: {}", tr(lang, "lines"), facts.lines)).weak());
     });
     let text = String::from_utf8_lossy(&facts.bytes);
@@ -360,17 +360,6 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, facts: &TextFacts) {
 /// At most this many characters of the text are previewed.
 const PREVIEW_CHARS: usize = 400;
 
-/// A row of widgets, from the right in Persian and Arabic.
-fn row_ui(ui: &mut egui::Ui, lang: Lang, contents: impl FnOnce(&mut egui::Ui)) {
-    ui.horizontal(|ui| {
-        if lang.is_rtl() {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), contents);
-        } else {
-            contents(ui);
-        }
-    });
-}
-
 /// Width of the form.
 const FORM_WIDTH: f32 = 560.0;
 /// Width of the form's text fields.
@@ -381,28 +370,21 @@ const LABEL_WIDTH: f32 = 130.0;
 /// A labelled row of the form, from the right in Persian and Arabic; the
 /// field is told the label's id (for `labelled_by`).
 fn field_row_ui(ui: &mut egui::Ui, lang: Lang, label: &str, field: impl FnOnce(&mut egui::Ui, egui::Id)) {
-    ui.horizontal(|ui| {
-        let layout = if lang.is_rtl() {
-            egui::Layout::right_to_left(egui::Align::Center)
-        } else {
-            egui::Layout::left_to_right(egui::Align::Center)
-        };
-        ui.with_layout(layout, |ui| {
-            let label = ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(label));
-            field(ui, label.id);
-        });
+    super::mirror::row(ui, lang.is_rtl(), |ui| {
+        let label = ui.add_sized([LABEL_WIDTH, 20.0], egui::Label::new(label));
+        field(ui, label.id);
     });
 }
 
 /// The optional sections: id, kind and line range each.
 fn sections_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, lines: usize) {
     ui.add_space(6.0);
-    row_ui(ui, lang, |ui| {
+    super::mirror::row(ui, lang.is_rtl(), |ui| {
         ui.label(egui::RichText::new(tr(lang, "sections optional")).strong());
     });
     let mut removed = None;
     for (n, row) in form.sections.iter_mut().enumerate() {
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             ui.add(egui::TextEdit::singleline(&mut row.id).desired_width(120.0)).accessible_name(format!(
                 "{} {}",
                 tr(lang, "section id"),
@@ -428,7 +410,7 @@ fn sections_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, lines: usiz
         form.sections.remove(n);
     }
     let mut add = false;
-    row_ui(ui, lang, |ui| add = ui.button(tr(lang, "add section")).clicked());
+    super::mirror::row(ui, lang.is_rtl(), |ui| add = ui.button(tr(lang, "add section")).clicked());
     if add {
         let first = form.sections.last().map_or(1, |s| (s.last + 1).min(lines.max(1)));
         let id =

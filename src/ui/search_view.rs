@@ -185,25 +185,25 @@ pub fn search_view_ui(
     selected = selected.min(hits.len().saturating_sub(1));
     ui.add_space(4.0);
     if query.trim().is_empty() {
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             super::text::label_ui(ui, tr(lang, "type to search"));
         });
         return;
     }
     if hits.is_empty() {
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             super::text::label_ui(ui, tr(lang, "no results"));
         });
     } else {
         // Digits beside Persian words: through the bidi layout, not a plain label.
         let count = format!("{} {}", super::i18n::number(lang, hits.len()), tr(lang, "results"));
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             styled_label_ui(ui, &count, egui::TextStyle::Body, ui.visuals().weak_text_color());
         });
     }
     if unreadable_notes > 0 {
         let warning = format!("{}: {unreadable_notes}", tr(lang, "unreadable notes"));
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             styled_label_ui(ui, &warning, egui::TextStyle::Body, ui.visuals().warn_fg_color);
         });
     }
@@ -248,7 +248,7 @@ pub fn address_of_hit(model: &Model, hit: &Hit) -> Option<Address> {
 
 /// The language and document filters.
 fn filters_ui(ui: &mut egui::Ui, model: &Model, lang: Lang, state: &mut SearchState) {
-    wrapped_row_ui(ui, lang, |ui| {
+    super::mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
         ui.label(format!("{}:", tr(lang, "language")));
         let shown = state.lang_filter.map_or(tr(lang, "all languages"), language_name);
         let response = ui.button(shown).on_hover_text(tr(lang, "language"));
@@ -293,29 +293,6 @@ fn filters_ui(ui: &mut egui::Ui, model: &Model, lang: Lang, state: &mut SearchSt
     });
 }
 
-/// A row of widgets, from the right in Persian and Arabic.
-fn row_ui(ui: &mut egui::Ui, lang: Lang, contents: impl FnOnce(&mut egui::Ui)) {
-    ui.horizontal(|ui| {
-        if lang.is_rtl() {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), contents);
-        } else {
-            contents(ui);
-        }
-    });
-}
-
-/// A row of widgets that wraps when the page is narrow (from the right in
-/// Persian and Arabic), so it never widens the page.
-fn wrapped_row_ui(ui: &mut egui::Ui, lang: Lang, contents: impl FnOnce(&mut egui::Ui)) {
-    ui.horizontal_wrapped(|ui| {
-        if lang.is_rtl() {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true), contents);
-        } else {
-            contents(ui);
-        }
-    });
-}
-
 /// One result: what it is (a passage of which document, a concept, a note)
 /// and its snippet. Returns the row's response (click to open).
 fn result_row_ui(ui: &mut egui::Ui, view: &ViewContext, hit: &Hit, n: usize, selected: bool) -> egui::Response {
@@ -326,7 +303,7 @@ fn result_row_ui(ui: &mut egui::Ui, view: &ViewContext, hit: &Hit, n: usize, sel
     let frame = egui::Frame::new().fill(fill).stroke(stroke).inner_margin(6).corner_radius(4);
     let shown = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        row_ui(ui, lang, |ui| {
+        super::mirror::row(ui, lang.is_rtl(), |ui| {
             let tag = match hit.lang {
                 Some(text_lang) => format!("{kind} · {}", text_lang.code()),
                 None => kind.to_string(),
