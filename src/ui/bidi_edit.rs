@@ -176,9 +176,14 @@ pub fn bidi_edit_with_id(
         }
     }
 
-    let after = EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options.rtl_when_empty);
+    let lines_before = before.line_count();
+    let after = if buffer.text() == prev_text {
+        before
+    } else {
+        EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options.rtl_when_empty)
+    };
     let layout = after.placed(origin, row_height);
-    if after.line_count() != before.line_count() {
+    if after.line_count() != lines_before {
         ui.ctx().request_repaint();
     }
     let focused = response.has_focus();

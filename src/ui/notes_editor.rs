@@ -106,6 +106,9 @@ pub struct NotesEditor {
     /// Bumped whenever a main note changes on disk (saved here, or reloaded
     /// after a change made elsewhere), so search indexes it again.
     pub generation: u64,
+    /// The notes last read for listing, with their concept and generation, so
+    /// the concept page does not read the file every frame.
+    listed: Option<(String, u64, crate::notes::ConceptNotes)>,
 }
 
 impl NotesEditor {
@@ -119,6 +122,7 @@ impl NotesEditor {
             last_edit: None,
             last_disk_check: None,
             generation: 0,
+            listed: None,
         }
     }
 
@@ -189,13 +193,18 @@ impl NotesEditor {
         views
     }
 
-    /// The passage notes of `concept`, their anchors checked with `text_of(document)`.
+    /// The passage notes of `concept`, their anchors checked with `text_of(document)`;
+    /// the file is read again when a note was saved or reloaded (`generation`).
     pub fn passage_notes_of<'t>(
         &mut self,
         concept: &str,
         text_of: impl Fn(&str) -> Option<&'t str>,
     ) -> Result<Vec<PassageNoteView>, NotesError> {
-        let notes = self.store.peek(concept)?;
+        let fresh = |listed: &(String, u64, _)| listed.0 == concept && listed.1 == self.generation;
+        if !self.listed.as_ref().is_some_and(fresh) {
+            self.listed = Some((concept.to_owned(), self.generation, self.store.peek(concept)?));
+        }
+        let Some((_, _, notes)) = &self.listed else { return Ok(Vec::new()) };
         let views = notes
             .passage_notes()
             .filter_map(|note| {
