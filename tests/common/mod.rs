@@ -42,6 +42,16 @@ pub fn corpus_copy() -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the bundled catalog and documents only (no notes, tours or
+/// layout) in a temporary folder: a corpus as a new user starts it.
+pub fn catalog_and_documents_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = corpus_dir();
+    std::fs::copy(from.join("concepts.ron"), dir.path().join("concepts.ron")).expect("copy the catalog");
+    copy_tree(&from.join("documents"), &dir.path().join("documents"));
+    dir
+}
+
 fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("create folder");
     for entry in std::fs::read_dir(from).expect("read corpus folder") {

@@ -16,25 +16,13 @@ fn diplomap(corpus: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = common::corpus_dir();
-    std::fs::copy(from.join("concepts.ron"), dir.path().join("concepts.ron")).unwrap();
-    std::fs::create_dir(dir.path().join("documents")).unwrap();
-    for entry in std::fs::read_dir(from.join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join("documents").join(entry.file_name())).unwrap();
-    }
-    dir
-}
-
 fn count_documents(corpus: &Path) -> usize {
     std::fs::read_dir(corpus.join("documents")).unwrap().count()
 }
 
 #[test]
 fn an_imported_text_is_checked_indexed_and_found() {
-    let corpus = corpus_copy();
+    let corpus = common::catalog_and_documents_copy();
     let source = tempfile::tempdir().unwrap();
     let file = source.path().join("news.txt");
     let text = "نشست دیپلماسی شهری در شیراز با حضور شهرداران برگزار شد.\n";
@@ -75,7 +63,7 @@ fn an_imported_text_is_checked_indexed_and_found() {
 
 #[test]
 fn bad_files_and_bad_options_are_refused() {
-    let corpus = corpus_copy();
+    let corpus = common::catalog_and_documents_copy();
     let before = count_documents(corpus.path());
     let source = tempfile::tempdir().unwrap();
     let bad = source.path().join("bad.txt");

@@ -14,21 +14,6 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A copy of the bundled corpus (catalog and documents) in a temporary folder,
-/// so tests that pin nodes never write into the repository.
-fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let source = common::corpus_dir();
-    std::fs::copy(source.join("concepts.ron"), dir.path().join("concepts.ron")).expect("copy catalog");
-    let documents = dir.path().join("documents");
-    std::fs::create_dir(&documents).expect("documents dir");
-    for entry in std::fs::read_dir(source.join("documents")).expect("documents") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), documents.join(entry.file_name())).expect("copy document");
-    }
-    dir
-}
-
 /// The app on the corpus at `dir`, opened at `address`, its map laid out and settled.
 fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
     let model = Model::load(dir).expect("the corpus loads");
@@ -58,7 +43,7 @@ fn node_label<'h>(harness: &'h Harness<'static, App>, label: &'h str) -> egui_ki
 
 #[test]
 fn clicking_a_node_opens_its_concept_page() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
     node_label(&harness, "police diplomacy").click();
     harness.run_steps(3);
@@ -67,7 +52,7 @@ fn clicking_a_node_opens_its_concept_page() {
 
 #[test]
 fn the_focus_shows_the_threats_and_organisations_police_diplomacy_works_with() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
     for neighbour in ["terrorism", "drug trafficking", "INTERPOL", "Europol"] {
         assert!(harness.query_by_role_and_label(Role::Button, neighbour).is_some(), "{neighbour} is on the map");
@@ -76,7 +61,7 @@ fn the_focus_shows_the_threats_and_organisations_police_diplomacy_works_with() {
 
 #[test]
 fn the_keyboard_walks_from_a_node_to_its_neighbours_and_enter_opens_one() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
     node_label(&harness, "police diplomacy").focus();
     harness.run_steps(2);
@@ -106,7 +91,7 @@ fn the_keyboard_walks_from_a_node_to_its_neighbours_and_enter_opens_one() {
 
 #[test]
 fn tab_moves_through_the_nodes() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
     node_label(&harness, "police diplomacy").focus();
     harness.run_steps(2);
@@ -123,7 +108,7 @@ fn tab_moves_through_the_nodes() {
 
 #[test]
 fn filters_hide_kinds() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map");
     assert!(harness.query_by_role_and_label(Role::Button, "terrorism").is_some());
     harness.state_mut().views.map.settings.kinds = vec![ConceptKind::Threat];
@@ -135,7 +120,7 @@ fn filters_hide_kinds() {
 
 #[test]
 fn a_dragged_node_stays_pinned_in_layout_ron_and_comes_back() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
     let start = node_label(&harness, "police diplomacy").rect().center();
     let end = start + egui::vec2(120.0, 60.0);
@@ -162,7 +147,7 @@ fn a_dragged_node_stays_pinned_in_layout_ron_and_comes_back() {
 
 #[test]
 fn clicking_an_edge_shows_its_evidence() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map?focus=city-diplomacy&depth=1");
     let city = node_label(&harness, "city diplomacy").rect().center();
     let municipalities = node_label(&harness, "municipalities").rect().center();
@@ -180,7 +165,7 @@ fn clicking_an_edge_shows_its_evidence() {
 
 #[test]
 fn double_clicking_a_pinned_node_releases_it() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     std::fs::write(dir.path().join("layout.ron"), "Layout(pinned: {\"police-diplomacy\": (x: 0.0, y: 0.0)})\n")
         .expect("write layout.ron");
     let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
@@ -209,7 +194,7 @@ fn double_clicking_a_pinned_node_releases_it() {
 
 #[test]
 fn hovering_a_node_lights_its_neighbours() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map");
     let node = node_label(&harness, "city diplomacy").rect().center();
     harness.hover_at(node);
@@ -222,7 +207,7 @@ fn hovering_a_node_lights_its_neighbours() {
 
 #[test]
 fn a_single_click_on_a_pinned_node_opens_it_after_the_double_click_wait() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     std::fs::write(dir.path().join("layout.ron"), "Layout(pinned: {\"police-diplomacy\": (x: 0.0, y: 0.0)})\n")
         .expect("write layout.ron");
     let mut harness = harness_at(dir.path(), "map?focus=police-diplomacy&depth=1");
@@ -236,7 +221,7 @@ fn a_single_click_on_a_pinned_node_opens_it_after_the_double_click_wait() {
 
 #[test]
 fn the_search_box_flies_to_a_concept_however_its_name_is_typed() {
-    let dir = corpus_copy();
+    let dir = common::catalog_and_documents_copy();
     let mut harness = harness_at(dir.path(), "map");
     let before = harness.state().views.map.camera();
     // The Persian name of INTERPOL typed with an Arabic yeh (ي for ی).

@@ -31,19 +31,6 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
-/// A copy of the bundled corpus (catalog and documents) in a temporary folder.
-fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = common::corpus_dir();
-    std::fs::copy(from.join("concepts.ron"), dir.path().join("concepts.ron")).unwrap();
-    std::fs::create_dir(dir.path().join("documents")).unwrap();
-    for entry in std::fs::read_dir(from.join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join("documents").join(entry.file_name())).unwrap();
-    }
-    dir
-}
-
 fn harness_at(dir: &Path) -> Harness<'static, App> {
     let model = Model::load(dir).expect("the corpus loads");
     let app = App::with_model(&egui::Context::default(), model, AppState::default());
@@ -79,7 +66,7 @@ const NEWS: &str = "همکاری پليس ايران با اینترپل\r\n\r\n
 
 #[test]
 fn a_dropped_file_is_imported_through_the_form_and_opened() {
-    let corpus = corpus_copy();
+    let corpus = common::catalog_and_documents_copy();
     let source = tempfile::tempdir().unwrap();
     let path = source.path().join("police-news.txt");
     std::fs::write(&path, NEWS).unwrap();
@@ -130,7 +117,7 @@ fn a_dropped_file_is_imported_through_the_form_and_opened() {
 
 #[test]
 fn a_bad_file_is_refused_with_its_message_and_nothing_is_written() {
-    let corpus = corpus_copy();
+    let corpus = common::catalog_and_documents_copy();
     let source = tempfile::tempdir().unwrap();
     let before = document_files(corpus.path());
     for (name, bytes, message) in [
@@ -154,7 +141,7 @@ fn a_bad_file_is_refused_with_its_message_and_nothing_is_written() {
 
 #[test]
 fn importing_the_same_text_twice_is_refused_in_the_form() {
-    let corpus = corpus_copy();
+    let corpus = common::catalog_and_documents_copy();
     let seed = common::corpus_dir().join("documents/003_412e824fada4b61c.txt");
     let source = tempfile::tempdir().unwrap();
     let path = source.path().join("kalkan.txt");

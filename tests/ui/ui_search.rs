@@ -136,14 +136,7 @@ fn a_search_address_opens_the_results_page() {
 
 #[test]
 fn a_saved_note_is_found_by_the_next_search() {
-    let corpus = tempfile::tempdir().unwrap();
-    let from = common::corpus_dir();
-    std::fs::copy(from.join("concepts.ron"), corpus.path().join("concepts.ron")).unwrap();
-    std::fs::create_dir(corpus.path().join("documents")).unwrap();
-    for entry in std::fs::read_dir(from.join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), corpus.path().join("documents").join(entry.file_name())).unwrap();
-    }
+    let corpus = common::catalog_and_documents_copy();
     let mut harness = harness_at(corpus.path());
     search_for(&mut harness, "زیرنویس");
     harness.get_by_label("Nothing found");

@@ -17,26 +17,6 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A copy of the bundled corpus (tours are edited in it).
-fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&common::corpus_dir(), dir.path());
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The app over the corpus in `dir`, opened at `address`, English interface.
 fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
     let model = Model::load(dir).expect("the corpus loads");
@@ -72,7 +52,7 @@ fn saved_steps(dir: &Path, id: &str) -> Vec<diplomap::tours::TourStep> {
 
 #[test]
 fn a_tour_is_played_from_the_keyboard() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
     assert!(!presenting(&harness));
     press(&mut harness, Key::F5);
@@ -105,7 +85,7 @@ fn a_tour_is_played_from_the_keyboard() {
 
 #[test]
 fn the_map_moves_smoothly_between_steps() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:4");
     press(&mut harness, Key::F5);
     step_on_screen(&harness, 4);
@@ -117,7 +97,7 @@ fn the_map_moves_smoothly_between_steps() {
 
 #[test]
 fn captions_are_shown_in_the_interface_language() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
     harness.state_mut().push(Command::SetUiLang(diplomap::text::Lang::Fa));
     harness.run_steps(2);
@@ -129,7 +109,7 @@ fn captions_are_shown_in_the_interface_language() {
 
 #[test]
 fn steps_are_duplicated_moved_deleted_and_undone_and_saved_at_once() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
     let original = saved_steps(dir.path(), "police-diplomacy");
     harness.get_by_label("Duplicate step 2").click();
@@ -153,7 +133,7 @@ fn steps_are_duplicated_moved_deleted_and_undone_and_saved_at_once() {
 
 #[test]
 fn a_caption_is_edited_and_saved() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:3");
     harness.get_by_label("Caption (en)").click();
     harness.run_steps(1);
@@ -168,7 +148,7 @@ fn a_caption_is_edited_and_saved() {
 
 #[test]
 fn the_map_view_is_recorded_into_a_new_tour() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
     harness.get_by_label("Id of the new tour (kebab-case)").click();
     harness.get_by_label("Id of the new tour (kebab-case)").type_text("city-tour");
@@ -203,7 +183,7 @@ fn the_map_view_is_recorded_into_a_new_tour() {
 
 #[test]
 fn a_tour_is_exported_from_the_window() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
     harness.get_by_label("Export step").click();
     harness.run_steps(2);
@@ -215,7 +195,7 @@ fn a_tour_is_exported_from_the_window() {
 
 #[test]
 fn typing_in_the_concept_filter_does_not_touch_the_tour() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
     let original = saved_steps(dir.path(), "police-diplomacy");
     harness.get_by_label("Filter concepts").focus();
@@ -234,7 +214,7 @@ fn typing_in_the_concept_filter_does_not_touch_the_tour() {
 
 #[test]
 fn selecting_a_step_updates_the_address_and_history() {
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy");
     let current = |h: &Harness<'_, App>| h.state().state.history.current().to_string();
     harness.get_by_label("Select step 3").click();
@@ -267,7 +247,7 @@ fn selecting_a_step_updates_the_address_and_history() {
 fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
     // No desktop portal here (as on a bare machine): the dialog cannot open,
     // so the pages go to the exports folder and the notice says so and where.
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
     harness.state_mut().views.export.ask_where = true;
     harness.get_by_label("Export step").click();
@@ -289,7 +269,7 @@ fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
 fn a_chosen_file_gets_the_format_of_its_extension() {
     use diplomap::ui::export_menu::{Destination, ExportOutcome, ExportRequest, outcome_of, run_export};
     use std::time::Duration;
-    let dir = corpus_copy();
+    let dir = common::corpus_copy();
     let (corpus, index) = common::corpus_and_index();
     let map = diplomap::export::map::MapData::build(corpus, index);
     let tours = dir.path().join("tours");
