@@ -34,6 +34,20 @@ pub fn updating() -> bool {
     std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1")
 }
 
+/// The text of seed `prefix` (`"000"` … `"004"`) as bundled in the corpus.
+pub fn seed(prefix: &str) -> String {
+    let documents = corpus_dir().join("documents");
+    let entry = std::fs::read_dir(documents)
+        .expect("the documents folder")
+        .map(|entry| entry.expect("a folder entry").path())
+        .find(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.starts_with(&format!("{prefix}_")) && name.ends_with(".txt")
+        })
+        .expect("the seed exists");
+    std::fs::read_to_string(entry).expect("the seed is UTF-8")
+}
+
 /// A copy of the bundled corpus in a temporary folder (tests that save notes,
 /// tours or layouts write there, never into the repository).
 pub fn corpus_copy() -> tempfile::TempDir {

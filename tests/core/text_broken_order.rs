@@ -1,8 +1,6 @@
 //! Precision and recall of the broken-visual-order detector on the
 //! hand-labelled lines of `tests/data/broken_order_labels.tsv`.
 
-use std::path::Path;
-
 use diplomap::text::broken_order::{line_is_broken, score};
 
 struct Label {
@@ -24,16 +22,7 @@ fn labels() -> Vec<Label> {
 }
 
 fn document_lines(prefix: &str) -> Vec<String> {
-    let dir = Path::new("corpus/documents");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.starts_with(&format!("{prefix}_")) && name.ends_with(".txt")
-        })
-        .unwrap();
-    std::fs::read_to_string(entry).unwrap().split('\n').map(str::to_string).collect()
+    crate::common::seed(prefix).split('\n').map(str::to_string).collect()
 }
 
 #[test]

@@ -5,17 +5,7 @@ use diplomap::text::Lang;
 use diplomap::text::lang::detect;
 use diplomap::text::segment::paragraphs;
 
-fn seed(prefix: &str) -> String {
-    let entry = std::fs::read_dir("corpus/documents")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.starts_with(&format!("{prefix}_")) && name.ends_with(".txt")
-        })
-        .unwrap();
-    std::fs::read_to_string(entry).unwrap()
-}
+use crate::common::seed;
 
 /// Checks every paragraph of seed `prefix`: `default`, or the language of the
 /// first exception whose prefix starts the paragraph (`None`: no letters).

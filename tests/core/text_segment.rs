@@ -7,17 +7,7 @@ use std::time::Instant;
 use diplomap::text::segment::{paragraphs, segment};
 use proptest::prelude::*;
 
-fn seed(prefix: &str) -> String {
-    let entry = std::fs::read_dir("corpus/documents")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.starts_with(&format!("{prefix}_")) && name.ends_with(".txt")
-        })
-        .unwrap();
-    std::fs::read_to_string(entry).unwrap()
-}
+use crate::common::seed;
 
 /// Asserts the invariants of a list of ranges inside `outer`.
 fn assert_well_formed(text: &str, ranges: &[Range<usize>], outer: Range<usize>) {
