@@ -344,7 +344,8 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
 /// How long the file is, and its first lines as they will be read.
 fn preview_ui(ui: &mut egui::Ui, lang: Lang, facts: &TextFacts) {
     super::mirror::row(ui, lang.is_rtl(), |ui| {
-        ui.label(egui::RichText::new(format!("{}: {}", tr(lang, "lines"), facts.lines)).weak());
+        let lines = format!("{}: {}", tr(lang, "lines"), super::i18n::number(lang, facts.lines));
+        super::text::styled_label_ui(ui, &lines, egui::TextStyle::Body, ui.visuals().weak_text_color());
     });
     let text = String::from_utf8_lossy(&facts.bytes);
     let beginning: String = text.lines().filter(|l| !l.trim().is_empty()).take(3).collect::<Vec<_>>().join("\n");
