@@ -207,6 +207,24 @@ fn copy_selection(ctx: &Context, text: &str, selection: &ParagraphSelection) {
     }
 }
 
+/// The screen rectangles, one per line piece, of the bytes `range` of `layout`
+/// drawn with its top-left corner at `origin`.
+fn range_rects(
+    ctx: &Context,
+    origin: Pos2,
+    layout: &ParagraphLayout,
+    style: &BidiTextStyle,
+    range: std::ops::Range<usize>,
+) -> Vec<Rect> {
+    let row_height = style.row_height(ctx);
+    let mut measure = EguiMeasure::new(ctx, style.font_id.clone());
+    let rect_of = |piece: crate::text::bidi_layout::SelectionRect| {
+        let top = origin.y + piece.line as f32 * row_height;
+        Rect::from_min_max(Pos2::new(origin.x + piece.x_min, top), Pos2::new(origin.x + piece.x_max, top + row_height))
+    };
+    layout.selection_rects(range, &mut measure).into_iter().map(rect_of).collect()
+}
+
 /// Paint the selection's rectangles (under the text).
 fn paint_selection(
     ui: &Ui,
@@ -215,16 +233,30 @@ fn paint_selection(
     style: &BidiTextStyle,
     range: std::ops::Range<usize>,
 ) {
-    let row_height = style.row_height(ui.ctx());
-    let mut measure = EguiMeasure::new(ui.ctx(), style.font_id.clone());
     let fill = ui.visuals().selection.bg_fill;
-    for piece in layout.selection_rects(range, &mut measure) {
-        let top = origin.y + piece.line as f32 * row_height;
-        let rect = Rect::from_min_max(
-            Pos2::new(origin.x + piece.x_min, top),
-            Pos2::new(origin.x + piece.x_max, top + row_height),
-        );
+    for rect in range_rects(ui.ctx(), origin, layout, style, range) {
         ui.painter().rect_filled(rect, 0.0, fill);
+    }
+}
+
+/// Underlines the bytes `ranges` of a painted paragraph (`output` of
+/// [`bidi_paragraph_ui`]) with a thick line of `color`, piece by piece as
+/// they are shown, so a mark follows a passage through mixed-direction lines.
+pub fn paint_range_marks(
+    ui: &Ui,
+    output: &BidiParagraphOutput,
+    style: &BidiTextStyle,
+    ranges: &[std::ops::Range<usize>],
+    color: Color32,
+) {
+    if !ui.is_rect_visible(output.response.rect) {
+        return;
+    }
+    for range in ranges {
+        for rect in range_rects(ui.ctx(), output.response.rect.min, &output.layout, style, range.clone()) {
+            let y = rect.bottom() - 1.5;
+            ui.painter().line_segment([Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)], Stroke::new(2.0, color));
+        }
     }
 }
 

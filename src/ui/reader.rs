@@ -15,7 +15,9 @@ use super::i18n::{number, section_name, tr};
 use super::long_text;
 use super::model::{Model, concept_rgb};
 use super::notes_editor::{NotesEditor, PassageNoteAction, PassageNoteView};
-use super::text::{Highlight, chip_ui, heading_ui, highlight_fill, label_ui, paragraph_ui, styled_label_ui};
+use super::text::{
+    Highlight, chip_ui, heading_ui, highlight_fill, label_ui, paragraph_ui, paragraph_ui_marked, styled_label_ui,
+};
 use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
 use crate::index::DocumentIndex;
@@ -94,7 +96,9 @@ pub fn reader_ui(
             let response = if block.broken {
                 broken_line_ui(ui, &document.text[block.range.clone()], lang)
             } else {
-                paragraph_ui(ui, &document.text[block.range.clone()], &highlights)
+                let marks = noted_ranges(&passage_notes, &block.range);
+                let mark_color = super::map_paint::note_badge_color(dark);
+                paragraph_ui_marked(ui, &document.text[block.range.clone()], &highlights, &marks, mark_color)
             };
             if let Some(concept) = response.clicked_concept {
                 commands.push(Command::Select(model.concept_id(concept).to_string()));
@@ -340,6 +344,17 @@ fn passage_notes(
     let views = notes.passage_notes_in(&document.id, &document.text);
     state.notes_cache = Some((key, views.clone()));
     views
+}
+
+/// The passages of `notes` inside `block`, as byte ranges of the block's text
+/// (a passage running past the block is cut at its end).
+fn noted_ranges(notes: &[PassageNoteView], block: &Range<usize>) -> Vec<Range<usize>> {
+    notes
+        .iter()
+        .filter_map(|note| note.range.clone())
+        .filter(|range| range.start < block.end && block.start < range.end)
+        .map(|range| range.start.max(block.start) - block.start..range.end.min(block.end) - block.start)
+        .collect()
 }
 
 /// A passage note under its paragraph: closed, a row that opens it; open, the editor.
