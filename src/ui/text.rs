@@ -29,6 +29,9 @@ pub struct ParagraphResponse {
     pub clicked_offset: Option<usize>,
     /// The bytes selected in this paragraph (drag, double click), if any.
     pub selection: Option<Range<usize>>,
+    /// Whether the selection goes on into the next paragraphs (in a
+    /// [`super::paragraph_selection::selection_group`]).
+    pub selection_continues: bool,
     pub rect: Option<egui::Rect>,
 }
 
@@ -91,6 +94,7 @@ fn paragraph_with_marks(
         hovered_concept: output.hovered_span.and_then(|index| highlights.get(index)).and_then(|h| h.concept),
         clicked_offset: output.clicked_offset,
         selection: output.selection,
+        selection_continues: output.selection_continues,
         rect: Some(output.response.rect),
     }
 }
