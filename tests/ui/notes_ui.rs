@@ -216,3 +216,35 @@ fn a_note_changed_on_disk_while_typing_is_never_saved_over_without_asking() {
     assert_eq!(on_disk().as_deref(), Some("mine"));
     assert_eq!(harness.state().notes.status, NoteStatus::Saved);
 }
+
+#[test]
+fn a_drag_over_two_paragraphs_selects_across_them_and_copies_both_pieces_in_logical_order() {
+    let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::En);
+    harness.run_steps(3);
+    let paragraphs: Vec<(String, egui::Rect)> = harness
+        .get_all_by_role(Role::Paragraph)
+        .filter_map(|node| Some((node.accesskit_node().label()?.to_string(), node.rect())))
+        .collect();
+    let first = paragraphs.iter().position(|(text, _)| text.starts_with("به گزارش اینترپل")).expect("the news body");
+    let ((text, rect), (next_text, next_rect)) = (&paragraphs[first], &paragraphs[first + 1]);
+    // From near the first paragraph's start (its right edge) down into the next one.
+    let from = egui::pos2(rect.right() - 16.0, rect.top() + 8.0);
+    let to = egui::pos2(next_rect.center().x, next_rect.top() + 8.0);
+    drag(&mut harness, from, to);
+    let bars = harness.query_all_by_label_contains("Note on the selection").count();
+    assert_eq!(bars, 1, "one selection, one note bar under its end");
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copy = copied(&harness).expect("Ctrl+C copies the selection");
+    let (head, tail) = copy.split_once('\n').unwrap_or_else(|| panic!("two pieces: {copy:?}"));
+    assert!(
+        text.ends_with(head) && text.len() - head.len() < 20,
+        "{head:?} is the first paragraph from near its start"
+    );
+    assert!(next_text.starts_with(tail) && !tail.is_empty(), "{tail:?} is the start of the next paragraph");
+
+    // A plain click anywhere in the text clears it.
+    harness.get_by_label(next_text.as_str()).click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("Note on the selection").count(), 0);
+}
