@@ -33,9 +33,12 @@
 //! as typed and by its stems; the last word, unless the query ends in a space,
 //! also as a prefix (`دیپلم` finds `دیپلماسی`); two adjacent query words also
 //! as one (`می شود` finds `میشود`) and one query word also as two
-//! (`cybercrime` finds `cyber crime`). Hits that cover more query words come
-//! first; among those, the higher BM25 score.
+//! (`cybercrime` finds `cyber crime`); a query that is a concept's name also
+//! as the concept's other names, a bit lower (`interpol` finds `اینترپل`, see
+//! [`expand`]). Hits that cover more query words come first; among those,
+//! the higher BM25 score.
 
+pub mod expand;
 pub mod impacts;
 pub mod postings;
 mod score;
@@ -49,6 +52,7 @@ use crate::catalog::Concept;
 use crate::corpus::Corpus;
 use crate::text::normalize::{fold_str, is_word_char};
 use crate::text::{Lang, broken_order, lang, segment};
+use expand::Names;
 use impacts::{HEAD_LEN, HEAD_MIN_DF, Heads, Weight};
 use postings::{Postings, PostingsBuilder};
 use score::{Method, Scored, keep_for, rank};
@@ -63,6 +67,8 @@ const B: f32 = 0.75;
 const STEM_WEIGHT: f32 = 0.8;
 /// Weight of a completion of the last, unfinished word.
 const PREFIX_WEIGHT: f32 = 0.9;
+/// Weight of another name of the concept the query names (see [`expand`]).
+const OTHER_NAME_WEIGHT: f32 = 0.8;
 /// Weight of one query word found as two words.
 const SPLIT_WEIGHT: f32 = 0.7;
 /// Weight of two query words found as one (or written side by side, as a
@@ -216,6 +222,8 @@ pub struct SearchIndex {
     weights: Vec<Weight>,
     /// Impact heads of the long postings lists, for top-k scoring.
     heads: Heads,
+    /// The concepts' names, to expand a query that names one.
+    names: Names,
     /// `(concept id, main note body)`.
     notes: Vec<(String, String)>,
 }
@@ -244,7 +252,9 @@ impl SearchIndex {
         for part in build_documents_in_parallel(corpus, threads) {
             builder.append(part);
         }
-        builder.finish(notes.to_vec())
+        let mut index = builder.finish(notes.to_vec());
+        index.names = Names::build(&corpus.catalog);
+        index
     }
 
     pub fn stats(&self) -> SearchStats {
@@ -254,6 +264,7 @@ impl SearchIndex {
             postings_bytes: self.postings.postings_bytes(),
             memory_bytes: self.postings.memory_bytes()
                 + self.heads.memory_bytes()
+                + self.names.memory_bytes()
                 + self.passages.capacity() * std::mem::size_of::<Passage>()
                 + self.weights.capacity() * std::mem::size_of::<Weight>()
                 + self.notes.iter().map(|(a, b)| a.capacity() + b.capacity()).sum::<usize>(),
@@ -456,7 +467,7 @@ impl IndexBuilder {
             passages.iter().map(|p| Weight::new(p.len, average_len[p.field.index()], p.field.boost())).collect();
         let postings = self.postings.finish();
         let heads = Heads::build(&postings, &weights, HEAD_MIN_DF, HEAD_LEN);
-        SearchIndex { postings, passages, weights, heads, notes }
+        SearchIndex { postings, passages, weights, heads, names: Names::default(), notes }
     }
 }
 
@@ -545,6 +556,14 @@ impl SearchIndex {
                 plan.highlight.add_prefix(&joined);
             }
             plan.push(i..i + 2, vec![self.alternatives(&joined, next.prefix, true)], JOIN_WEIGHT);
+        }
+        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        for name in self.names.others(&typed) {
+            let parts = name.iter().map(|word| self.alternatives(word, false, false)).collect();
+            for word in &name {
+                plan.highlight.add_word(word);
+            }
+            plan.push(0..words.len(), parts, OTHER_NAME_WEIGHT);
         }
         plan
     }
