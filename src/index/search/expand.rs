@@ -1,7 +1,10 @@
 //! Query expansion through the catalog: a query that is a concept's name (a
 //! label or an alias, in any language, folded) also finds the concept's other
-//! names, a bit below the words as typed. `interpol` finds the paragraphs
-//! that only say `اینترپل` or `الإنتربول`.
+//! one-word names, a bit below the words as typed. `interpol` finds the
+//! paragraphs that only say `اینترپل` or `الإنتربول`. Names of several words
+//! are left out: the index has no word positions, so it could only find
+//! their words anywhere in a paragraph (`پلیس بین الملل` in any paragraph
+//! with `پلیس`, `بین` and `الملل`), and common words make that slow too.
 //!
 //! ```
 //! use diplomap::catalog::Catalog;
@@ -21,8 +24,8 @@ use crate::catalog::Catalog;
 use crate::text::Lang;
 use crate::text::normalize::fold_str;
 
-/// A name is expanded into at most this many words (each must match).
-pub const MAX_NAME_WORDS: usize = 4;
+/// Only names of this many words are expanded into.
+pub const MAX_NAME_WORDS: usize = 1;
 
 /// The concepts' names, folded, to expand queries by.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +63,7 @@ impl Names {
     }
 
     /// The other names (each as its words) of the concepts that the folded
-    /// query words `words` name, short names only, without repeats.
+    /// query words `words` name, one-word names only, without repeats.
     pub fn others(&self, words: &[&str]) -> Vec<Vec<String>> {
         let Some(concepts) = self.concepts.get(&words.join(" ")) else { return Vec::new() };
         let mut out: Vec<Vec<String>> = Vec::new();

@@ -53,9 +53,9 @@ impl Weight {
 }
 
 /// Lists longer than this many postings get a head.
-pub const HEAD_MIN_DF: usize = 4096;
+pub const HEAD_MIN_DF: usize = 1024;
 /// A head keeps about this many postings.
-pub const HEAD_LEN: usize = 1024;
+pub const HEAD_LEN: usize = 512;
 
 /// The heads of the long lists of a [`Postings`].
 #[derive(Debug, Clone, Default)]

@@ -41,6 +41,9 @@ pub(super) enum Method {
     TopK,
 }
 
+/// Postings [`SearchIndex::read`] loads ahead.
+const READ_BATCH: usize = 64;
+
 /// One postings list a query reads: a term of a column, with its factor.
 #[derive(Debug, Clone, Copy)]
 struct List {
@@ -82,19 +85,20 @@ impl Rows {
     }
 
     /// Raises `passage`'s cell in `column` to `value`, making it a candidate
-    /// (its weight kept for the tails).
+    /// (its weight kept for the tails). `slot` is its slot as read before
+    /// (a list holds a passage once, so reading a batch ahead is safe).
     #[inline]
-    fn add(&mut self, passage: u32, weight: Weight, column: usize, value: f32) {
-        let Some(slot) = self.slots.get_mut(passage as usize) else { return };
-        if *slot == 0 {
+    fn add(&mut self, passage: u32, slot: u32, weight: Weight, column: usize, value: f32) {
+        let mut slot = slot;
+        if slot == 0 {
             self.passages.push(passage);
             self.weights.push(weight);
             self.cells.resize(self.cells.len() + self.columns, 0.0);
-            *slot = self.passages.len() as u32;
+            slot = self.passages.len() as u32;
+            self.slots[passage as usize] = slot;
             self.met[passage as usize / 64] |= 1 << (passage % 64);
         }
-        let row = *slot as usize - 1;
-        self.raise(row, column, value);
+        self.raise(slot as usize - 1, column, value);
     }
 
     /// `(passage, row)` of every candidate, in passage order.
@@ -168,15 +172,31 @@ impl SearchIndex {
         rows.scored(plan)
     }
 
-    /// Scores the passages of `postings` into `rows`.
-    fn read(&self, rows: &mut Rows, list: List, postings: PostingIter<'_>, filters: &SearchFilters) {
+    /// Scores the passages of `postings` into `rows`, a batch at a time:
+    /// the batch's weights and slots are loaded first, in a loop whose
+    /// iterations do not wait on each other, so their cache misses overlap.
+    fn read(&self, rows: &mut Rows, list: List, mut postings: PostingIter<'_>, filters: &SearchFilters) {
         let all = filters.accept_all();
-        for (passage, tf) in postings {
-            let Some(weight) = self.weights.get(passage as usize) else { continue };
-            if !all && !self.passages.get(passage as usize).is_some_and(|p| self.accepts(p, filters)) {
-                continue;
+        let mut batch: Vec<(u32, u32, Weight, u32)> = Vec::with_capacity(READ_BATCH);
+        loop {
+            batch.clear();
+            for (passage, tf) in postings.by_ref().take(READ_BATCH) {
+                let (Some(&weight), Some(&slot)) =
+                    (self.weights.get(passage as usize), rows.slots.get(passage as usize))
+                else {
+                    continue;
+                };
+                batch.push((passage, tf, weight, slot));
             }
-            rows.add(passage, *weight, list.column, list.factor * weight.tf_part(tf));
+            if batch.is_empty() {
+                return;
+            }
+            for &(passage, tf, weight, slot) in &batch {
+                if !all && !self.passages.get(passage as usize).is_some_and(|p| self.accepts(p, filters)) {
+                    continue;
+                }
+                rows.add(passage, slot, weight, list.column, list.factor * weight.tf_part(tf));
+            }
         }
     }
 
