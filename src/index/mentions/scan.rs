@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::symbols::{Alphabet, CharEntry, CharTable, Symbol, script_bits};
+use super::symbols::{Alphabet, CLASS_SHIFT, CharEntry, CharTable, Symbol, script_bits};
 use crate::text::normalize::{CharFold, CharInfo, fold_str, is_word_char, script_of};
 
 /// A segment is cut at the next word boundary once its key is this long, so
@@ -216,7 +216,8 @@ impl Scanner<'_> {
         let mut word_count = segment.word_keys.len;
         let key_room = key.len().min(MAX_SEGMENT_KEY);
         let word_room = word_keys.len().min(word_origins.len());
-        let (mut in_word, mut word_script, mut line_blank) = (self.in_word, self.word_script, self.line_blank);
+        let mut state = word_state(self.in_word, self.word_script);
+        let mut line_blank = self.line_blank;
         while key_len < key_room && word_count < word_room {
             let Some(&[b0, b1, b2]) = bytes.get(offset..offset + 3) else { break };
             // One or two bytes without a branch; three (ZWNJ, dashes,
@@ -236,16 +237,13 @@ impl Scanner<'_> {
             }
             // A word character, another one, or one folded away: written the
             // same way, counted or not.
-            let is_word = entry.is_word();
-            let script = entry.script_bits();
-            let new_word = is_word & (!in_word | (word_script | script == SCRIPTS_DIFFER));
+            let step = WORD_STEPS[usize::from((state << CLASS_BITS) as u8 | entry.class())];
+            state = step & WORD_STATE_MASK;
             word_keys[word_count] = key_len as u32;
             word_origins[word_count] = offset;
-            word_count += usize::from(new_word);
+            word_count += usize::from(step >> NEW_WORD_SHIFT);
             key[key_len] = entry.symbol();
-            key_len += usize::from(is_word);
-            word_script = if new_word | (script != 0) { script } else { word_script };
-            in_word = if entry.is_dropped() { in_word } else { is_word };
+            key_len += usize::from(entry.is_word());
             line_blank &= entry.is_space();
             // The next character's place from the first byte alone, so the
             // loop does not wait on the table.
@@ -254,7 +252,8 @@ impl Scanner<'_> {
         segment.key.len = key_len;
         segment.word_keys.len = word_count;
         segment.word_origins.len = word_count;
-        (self.in_word, self.word_script, self.line_blank) = (in_word, word_script, line_blank);
+        (self.in_word, self.word_script) = ((state & IN_WORD) != 0, u32::from(state & SCRIPT_MASK));
+        self.line_blank = line_blank;
         offset
     }
 
@@ -341,6 +340,44 @@ impl Scanner<'_> {
         segment.key.push(symbol);
     }
 }
+
+/// The word state of the scanner's hot loop in three bits: whether it is in
+/// a word ([`IN_WORD`]), and the script bits of the word's last letter.
+const IN_WORD: u8 = 0b100;
+const SCRIPT_MASK: u8 = 0b11;
+const WORD_STATE_MASK: u8 = 0b111;
+/// In a [`WORD_STEPS`] entry: the character starts a new word.
+const NEW_WORD_SHIFT: u8 = 3;
+/// Bits of a character's class (see [`CharEntry::class`]).
+const CLASS_BITS: u8 = 5;
+
+fn word_state(in_word: bool, word_script: u32) -> u8 {
+    (if in_word { IN_WORD } else { 0 }) | (word_script as u8 & SCRIPT_MASK)
+}
+
+/// What one plain character does to the word state, by `state << 5 | class`:
+/// the next state, and whether the character starts a word (a word character
+/// after no word, or after a letter of the other script). A character folded
+/// away leaves the word as it is; a neutral one (a digit) keeps its script.
+const WORD_STEPS: [u8; 256] = {
+    let mut steps = [0u8; 256];
+    let mut index = 0;
+    while index < 256 {
+        let (state, class) = ((index >> CLASS_BITS) as u8, (index & 0x1F) as u32);
+        let in_word = state & IN_WORD != 0;
+        let word_script = (state & SCRIPT_MASK) as u32;
+        let entry = CharEntry::from_bits(class << CLASS_SHIFT);
+        let script = entry.script_bits();
+        let new_word = entry.is_word() && (!in_word || word_script | script == SCRIPTS_DIFFER);
+        let next_script = if new_word || script != 0 { script } else { word_script };
+        let next_in_word = if entry.is_dropped() { in_word } else { entry.is_word() };
+        steps[index] = (if new_word { 1 << NEW_WORD_SHIFT } else { 0 })
+            | (if next_in_word { IN_WORD } else { 0 })
+            | next_script as u8;
+        index += 1;
+    }
+    steps
+};
 
 /// The scalar value of the UTF-8 character at `offset` of `bytes` (valid UTF-8).
 fn decode_utf8(bytes: &[u8], offset: usize) -> u32 {

@@ -31,6 +31,9 @@ const ENTRY_MANY: u32 = 1 << 21;
 /// The original character is a line feed.
 const ENTRY_NEWLINE: u32 = 1 << 22;
 const SCRIPT_SHIFT: u32 = 18;
+/// Where an entry's class starts: the five bits from [`ENTRY_WORD`] to
+/// [`ENTRY_SPACE`], all the scanner's hot loop needs besides the symbol.
+pub(super) const CLASS_SHIFT: u32 = 16;
 
 /// The sorted characters of an alphabet; symbol `i + 1` is `chars[i]`.
 #[derive(Debug)]
@@ -72,13 +75,13 @@ pub(super) struct CharEntry(u32);
 
 impl CharEntry {
     #[inline(always)]
-    pub(super) fn from_bits(bits: u32) -> CharEntry {
+    pub(super) const fn from_bits(bits: u32) -> CharEntry {
         CharEntry(bits)
     }
 
     /// Whether the character folds to exactly one word character.
     #[inline(always)]
-    pub(super) fn is_word(self) -> bool {
+    pub(super) const fn is_word(self) -> bool {
         self.0 & ENTRY_WORD != 0
     }
 
@@ -90,8 +93,14 @@ impl CharEntry {
 
     /// The script of the one folded character as bits: 0 neutral, 1 Arabic, 2 other.
     #[inline(always)]
-    pub(super) fn script_bits(self) -> u32 {
+    pub(super) const fn script_bits(self) -> u32 {
         (self.0 >> SCRIPT_SHIFT) & 3
+    }
+
+    /// The character's class: word, dropped, script and space bits.
+    #[inline(always)]
+    pub(super) fn class(self) -> u8 {
+        ((self.0 >> CLASS_SHIFT) & 0x1F) as u8
     }
 
     /// A line feed or a character that folds to several: not a plain character.
@@ -112,7 +121,7 @@ impl CharEntry {
 
     /// Folds to nothing.
     #[inline(always)]
-    pub(super) fn is_dropped(self) -> bool {
+    pub(super) const fn is_dropped(self) -> bool {
         self.0 & ENTRY_DROP != 0
     }
 }
