@@ -28,7 +28,21 @@ pub(super) struct Trie {
     /// (0: none): one look-up instead of two steps, where most walks end.
     /// Only for small alphabets and when no key is shorter than two.
     pairs: Option<Box<[u32]>>,
+    /// A filter of the first three symbols of the keys, with the pairs: a
+    /// bit per hashed triple, set when a key starts with it. A walk whose
+    /// triple's bit is clear, and that passes no pattern within its first two
+    /// symbols, ends there: known without reading the trie's nodes.
+    triples: Box<[u64]>,
     width: usize,
+}
+
+/// Bits of the filter of triples (32 KB).
+const TRIPLE_BITS: usize = 1 << 18;
+
+/// The filter bit of a triple of symbols.
+#[inline(always)]
+fn triple_bit(width: usize, first: Symbol, second: Symbol, third: Symbol) -> usize {
+    ((first as usize * width + second as usize) * width + third as usize) % TRIPLE_BITS
 }
 
 /// Alphabets up to this wide get a table of pairs.
@@ -113,6 +127,7 @@ impl Trie {
             pattern_starts: Vec::with_capacity(order.len() + 1),
             pattern_ids: Vec::new(),
             pairs: None,
+            triples: vec![0u64; TRIPLE_BITS / 64].into_boxed_slice(),
             width,
         };
         for &old in &order {
@@ -134,6 +149,10 @@ impl Trie {
             for &(first, child) in &builder.children[0] {
                 for &(second, grandchild) in &builder.children[child as usize] {
                     pairs[first as usize * width + second as usize] = renumber[grandchild as usize];
+                    for &(third, _) in &builder.children[grandchild as usize] {
+                        let bit = triple_bit(width, first, second, third);
+                        trie.triples[bit / 64] |= 1 << (bit % 64);
+                    }
                 }
             }
             trie.pairs = Some(pairs.into_boxed_slice());
@@ -141,16 +160,26 @@ impl Trie {
         trie
     }
 
-    /// The first two steps of a walk from key offset `start`, in one look-up.
+    /// The first two steps of a walk from key offset `start`, in one look-up;
+    /// [`PairStart::NoKey`] also when the walk would pass no pattern and end
+    /// at the third symbol (see `triples`).
     #[inline(always)]
     pub(super) fn pair_start(&self, key: &[Symbol], start: usize) -> PairStart {
         let (Some(pairs), Some(&[first, second])) = (&self.pairs, key.get(start..start + 2)) else {
             return PairStart::Root;
         };
-        match pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0) {
-            0 => PairStart::NoKey,
-            node => PairStart::At(node as usize),
+        let node = match pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0) {
+            0 => return PairStart::NoKey,
+            node => node as usize,
+        };
+        if let Some(&third) = key.get(start + 2) {
+            let bit = triple_bit(self.width, first, second, third);
+            let set = self.triples.get(bit / 64).is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
+            if !set && !self.has_patterns(node) {
+                return PairStart::NoKey;
+            }
         }
+        PairStart::At(node)
     }
 
     fn node_for(&mut self, root: bool, children: &[(Symbol, u32)], width: usize) -> TrieNode {
