@@ -284,6 +284,11 @@ mod tests {
         assert_eq!(trie.pair_start(&[9, 1, 5], 1), PairStart::At(lookup_node(&trie, &[1, 5])));
         assert_eq!(trie.pair_start(&[1, 6], 0), PairStart::NoKey);
         assert_eq!(trie.pair_start(&[1], 0), PairStart::Root);
+        // No key goes on with a third symbol 7: the walk ends before it
+        // starts, unless a pattern ends after two symbols.
+        assert_eq!(trie.pair_start(&[1, 2, 7], 0), PairStart::NoKey);
+        assert_eq!(trie.pair_start(&[1, 3, 7], 0), PairStart::At(lookup_node(&trie, &[1, 3])));
+        assert_eq!(trie.pair_start(&[1, 2], 0), PairStart::At(lookup_node(&trie, &[1, 2])));
     }
 
     fn lookup_node(trie: &Trie, key: &[Symbol]) -> usize {
