@@ -216,8 +216,7 @@ impl Scanner<'_> {
         let mut word_count = segment.word_keys.len;
         let key_room = key.len().min(MAX_SEGMENT_KEY);
         let word_room = word_keys.len().min(word_origins.len());
-        let mut state = word_state(self.in_word, self.word_script);
-        let mut line_blank = self.line_blank;
+        let mut state = scan_state(self.in_word, self.word_script, self.line_blank);
         while key_len < key_room && word_count < word_room {
             let Some(&[b0, b1, b2]) = bytes.get(offset..offset + 3) else { break };
             // One or two bytes without a branch; three (ZWNJ, dashes,
@@ -237,14 +236,13 @@ impl Scanner<'_> {
             }
             // A word character, another one, or one folded away: written the
             // same way, counted or not.
-            let step = WORD_STEPS[usize::from((state << CLASS_BITS) as u8 | entry.class())];
-            state = step & WORD_STATE_MASK;
+            let step = STEPS[(usize::from(entry.class()) << STATE_BITS | usize::from(state)) & (STEPS.len() - 1)];
+            state = step & STATE_MASK;
             word_keys[word_count] = key_len as u32;
             word_origins[word_count] = offset;
-            word_count += usize::from(step >> NEW_WORD_SHIFT);
+            word_count += usize::from(step >> STATE_BITS);
             key[key_len] = entry.symbol();
             key_len += usize::from(entry.is_word());
-            line_blank &= entry.is_space();
             // The next character's place from the first byte alone, so the
             // loop does not wait on the table.
             offset += 1 + usize::from(b0 >= 0xC0) + usize::from(b0 >= 0xE0);
@@ -252,8 +250,9 @@ impl Scanner<'_> {
         segment.key.len = key_len;
         segment.word_keys.len = word_count;
         segment.word_origins.len = word_count;
-        (self.in_word, self.word_script) = ((state & IN_WORD) != 0, u32::from(state & SCRIPT_MASK));
-        self.line_blank = line_blank;
+        self.in_word = state & IN_WORD != 0;
+        self.word_script = u32::from(state & SCRIPT_MASK);
+        self.line_blank = state & LINE_BLANK != 0;
         offset
     }
 
@@ -341,29 +340,31 @@ impl Scanner<'_> {
     }
 }
 
-/// The word state of the scanner's hot loop in three bits: whether it is in
-/// a word ([`IN_WORD`]), and the script bits of the word's last letter.
-const IN_WORD: u8 = 0b100;
-const SCRIPT_MASK: u8 = 0b11;
-const WORD_STATE_MASK: u8 = 0b111;
-/// In a [`WORD_STEPS`] entry: the character starts a new word.
-const NEW_WORD_SHIFT: u8 = 3;
-/// Bits of a character's class (see [`CharEntry::class`]).
-const CLASS_BITS: u8 = 5;
+/// The state of the scanner's hot loop in four bits: whether it is in a
+/// word ([`IN_WORD`]), the script bits of the word's last letter, and whether
+/// the line holds only white space so far ([`LINE_BLANK`]).
+const IN_WORD: u8 = 0b0100;
+const LINE_BLANK: u8 = 0b1000;
+const SCRIPT_MASK: u8 = 0b0011;
+const STATE_BITS: u32 = 4;
+const STATE_MASK: u8 = 0b1111;
+/// In a [`STEPS`] entry: the character starts a new word.
+const NEW_WORD: u8 = 1 << STATE_BITS;
 
-fn word_state(in_word: bool, word_script: u32) -> u8 {
-    (if in_word { IN_WORD } else { 0 }) | (word_script as u8 & SCRIPT_MASK)
+fn scan_state(in_word: bool, word_script: u32, line_blank: bool) -> u8 {
+    (if in_word { IN_WORD } else { 0 }) | (if line_blank { LINE_BLANK } else { 0 }) | (word_script as u8 & SCRIPT_MASK)
 }
 
-/// What one plain character does to the word state, by `state << 5 | class`:
-/// the next state, and whether the character starts a word (a word character
+/// What one plain character does to the state, by `class << 4 | state`: the
+/// next state, and whether the character starts a word (a word character
 /// after no word, or after a letter of the other script). A character folded
-/// away leaves the word as it is; a neutral one (a digit) keeps its script.
-const WORD_STEPS: [u8; 256] = {
-    let mut steps = [0u8; 256];
+/// away leaves the word as it is; a neutral one (a digit) keeps its script;
+/// anything but white space makes the line not blank.
+const STEPS: [u8; 512] = {
+    let mut steps = [0u8; 512];
     let mut index = 0;
-    while index < 256 {
-        let (state, class) = ((index >> CLASS_BITS) as u8, (index & 0x1F) as u32);
+    while index < 512 {
+        let (class, state) = ((index >> STATE_BITS) as u32, (index as u8) & STATE_MASK);
         let in_word = state & IN_WORD != 0;
         let word_script = (state & SCRIPT_MASK) as u32;
         let entry = CharEntry::from_bits(class << CLASS_SHIFT);
@@ -371,8 +372,10 @@ const WORD_STEPS: [u8; 256] = {
         let new_word = entry.is_word() && (!in_word || word_script | script == SCRIPTS_DIFFER);
         let next_script = if new_word || script != 0 { script } else { word_script };
         let next_in_word = if entry.is_dropped() { in_word } else { entry.is_word() };
-        steps[index] = (if new_word { 1 << NEW_WORD_SHIFT } else { 0 })
+        let next_line_blank = state & LINE_BLANK != 0 && entry.is_space();
+        steps[index] = (if new_word { NEW_WORD } else { 0 })
             | (if next_in_word { IN_WORD } else { 0 })
+            | (if next_line_blank { LINE_BLANK } else { 0 })
             | next_script as u8;
         index += 1;
     }

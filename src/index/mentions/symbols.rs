@@ -14,26 +14,28 @@ pub(super) type Symbol = u16;
 /// Most symbols an alphabet holds; characters beyond are left out (see [`Alphabet::new`]).
 const MAX_SYMBOLS: usize = u16::MAX as usize;
 
-/// Bits of a [`CharEntry`]: the symbol in the low 16 bits, then these flags.
+/// Bits of a [`CharEntry`]: the symbol in the low 16 bits, the two flags of
+/// special characters above it, and the character's class in the top five
+/// bits (from [`ENTRY_WORD`] up), where one shift gets it.
 const SYMBOL_MASK: u32 = 0xFFFF;
-/// The character folds to one word character (its symbol is in the low bits).
-const ENTRY_WORD: u32 = 1 << 16;
-/// The character folds to nothing.
-const ENTRY_DROP: u32 = 1 << 17;
-/// The folded character is a letter of the Arabic script (script bits 1).
-const ENTRY_ARABIC: u32 = 1 << 18;
-/// The folded character is a letter of another script (script bits 2).
-const ENTRY_OTHER: u32 = 1 << 19;
-/// The original character is white space.
-const ENTRY_SPACE: u32 = 1 << 20;
 /// The character folds to several characters (fold it with `fold_str`).
-const ENTRY_MANY: u32 = 1 << 21;
+const ENTRY_MANY: u32 = 1 << 16;
 /// The original character is a line feed.
-const ENTRY_NEWLINE: u32 = 1 << 22;
-const SCRIPT_SHIFT: u32 = 18;
+const ENTRY_NEWLINE: u32 = 1 << 17;
+/// The character folds to one word character (its symbol is in the low bits).
+const ENTRY_WORD: u32 = 1 << 27;
+/// The character folds to nothing.
+const ENTRY_DROP: u32 = 1 << 28;
+/// The folded character is a letter of the Arabic script (script bits 1).
+const ENTRY_ARABIC: u32 = 1 << 29;
+/// The folded character is a letter of another script (script bits 2).
+const ENTRY_OTHER: u32 = 1 << 30;
+/// The original character is white space.
+const ENTRY_SPACE: u32 = 1 << 31;
+const SCRIPT_SHIFT: u32 = 29;
 /// Where an entry's class starts: the five bits from [`ENTRY_WORD`] to
 /// [`ENTRY_SPACE`], all the scanner's hot loop needs besides the symbol.
-pub(super) const CLASS_SHIFT: u32 = 16;
+pub(super) const CLASS_SHIFT: u32 = 27;
 
 /// The sorted characters of an alphabet; symbol `i + 1` is `chars[i]`.
 #[derive(Debug)]
@@ -100,7 +102,7 @@ impl CharEntry {
     /// The character's class: word, dropped, script and space bits.
     #[inline(always)]
     pub(super) fn class(self) -> u8 {
-        ((self.0 >> CLASS_SHIFT) & 0x1F) as u8
+        (self.0 >> CLASS_SHIFT) as u8
     }
 
     /// A line feed or a character that folds to several: not a plain character.
@@ -110,7 +112,7 @@ impl CharEntry {
     }
 
     #[inline(always)]
-    pub(super) fn is_space(self) -> bool {
+    pub(super) const fn is_space(self) -> bool {
         self.0 & ENTRY_SPACE != 0
     }
 
