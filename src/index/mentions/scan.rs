@@ -400,3 +400,67 @@ fn select(condition: bool, a: u32, b: u32) -> u32 {
 /// Length of a UTF-8 sequence by the high four bits of its first byte
 /// (continuation bytes never start a character of valid UTF-8).
 const UTF8_LENGTH: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A segment's content, to compare two scans.
+    type Snapshot = (Vec<Symbol>, Vec<u32>, Vec<usize>, Vec<(u32, u32)>);
+
+    fn snapshot(segment: &Segment) -> Snapshot {
+        let words = segment.word_keys.as_slice().to_vec();
+        (segment.key().to_vec(), words, segment.word_origins.as_slice().to_vec(), segment.skips.clone())
+    }
+
+    /// The scan with every character taken the general way (`one_char`), as
+    /// a reference for the hot loop.
+    fn scan_char_by_char(chars: &CharTable, alphabet: &Alphabet, text: &str) -> Vec<Snapshot> {
+        let mut segments = Vec::new();
+        let mut found = |segment: &Segment| segments.push(snapshot(segment));
+        let mut scanner =
+            Scanner { chars, alphabet, segment: Segment::default(), in_word: false, word_script: 0, line_blank: false };
+        for (offset, c) in text.char_indices() {
+            scanner.one_char(u32::from(c), offset, &mut found);
+        }
+        scanner.flush(&mut found);
+        segments
+    }
+
+    fn scan_all(chars: &CharTable, alphabet: &Alphabet, text: &str) -> Vec<Snapshot> {
+        let mut segments = Vec::new();
+        scan(chars, alphabet, text, 0..text.len(), |segment| segments.push(snapshot(segment)));
+        segments
+    }
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let pieces = [
+            "ا", "ی", "ي", "ك", "پ", "ل", "ة", "\u{064E}", "\u{0640}", "\u{200C}", "\u{200D}", "\u{FEFB}", "\u{FE8D}",
+            "۱", "2", "a", "B", "é", "ß", "ﬁ", " ", "\u{A0}", "\t", "\n", "\r", "-", "—", ".", "😀", "中",
+        ];
+        let piece = proptest::sample::select(pieces.to_vec()).prop_map(str::to_string);
+        let tokens =
+            proptest::collection::vec(prop_oneof![8 => piece, 1 => any::<char>().prop_map(String::from)], 0..200);
+        tokens.prop_map(|tokens| tokens.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn the_hot_loop_scans_as_the_general_way_does(text in text_strategy()) {
+            let (alphabet, chars) = tables();
+            prop_assert_eq!(scan_all(chars, alphabet, &text), scan_char_by_char(chars, alphabet, &text));
+        }
+    }
+
+    fn tables() -> &'static (Alphabet, CharTable) {
+        static TABLES: std::sync::OnceLock<(Alphabet, CharTable)> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            let alphabet = Alphabet::new("اینترپلکهcrimeab12".chars());
+            let chars = CharTable::new(&alphabet);
+            (alphabet, chars)
+        })
+    }
+}
