@@ -230,7 +230,10 @@ impl Matcher {
     /// right after a blank line, and ends at the end or after a blank line.
     fn find_in(&self, text: &str, range: Range<usize>) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        scan(&self.chars, &self.alphabet, text, range, |segment| self.find_in_segment(segment, text, &mut mentions));
+        let mut candidates = Vec::new();
+        scan(&self.chars, &self.alphabet, text, range, |segment| {
+            self.find_in_segment(segment, text, &mut candidates, &mut mentions)
+        });
         mentions
     }
 
@@ -241,17 +244,33 @@ impl Matcher {
     }
 
     /// Finds the mentions of one segment.
-    fn find_in_segment(&self, segment: &Segment, text: &str, mentions: &mut Vec<Mention>) {
-        let mut word = 0;
-        while word < segment.word_count() {
-            let Some(found) = self.longest_at(segment, word, text) else {
-                word += 1;
+    fn find_in_segment(&self, segment: &Segment, text: &str, candidates: &mut Vec<u32>, mentions: &mut Vec<Mention>) {
+        self.candidate_words(segment, candidates);
+        let mut next_word = 0;
+        for &word in candidates.iter() {
+            let word = word as usize;
+            if word < next_word {
                 continue;
-            };
+            }
+            let Some(found) = self.longest_at(segment, word, text) else { continue };
             mentions.push(Mention { concept: found.concept, range: original_range(segment, text, word, &found) });
             // Go on from the word after the one the match ends in (a suffix ends it).
-            word = segment.word_from(word, found.end - 1) + 1;
+            next_word = segment.word_from(word, found.end - 1) + 1;
         }
+    }
+
+    /// The words of `segment` where a match may start, in order, into
+    /// `candidates`: the others are known without a walk down the trie (see
+    /// [`Trie::may_start`]), in a loop without branches to mispredict.
+    fn candidate_words(&self, segment: &Segment, candidates: &mut Vec<u32>) {
+        candidates.clear();
+        candidates.resize(segment.word_count(), 0);
+        let mut count = 0;
+        for word in 0..segment.word_count() {
+            candidates[count] = word as u32;
+            count += usize::from(self.trie.may_start(segment.key(), segment.word_start(word)));
+        }
+        candidates.truncate(count);
     }
 
     /// The longest valid match starting in `word`, directly or after a

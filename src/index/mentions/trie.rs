@@ -45,6 +45,9 @@ fn triple_bit(width: usize, first: Symbol, second: Symbol, third: Symbol) -> usi
     ((first as usize * width + second as usize) * width + third as usize) % TRIPLE_BITS
 }
 
+/// In the table of pairs: patterns end at the node (kept in the top bit).
+const PAIR_HAS_PATTERNS: u32 = 1 << 31;
+
 /// Alphabets up to this wide get a table of pairs.
 const MAX_PAIR_WIDTH: usize = 256;
 
@@ -148,7 +151,9 @@ impl Trie {
             let mut pairs = vec![0u32; width * width];
             for &(first, child) in &builder.children[0] {
                 for &(second, grandchild) in &builder.children[child as usize] {
-                    pairs[first as usize * width + second as usize] = renumber[grandchild as usize];
+                    let has_patterns = !builder.patterns[grandchild as usize].is_empty();
+                    pairs[first as usize * width + second as usize] =
+                        renumber[grandchild as usize] | if has_patterns { PAIR_HAS_PATTERNS } else { 0 };
                     for &(third, _) in &builder.children[grandchild as usize] {
                         let bit = triple_bit(width, first, second, third);
                         trie.triples[bit / 64] |= 1 << (bit % 64);
@@ -168,18 +173,35 @@ impl Trie {
         let (Some(pairs), Some(&[first, second])) = (&self.pairs, key.get(start..start + 2)) else {
             return PairStart::Root;
         };
-        let node = match pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0) {
-            0 => return PairStart::NoKey,
-            node => node as usize,
-        };
-        if let Some(&third) = key.get(start + 2) {
-            let bit = triple_bit(self.width, first, second, third);
-            let set = self.triples.get(bit / 64).is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
-            if !set && !self.has_patterns(node) {
-                return PairStart::NoKey;
-            }
+        let pair = pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0);
+        if pair == 0 {
+            return PairStart::NoKey;
         }
-        PairStart::At(node)
+        if let Some(&third) = key.get(start + 2)
+            && pair & PAIR_HAS_PATTERNS == 0
+            && !self.triple_set(first, second, third)
+        {
+            return PairStart::NoKey;
+        }
+        PairStart::At((pair & !PAIR_HAS_PATTERNS) as usize)
+    }
+
+    /// Whether a walk from key offset `start` may find a pattern: false
+    /// exactly when [`Trie::pair_start`] says [`PairStart::NoKey`], computed
+    /// without branches (for a loop over every word).
+    #[inline(always)]
+    pub(super) fn may_start(&self, key: &[Symbol], start: usize) -> bool {
+        let (Some(pairs), Some(&[first, second, third])) = (&self.pairs, key.get(start..start + 3)) else {
+            return !matches!(self.pair_start(key, start), PairStart::NoKey);
+        };
+        let pair = pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0);
+        (pair != 0) & ((pair & PAIR_HAS_PATTERNS != 0) | self.triple_set(first, second, third))
+    }
+
+    #[inline(always)]
+    fn triple_set(&self, first: Symbol, second: Symbol, third: Symbol) -> bool {
+        let bit = triple_bit(self.width, first, second, third);
+        self.triples.get(bit / 64).is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
     }
 
     fn node_for(&mut self, root: bool, children: &[(Symbol, u32)], width: usize) -> TrieNode {
@@ -216,9 +238,7 @@ impl Trie {
             let next = self.rows.get(index as usize + symbol as usize).copied().unwrap_or(0);
             return (next != 0).then_some(next as usize);
         }
-        if kind == KIND_LEAF {
-            return None;
-        }
+        // A list of edges; a leaf's is empty.
         let range = index as usize..(index + (shape & LOW_MASK)) as usize;
         let i = self.edge_symbols.get(range.clone())?.iter().position(|&s| s == symbol)?;
         self.edge_targets.get(range.start + i).map(|&t| t as usize)
