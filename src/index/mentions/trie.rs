@@ -309,6 +309,13 @@ mod tests {
         assert_eq!(trie.pair_start(&[1, 2, 7], 0), PairStart::NoKey);
         assert_eq!(trie.pair_start(&[1, 3, 7], 0), PairStart::At(lookup_node(&trie, &[1, 3])));
         assert_eq!(trie.pair_start(&[1, 2], 0), PairStart::At(lookup_node(&trie, &[1, 2])));
+        // The filter without branches says the same for every start.
+        for key in (0..8 * 8 * 8).map(|n| [n / 64, n / 8 % 8, n % 8].map(|s| s as Symbol)) {
+            for start in 0..3 {
+                let no_key = trie.pair_start(&key, start) == PairStart::NoKey;
+                assert_eq!(trie.may_start(&key, start), !no_key, "{key:?} from {start}");
+            }
+        }
     }
 
     fn lookup_node(trie: &Trie, key: &[Symbol]) -> usize {
