@@ -145,11 +145,17 @@ pub(super) struct CharTable {
 }
 
 impl CharTable {
+    /// The table for `alphabet`: a copy of the entries every alphabet shares
+    /// (all but the symbols), with the symbols of the alphabet's characters
+    /// written into the entries of the characters that fold to them.
     pub(super) fn new(alphabet: &Alphabet) -> CharTable {
-        let info = CharInfoTable::get();
-        let mut entries = Box::new([0u32; 0x1_0000]);
-        for (code, entry) in (0u32..).zip(entries.iter_mut()) {
-            *entry = entry_bits(info, alphabet, code);
+        let shared = SharedEntries::get();
+        let mut entries = shared.entries.clone();
+        for (symbol, &c) in (1..).zip(&alphabet.chars) {
+            let first = shared.by_fold.partition_point(|&(folded, _)| folded < c);
+            for &(_, code) in shared.by_fold[first..].iter().take_while(|&&(folded, _)| folded == c) {
+                entries[usize::from(code)] |= u32::from(symbol as Symbol);
+            }
         }
         CharTable { entries }
     }
@@ -171,6 +177,37 @@ impl CharTable {
     }
 }
 
+/// What the tables of every alphabet share, computed once: the entries of
+/// the Basic Multilingual Plane with symbol 0, and the characters that fold
+/// to one word character, sorted by what they fold to.
+struct SharedEntries {
+    entries: Box<[u32; 0x1_0000]>,
+    by_fold: Vec<(char, u16)>,
+}
+
+impl SharedEntries {
+    fn get() -> &'static SharedEntries {
+        static SHARED: std::sync::OnceLock<SharedEntries> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| {
+            let info = CharInfoTable::get();
+            let no_symbols = Alphabet { chars: Vec::new() };
+            let mut entries = Box::new([0u32; 0x1_0000]);
+            let mut by_fold = Vec::new();
+            for (code, entry) in (0u16..=u16::MAX).zip(entries.iter_mut()) {
+                *entry = entry_bits(info, &no_symbols, u32::from(code));
+                let character = info.info_of_code(u32::from(code));
+                if let CharFold::One(folded) = character.folded()
+                    && character.is_word()
+                {
+                    by_fold.push((folded, code));
+                }
+            }
+            by_fold.sort_unstable();
+            SharedEntries { entries, by_fold }
+        })
+    }
+}
+
 fn entry_bits(table: CharInfoTable, alphabet: &Alphabet, code: u32) -> u32 {
     let info = table.info_of_code(code);
     let mut bits = match info.folded() {
@@ -189,4 +226,22 @@ fn entry_bits(table: CharInfoTable, alphabet: &Alphabet, code: u32) -> u32 {
     }
     debug_assert!(ENTRY_ARABIC >> SCRIPT_SHIFT == 1 && ENTRY_OTHER >> SCRIPT_SHIFT == 2);
     bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_patched_from_the_shared_one_is_the_table_computed_character_by_character() {
+        let info = CharInfoTable::get();
+        for letters in ["", "اینترپلکیهو", "abcxyz019", "اaیbک-ـé中"] {
+            let alphabet = Alphabet::new(letters.chars());
+            let table = CharTable::new(&alphabet);
+            for code in 0..=u32::from(u16::MAX) {
+                let expected = entry_bits(info, &alphabet, code);
+                assert_eq!(table.bmp_entries()[code as usize], expected, "{letters:?}: U+{code:04X}");
+            }
+        }
+    }
 }
