@@ -15,7 +15,8 @@
 //! splits words and collects a paragraph's words, run together, as a key of
 //! symbols; then a trie (see `trie`) of the pattern keys, and of every
 //! proclitic followed by each key that may take one, is walked once from each
-//! word start. Original offsets are kept per word only; the few characters
+//! word where a match may start (a table of the keys' first two symbols and
+//! a filter of their first three pick those words). Original offsets are kept per word only; the few characters
 //! of a match are folded again to find where it starts and ends.
 //!
 //! ```

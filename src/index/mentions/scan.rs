@@ -5,9 +5,10 @@
 //! run together — cut at blank lines.
 //!
 //! The hot loop (`Scanner::scan_plain`) keeps its state in locals, not in
-//! the segment, and decides with arithmetic rather than jumps whether a
-//! character counts: every character's symbol and word start are written,
-//! and the lengths advance by 0 or 1. Characters of three bytes (ZWNJ,
+//! the segment, and decides without jumps whether a character counts: the
+//! word state steps through a small table by the character's class, every
+//! character's symbol and word start are written, and the lengths advance
+//! by 0 or 1. Characters of three bytes (ZWNJ,
 //! dashes, presentation forms) take a branch of their own; line feeds,
 //! characters folding to several, four-byte characters, the last bytes of
 //! the text and full buffers go the general way (`Scanner::one_char`).
