@@ -25,6 +25,9 @@ use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
 
+/// What find hits are cached for: document, query, corpus revision.
+type FindKey = (String, String, u64);
+
 /// The reader's transient state.
 #[derive(Default)]
 pub struct ReaderState {
@@ -35,7 +38,7 @@ pub struct ReaderState {
     /// The anchor already scrolled to, so it is scrolled to once.
     scrolled_to: Option<(String, Option<DocumentAnchor>)>,
     /// Cached find hits: (document, query, revision) → original ranges.
-    find_cache: Option<((String, String, u64), Vec<Range<usize>>)>,
+    find_cache: Option<(FindKey, Vec<Range<usize>>)>,
     /// Cached passage notes: (document, notes generation, revision) → notes.
     notes_cache: Option<((String, u64, u64), Vec<PassageNoteView>)>,
 }

@@ -46,9 +46,7 @@ fn app_sized(corpus: &std::path::Path, address: &str, lang: Lang, size: egui::Ve
         Ok(model) => model,
         Err(problems) => panic!("the corpus copy loads: {problems:?}"),
     };
-    let mut state = AppState::default();
-    state.ui_lang = lang;
-    state.selected = Some("police-diplomacy".into());
+    let mut state = AppState { ui_lang: lang, selected: Some("police-diplomacy".into()), ..AppState::default() };
     state.history.visit(address.parse().expect("a valid address"));
     let app = App::with_model(&egui::Context::default(), model, state);
     Harness::builder()

@@ -18,8 +18,7 @@ pub fn app_at(address: &str, lang: Lang) -> (Harness<'static, App>, tempfile::Te
         Ok(model) => model,
         Err(problems) => panic!("the corpus copy loads: {problems:?}"),
     };
-    let mut state = AppState::default();
-    state.ui_lang = lang;
+    let mut state = AppState { ui_lang: lang, ..AppState::default() };
     state.history.visit(address.parse().expect("a valid address"));
     let app = App::with_model(&egui::Context::default(), model, state);
     let harness = Harness::builder()

@@ -283,7 +283,7 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     let chosen = dir.path().join("handout/third.png");
     let written =
         run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
-    assert_eq!(written, [chosen.clone()]);
+    assert_eq!(written, std::slice::from_ref(&chosen));
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
     // What a dialog's answer means.
     let tour = ExportRequest::Tour { id: "police-diplomacy".into() };
