@@ -11,7 +11,7 @@ fn main() {
     for name in ["concepts.ron", "layout.ron"] {
         files.push(root.join(name));
     }
-    for folder in ["documents", "tours", "documents"] {
+    for folder in ["documents", "tours"] {
         println!("cargo:rerun-if-changed=corpus/{folder}");
         if let Ok(entries) = std::fs::read_dir(root.join(folder)) {
             files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
@@ -23,7 +23,10 @@ fn main() {
     for path in files.iter().filter(|p| is_bundled(p)) {
         let Ok(relative) = path.strip_prefix(&root) else { continue };
         let relative = relative.to_string_lossy().replace('\\', "/");
-        let _ = writeln!(out, "    ({relative:?}, include_bytes!({:?})),", path.to_string_lossy());
+        // Through CARGO_MANIFEST_DIR, not this path: a target folder reused
+        // by another checkout must not point into this one.
+        let source = format!("/corpus/{relative}");
+        let _ = writeln!(out, "    ({relative:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {source:?}))),");
     }
     out.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());

@@ -191,6 +191,15 @@ impl Camera {
         let zoom = self.zoom.filter(|&z| is_positive(z)).unwrap_or(1.0);
         (Camera::REFERENCE_VIEW.0 / zoom, Camera::REFERENCE_VIEW.1 / zoom)
     }
+
+    /// The same view written the current way: an old `zoom` becomes the
+    /// size it showed, so a saved tour never carries the old field.
+    pub fn upgraded(self) -> Camera {
+        if self.size.is_some() || self.zoom.is_none() {
+            return self;
+        }
+        Camera::framing(self.center, self.world_size())
+    }
 }
 
 fn is_positive(value: f32) -> bool {
@@ -217,7 +226,13 @@ pub enum SaveError {
 /// The pretty RON text of `tour`: the same tour always gives the same bytes.
 /// Strings are written as they are (ZWNJ, harakat and apostrophes included),
 /// not as `\u{…}` escapes, so Persian and Arabic captions read naturally.
+/// Cameras of older files are written with the size they showed
+/// ([`Camera::upgraded`]).
 pub fn to_ron(tour: &Tour) -> Result<String, ron::Error> {
+    let mut tour = tour.clone();
+    for camera in tour.steps.iter_mut().filter_map(|step| step.camera.as_mut()) {
+        *camera = camera.upgraded();
+    }
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string())
@@ -225,7 +240,7 @@ pub fn to_ron(tour: &Tour) -> Result<String, ron::Error> {
         .separate_tuple_members(false)
         .enumerate_arrays(false)
         .escape_strings(false);
-    let mut text = ron::ser::to_string_pretty(tour, config)?;
+    let mut text = ron::ser::to_string_pretty(&tour, config)?;
     text.push('\n');
     Ok(text)
 }

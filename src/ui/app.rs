@@ -224,7 +224,8 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
         });
-        let list = side_panel::list_panel(rtl).show(ui, |ui| {
+        let window_width = ui.ctx().content_rect().width();
+        let list = side_panel::list_panel(rtl, window_width).show(ui, |ui| {
             side_panel::fenced_ui(ui, rtl, |ui| {
                 let current = self.state.history.current();
                 search_view::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
@@ -234,7 +235,7 @@ impl App {
         self.views.panels.list = Some(list.response.rect);
         self.views.panels.detail = None;
         if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
-            let detail = side_panel::detail_panel(rtl).show(ui, |ui| {
+            let detail = side_panel::detail_panel(rtl, window_width).show(ui, |ui| {
                 side_panel::fenced_ui(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, &mut commands));
             });
             self.views.panels.detail = Some(detail.response.rect);

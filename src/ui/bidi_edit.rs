@@ -147,13 +147,15 @@ pub fn bidi_edit_with_id(
         options.width.filter(|width| width.is_finite()).unwrap_or(ui.available_width()).max(2.0 * MARGIN.x + 20.0);
     let row_height = style.row_height(ui.ctx());
     let text_width = width - 2.0 * MARGIN.x;
-    let before = EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options.rtl_when_empty);
+    let before = EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options);
     let lines = before.line_count().max(options.rows.max(1));
     let size = Vec2::new(width, lines as f32 * row_height + 2.0 * MARGIN.y);
     let (_, rect) = ui.allocate_space(size);
     let sense = if options.interactive { Sense::click_and_drag() } else { Sense::hover() };
     let mut response = ui.interact(rect, id, sense);
-    let origin = rect.min + MARGIN;
+    let scroll_id = id.with("scroll_x");
+    let mut scroll_x: f32 = ui.ctx().data(|data| data.get_temp(scroll_id)).unwrap_or(0.0);
+    let origin = rect.min + MARGIN + Vec2::new(scroll_x, 0.0);
     let prev_text = buffer.text().to_owned();
     let mut changed = false;
     let mut moved = false;
@@ -180,13 +182,20 @@ pub fn bidi_edit_with_id(
     let after = if buffer.text() == prev_text {
         before
     } else {
-        EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options.rtl_when_empty)
+        EditLayout::new(ui.ctx(), buffer.text(), text_width, &style, options)
     };
-    let layout = after.placed(origin, row_height);
     if after.line_count() != lines_before {
         ui.ctx().request_repaint();
     }
     let focused = response.has_focus();
+    let caret = after.placed(origin, row_height).caret_rect(ui.ctx(), &style, buffer.caret());
+    let scrolled = after.scroll_to_show(scroll_x, caret.center().x - origin.x, text_width);
+    if scrolled != scroll_x {
+        scroll_x = scrolled;
+        ui.ctx().data_mut(|data| data.insert_temp(scroll_id, scroll_x));
+    }
+    let origin = rect.min + MARGIN + Vec2::new(scroll_x, 0.0);
+    let layout = after.placed(origin, row_height);
     let caret = layout.caret_rect(ui.ctx(), &style, buffer.caret());
     if focused && (moved || changed) {
         ui.scroll_to_rect(caret.expand(row_height), None);
@@ -301,7 +310,7 @@ fn handle_keys(
                 }
             }
             Event::Key { key, pressed: true, modifiers, .. } => {
-                let lines = EditLayout::new(ui.ctx(), buffer.text(), text_width, style, options.rtl_when_empty);
+                let lines = EditLayout::new(ui.ctx(), buffer.text(), text_width, style, options);
                 let layout = lines.placed(origin, row_height);
                 match key_action(ui.ctx(), buffer, &layout, key, modifiers, style) {
                     KeyResult::Edited => changed = true,
@@ -418,7 +427,7 @@ fn paint(
         painter.rect_filled(rect, 0.0, visuals.selection.bg_fill);
     }
     for paragraph in &layout.layout.paragraphs {
-        let top = layout.origin + Vec2::new(0.0, paragraph.top);
+        let top = layout.origin + Vec2::new(paragraph.left, paragraph.top);
         paint_layout(&painter, top, &paragraph.layout, style, layout.row_height);
     }
     if buffer.text().is_empty() && !focused && !options.hint.is_empty() {
@@ -448,11 +457,15 @@ fn accesskit_value(ui: &Ui, id: Id) -> Option<String> {
     })
 }
 
-/// One hard line of the text: its bytes (without the `\n`), its layout and its top.
+/// One hard line of the text: its bytes (without the `\n`), its layout, its
+/// top and its left edge in the text area (not zero only in a single-line
+/// box, where a line is never wrapped and a right-to-left one hangs from the
+/// right edge, past the left one when it is longer than the box).
 struct Paragraph {
     range: Range<usize>,
     layout: Arc<ParagraphLayout>,
     top: f32,
+    left: f32,
 }
 
 /// The text cut at hard line breaks, each line laid out in its own direction.
@@ -461,10 +474,19 @@ struct EditLayout {
 }
 
 impl EditLayout {
-    fn new(ctx: &egui::Context, text: &str, width: f32, style: &BidiTextStyle, rtl_when_empty: bool) -> EditLayout {
+    /// The text laid out in a text area `width` wide: wrapped, or on one line
+    /// that may run past the area in a single-line box.
+    fn new(
+        ctx: &egui::Context,
+        text: &str,
+        width: f32,
+        style: &BidiTextStyle,
+        options: &BidiEditOptions<'_>,
+    ) -> EditLayout {
         let row_height = style.row_height(ctx);
+        let wrap_width = if options.single_line { f32::INFINITY } else { width };
         let mut paragraphs = Vec::new();
-        let mut inherited = if rtl_when_empty { Direction::Rtl } else { Direction::Ltr };
+        let mut inherited = if options.rtl_when_empty { Direction::Rtl } else { Direction::Ltr };
         let mut start = 0;
         let mut top = 0.0;
         for line in text.split('\n') {
@@ -476,12 +498,35 @@ impl EditLayout {
                 Direction::Ltr => ParagraphDirection::Ltr,
                 Direction::Rtl => ParagraphDirection::Rtl,
             };
-            let layout = cached_layout(ctx, line, &[], forced, width, style);
+            let layout = cached_layout(ctx, line, &[], forced, wrap_width, style);
             let height = layout.lines().len().max(1) as f32 * row_height;
-            paragraphs.push(Paragraph { range, layout, top });
+            let left = match direction {
+                Direction::Rtl if options.single_line => width - layout.width(),
+                _ => 0.0,
+            };
+            paragraphs.push(Paragraph { range, layout, top, left });
             top += height;
         }
         EditLayout { paragraphs }
+    }
+
+    /// The horizontal scroll that shows the caret at `caret_x` (from the text
+    /// area's left edge, with `scroll_x` applied) in an area `width` wide,
+    /// moving no more than needed and never leaving blank space on a side
+    /// while the text is wider than the area; zero when it fits.
+    fn scroll_to_show(&self, scroll_x: f32, caret_x: f32, width: f32) -> f32 {
+        let left = self.paragraphs.iter().map(|p| p.left).fold(f32::INFINITY, f32::min);
+        let right = self.paragraphs.iter().map(|p| p.left + p.layout.width()).fold(f32::NEG_INFINITY, f32::max);
+        if !(left < 0.0 || right > width) {
+            return 0.0;
+        }
+        let mut scroll = scroll_x;
+        if caret_x < 0.0 {
+            scroll -= caret_x;
+        } else if caret_x > width {
+            scroll -= caret_x - width;
+        }
+        scroll.clamp(width - right, -left)
     }
 
     fn line_count(&self) -> usize {
@@ -536,8 +581,8 @@ impl PlacedLayout<'_> {
         let index = self.layout.paragraphs.partition_point(|p| p.top <= local.y).saturating_sub(1);
         let Some(paragraph) = self.layout.paragraphs.get(index) else { return 0 };
         let mut measure = EguiMeasure::new(ctx, style.font_id.clone());
-        paragraph.range.start
-            + paragraph.layout.hit_test(local.x, local.y - paragraph.top, self.row_height, &mut measure)
+        let (x, y) = (local.x - paragraph.left, local.y - paragraph.top);
+        paragraph.range.start + paragraph.layout.hit_test(x, y, self.row_height, &mut measure)
     }
 
     /// The thin rectangle of the caret before `offset`.
@@ -550,7 +595,7 @@ impl PlacedLayout<'_> {
         let position = paragraph.layout.caret_position(offset - paragraph.range.start, &mut measure);
         let x = if paragraph.range.is_empty() { empty_line_x(&paragraph.layout) } else { position.x };
         let top = self.origin.y + paragraph.top + position.line as f32 * self.row_height;
-        Rect::from_min_size(Pos2::new(self.origin.x + x - 0.5, top), Vec2::new(1.0, self.row_height))
+        Rect::from_min_size(Pos2::new(self.origin.x + paragraph.left + x - 0.5, top), Vec2::new(1.0, self.row_height))
     }
 
     /// The caret one line up or down, at the same x.
@@ -574,6 +619,7 @@ impl PlacedLayout<'_> {
             },
             (false, line) => (paragraph, line - 1),
         };
+        let x = x - target.left;
         target.range.start + target.layout.hit_test_line(target_line, x, &mut measure).min(target.range.len())
     }
 
@@ -609,8 +655,8 @@ impl PlacedLayout<'_> {
                 for piece in paragraph.layout.selection_rects(local, &mut measure) {
                     let top = self.origin.y + paragraph.top + piece.line as f32 * self.row_height;
                     rects.push(Rect::from_min_max(
-                        Pos2::new(self.origin.x + piece.x_min, top),
-                        Pos2::new(self.origin.x + piece.x_max, top + self.row_height),
+                        Pos2::new(self.origin.x + paragraph.left + piece.x_min, top),
+                        Pos2::new(self.origin.x + paragraph.left + piece.x_max, top + self.row_height),
                     ));
                 }
             }

@@ -3,10 +3,8 @@
 //! the widgets built on it — a wrapped paragraph, a one-line label, and a label
 //! painted at a point (map labels).
 //!
-//! Paragraphs can be selected with the mouse (drag, double click for a word,
-//! Shift+click to extend) and copied with Ctrl+C: the copy is the LOGICAL text
-//! of the selection, whatever order it is painted in. One paragraph holds the
-//! selection at a time.
+//! Paragraphs can be selected with the mouse and copied with Ctrl+C, alone or
+//! across the paragraphs of a group ([`super::paragraph_selection`]).
 //!
 //! Each run's LOGICAL substring is handed to egui as is (`layout_no_wrap`): egui's
 //! shaper reverses an Arabic-script run by itself; the core already split off the
@@ -112,99 +110,29 @@ pub struct BidiParagraphOutput {
     pub hovered_offset: Option<usize>,
     /// The index in `spans` of the span under the pointer (the last one wins).
     pub hovered_span: Option<usize>,
-    /// The selected bytes of this paragraph, if it holds a selection.
+    /// The selected bytes of this paragraph, if it holds (a share of) the selection.
     pub selection: Option<std::ops::Range<usize>>,
+    /// Whether the selection goes on into the next paragraphs of its group.
+    pub selection_continues: bool,
     pub layout: Arc<ParagraphLayout>,
 }
 
-/// The one selection in read-only paragraphs: which paragraph, over which text, from where to where.
-#[derive(Debug, Clone, PartialEq)]
-struct ParagraphSelection {
-    paragraph: Id,
-    text_hash: u64,
-    anchor: usize,
-    caret: usize,
-}
-
-impl ParagraphSelection {
-    fn range(&self) -> std::ops::Range<usize> {
-        self.anchor.min(self.caret)..self.anchor.max(self.caret)
-    }
-}
-
-fn selection_key() -> Id {
-    Id::unique("diplomap_paragraph_selection")
-}
-
-/// The selection, if `paragraph` holds it over `text`.
-fn selection_of(ctx: &Context, paragraph: Id, text: &str) -> Option<ParagraphSelection> {
-    let selection = ctx.data(|data| data.get_temp::<ParagraphSelection>(selection_key()))?;
-    (selection.paragraph == paragraph && selection.text_hash == hash_of(text)).then_some(selection)
-}
-
-/// Drag to select, double click for a word, Shift+click to extend, a plain click clears.
-fn update_selection(
+/// The screen rectangles, one per line piece, of the bytes `range` of `layout`
+/// drawn with its top-left corner at `origin`.
+fn range_rects(
     ctx: &Context,
-    response: &Response,
-    layout: &ParagraphLayout,
     origin: Pos2,
+    layout: &ParagraphLayout,
     style: &BidiTextStyle,
-) -> Option<ParagraphSelection> {
-    let text = layout.text();
-    let current = selection_of(ctx, response.id, text);
-    let hit = |pos: Pos2| offset_at(ctx, layout, origin, pos, style);
-    let shift = ctx.input(|input| input.modifiers.shift);
-    let start = |anchor: usize, caret: usize| ParagraphSelection {
-        paragraph: response.id,
-        text_hash: hash_of(text),
-        anchor,
-        caret,
+    range: std::ops::Range<usize>,
+) -> Vec<Rect> {
+    let row_height = style.row_height(ctx);
+    let mut measure = EguiMeasure::new(ctx, style.font_id.clone());
+    let rect_of = |piece: crate::text::bidi_layout::SelectionRect| {
+        let top = origin.y + piece.line as f32 * row_height;
+        Rect::from_min_max(Pos2::new(origin.x + piece.x_min, top), Pos2::new(origin.x + piece.x_max, top + row_height))
     };
-    let updated = if response.double_clicked() {
-        let word = response.interact_pointer_pos().map(|pos| crate::text::editing::word_at(text, hit(pos)));
-        word.map(|word| start(word.start, word.end))
-    } else if response.drag_started() {
-        let origin_pos = ctx.input(|input| input.pointer.press_origin());
-        origin_pos.map(|pos| match (&current, shift) {
-            (Some(current), true) => start(current.anchor, hit(pos)),
-            _ => start(hit(pos), hit(pos)),
-        })
-    } else if response.dragged() {
-        match (current.clone(), response.interact_pointer_pos()) {
-            (Some(current), Some(pos)) => Some(ParagraphSelection { caret: hit(pos), ..current }),
-            (current, _) => current,
-        }
-    } else if response.clicked() {
-        match (&current, shift, response.interact_pointer_pos()) {
-            (Some(current), true, Some(pos)) => Some(ParagraphSelection { caret: hit(pos), ..current.clone() }),
-            _ => None,
-        }
-    } else {
-        return current;
-    };
-    let changed = updated != current;
-    match &updated {
-        Some(selection) if changed => {
-            ctx.data_mut(|data| data.insert_temp(selection_key(), selection.clone()));
-        }
-        None if current.is_some() => {
-            ctx.data_mut(|data| data.remove::<ParagraphSelection>(selection_key()));
-        }
-        _ => {}
-    }
-    updated
-}
-
-/// Ctrl+C with a selection here (and no text field focused) copies its logical text.
-fn copy_selection(ctx: &Context, text: &str, selection: &ParagraphSelection) {
-    let range = selection.range();
-    if range.is_empty() || super::bidi_edit::editing_text(ctx) {
-        return;
-    }
-    let copy = ctx.input(|input| input.events.iter().any(|event| matches!(event, egui::Event::Copy)));
-    if copy && let Some(selected) = text.get(range) {
-        ctx.copy_text(selected.to_owned());
-    }
+    layout.selection_rects(range, &mut measure).into_iter().map(rect_of).collect()
 }
 
 /// Paint the selection's rectangles (under the text).
@@ -215,16 +143,30 @@ fn paint_selection(
     style: &BidiTextStyle,
     range: std::ops::Range<usize>,
 ) {
-    let row_height = style.row_height(ui.ctx());
-    let mut measure = EguiMeasure::new(ui.ctx(), style.font_id.clone());
     let fill = ui.visuals().selection.bg_fill;
-    for piece in layout.selection_rects(range, &mut measure) {
-        let top = origin.y + piece.line as f32 * row_height;
-        let rect = Rect::from_min_max(
-            Pos2::new(origin.x + piece.x_min, top),
-            Pos2::new(origin.x + piece.x_max, top + row_height),
-        );
+    for rect in range_rects(ui.ctx(), origin, layout, style, range) {
         ui.painter().rect_filled(rect, 0.0, fill);
+    }
+}
+
+/// Underlines the bytes `ranges` of a painted paragraph (`output` of
+/// [`bidi_paragraph_ui`]) with a thick line of `color`, piece by piece as
+/// they are shown, so a mark follows a passage through mixed-direction lines.
+pub fn paint_range_marks(
+    ui: &Ui,
+    output: &BidiParagraphOutput,
+    style: &BidiTextStyle,
+    ranges: &[std::ops::Range<usize>],
+    color: Color32,
+) {
+    if !ui.is_rect_visible(output.response.rect) {
+        return;
+    }
+    for range in ranges {
+        for rect in range_rects(ui.ctx(), output.response.rect.min, &output.layout, style, range.clone()) {
+            let y = rect.bottom() - 1.5;
+            ui.painter().line_segment([Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)], Stroke::new(2.0, color));
+        }
     }
 }
 
@@ -241,13 +183,10 @@ pub fn bidi_paragraph_ui(
     let row_height = style.row_height(ui.ctx());
     let size = Vec2::new(width, row_height * layout.lines().len() as f32);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-    let selection = update_selection(ui.ctx(), &response, &layout, rect.min, style);
-    if let Some(selection) = &selection {
-        copy_selection(ui.ctx(), text, selection);
-    }
+    let selection = super::paragraph_selection::update(ui.ctx(), &response, &layout, rect.min, style);
     if ui.is_rect_visible(rect) {
         if let Some(selection) = &selection {
-            paint_selection(ui, rect.min, &layout, style, selection.range());
+            paint_selection(ui, rect.min, &layout, style, selection.range.clone());
         }
         paint_layout(ui.painter(), rect.min, &layout, style, row_height);
     }
@@ -261,8 +200,18 @@ pub fn bidi_paragraph_ui(
         None
     };
     let hovered_span = hovered_offset.and_then(|offset| spans.iter().rposition(|span| span.range.contains(&offset)));
-    let selection = selection.map(|selection| selection.range()).filter(|range| !range.is_empty());
-    BidiParagraphOutput { response, clicked_offset, hovered_offset, hovered_span, selection, layout }
+    let selection = selection.filter(|selection| !selection.range.is_empty());
+    let selection_continues = selection.as_ref().is_some_and(|selection| selection.continues);
+    let selection = selection.map(|selection| selection.range);
+    BidiParagraphOutput {
+        response,
+        clicked_offset,
+        hovered_offset,
+        hovered_span,
+        selection,
+        selection_continues,
+        layout,
+    }
 }
 
 /// One line of text (hard breaks still start new lines), as wide as it is; a
@@ -327,7 +276,7 @@ pub fn cached_layout(
     layout
 }
 
-fn hash_of(value: impl Hash) -> u64 {
+pub(super) fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()

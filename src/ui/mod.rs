@@ -23,6 +23,7 @@ pub mod map_view;
 pub mod mirror;
 pub mod model;
 pub mod notes_editor;
+pub mod paragraph_selection;
 pub mod presenter;
 pub mod problems;
 pub mod raster;

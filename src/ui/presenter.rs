@@ -5,7 +5,8 @@
 //! under it in large type and the step's passage beside it, each laid out in
 //! its own direction through the bidi layout. Keys: → Space PageDown next,
 //! ← PageUp back, Home End first and last, B black screen, Esc leaves
-//! (F5 starts it, from the tour view or the map).
+//! (F5 starts it, from the tour view or the map). The address follows the
+//! step shown (`tour:ID:N`), so leaving lands on the step the class last saw.
 
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use eframe::egui;
 
 use super::app::Command;
 use super::text::{paragraph_ui_sized, styled_label_ui};
+use crate::address::Address;
 use crate::export::look;
 use crate::export::map::MapData;
 use crate::export::view::{StepView, blend};
@@ -72,8 +74,17 @@ impl Presenter {
         self.transition.is_some()
     }
 
-    /// Reads the keys of this frame; pushes `StopPresenting` on Esc.
+    /// Reads the keys of this frame; pushes `StopPresenting` on Esc, and the
+    /// address of the new step when a key changed it.
     pub fn handle_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let before = self.step;
+        self.read_keys(ctx, commands);
+        if self.step != before {
+            commands.push(Command::Replace(Address::Tour { id: self.tour_id.clone(), step: Some(self.step + 1) }));
+        }
+    }
+
+    fn read_keys(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let now = ctx.input(|i| i.time);
         let pressed =
             |keys: &[egui::Key]| ctx.input_mut(|i| keys.iter().any(|&k| i.consume_key(egui::Modifiers::NONE, k)));

@@ -15,7 +15,9 @@ use super::i18n::{number, section_name, tr};
 use super::long_text;
 use super::model::{Model, concept_rgb};
 use super::notes_editor::{NotesEditor, PassageNoteAction, PassageNoteView};
-use super::text::{Highlight, chip_ui, heading_ui, highlight_fill, label_ui, paragraph_ui, styled_label_ui};
+use super::text::{
+    Highlight, chip_ui, heading_ui, highlight_fill, label_ui, paragraph_ui, paragraph_ui_marked, styled_label_ui,
+};
 use crate::address::{Address, CompareSide, DocumentAnchor};
 use crate::corpus::Document;
 use crate::index::DocumentIndex;
@@ -47,13 +49,12 @@ pub fn reader_ui(
     notes: &mut NotesEditor,
     commands: &mut Vec<Command>,
 ) {
-    let ViewContext { model, lang, dark, selected } = *view;
+    let ViewContext { model, lang, .. } = *view;
     let Some(document_index) = model.document_index(id) else {
         ui.heading(format!("{}: document:{id}", tr(lang, "unknown address")));
         return;
     };
     let document = &model.corpus.documents[document_index];
-    let doc_index = &model.index.documents[document_index];
     let passage_notes = passage_notes(state, notes, document, model.revision);
     heading_ui(ui, document.title(lang));
     toolbar_ui(ui, model, document, state, lang, commands);
@@ -75,52 +76,98 @@ pub fn reader_ui(
             ),
         );
     }
+    let body = Body {
+        view,
+        document_index,
+        passage_notes: &passage_notes,
+        hits: &hits,
+        window,
+        target: if must_scroll { target } else { None },
+        key,
+    };
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
-        for block in blocks(document, doc_index, lang) {
-            if block.range.end <= window.start || block.range.start >= window.end {
-                continue;
+        // One selection group: a drag can run over several paragraphs.
+        let group = egui::Id::unique(("reader-selection", id));
+        super::paragraph_selection::selection_group(ui, group, |ui| body_ui(ui, &body, state, notes, commands));
+    });
+}
+
+/// What the reader shows of a document below its toolbar.
+struct Body<'a> {
+    view: &'a ViewContext<'a>,
+    document_index: usize,
+    passage_notes: &'a [PassageNoteView],
+    hits: &'a [Range<usize>],
+    /// The bytes shown (all but in a very long document).
+    window: Range<usize>,
+    /// Where to scroll this frame, if anywhere.
+    target: Option<Range<usize>>,
+    /// What `state.scrolled_to` becomes once there.
+    key: (String, Option<DocumentAnchor>),
+}
+
+/// The document's paragraphs with their section titles, highlights, passage
+/// notes and, under the end of a selection, its note bar.
+fn body_ui(
+    ui: &mut egui::Ui,
+    body: &Body,
+    state: &mut ReaderState,
+    notes: &mut NotesEditor,
+    commands: &mut Vec<Command>,
+) {
+    let ViewContext { model, lang, dark, selected } = *body.view;
+    let document = &model.corpus.documents[body.document_index];
+    let doc_index = &model.index.documents[body.document_index];
+    // Where a selection running over several paragraphs started.
+    let mut selection_start = None;
+    for block in blocks(document, doc_index, lang) {
+        if block.range.end <= body.window.start || block.range.start >= body.window.end {
+            continue;
+        }
+        if let Some(title) = &block.section_title {
+            ui.add_space(10.0);
+            let style = egui::TextStyle::Name(super::app::SECTION_STYLE.into());
+            styled_label_ui(ui, title, style, ui.visuals().strong_text_color());
+        }
+        let text = &document.text[block.range.clone()];
+        let highlights =
+            block_highlights(model, body.document_index, &block.range, body.hits, state.find_current, selected, dark);
+        let response = if block.broken {
+            broken_line_ui(ui, text, lang)
+        } else {
+            let marks = noted_ranges(body.passage_notes, &block.range);
+            paragraph_ui_marked(ui, text, &highlights, &marks, super::map_paint::note_badge_color(dark))
+        };
+        if let Some(concept) = response.clicked_concept {
+            commands.push(Command::Select(model.concept_id(concept).to_string()));
+        }
+        let here = |note: &&PassageNoteView| {
+            note.range.as_ref().is_some_and(|range| block.range.start <= range.start && range.start < block.range.end)
+        };
+        for note in body.passage_notes.iter().filter(here) {
+            passage_note_ui(ui, model, note, notes, lang, commands);
+        }
+        if let Some(selection) = response.selection {
+            let start = *selection_start.get_or_insert(block.range.start + selection.start);
+            // The bar goes under the selection's end, once the drag is over
+            // (while dragging it would push the next paragraphs under the pointer).
+            let dragging = super::paragraph_selection::is_dragging(ui.ctx());
+            if !response.selection_continues && !dragging {
+                let passage = start..block.range.start + selection.end;
+                selection_bar_ui(ui, model, body.document_index, &passage, selected, lang, commands);
             }
-            if let Some(title) = block.section_title {
-                ui.add_space(10.0);
-                styled_label_ui(
-                    ui,
-                    &title,
-                    egui::TextStyle::Name(super::app::SECTION_STYLE.into()),
-                    ui.visuals().strong_text_color(),
-                );
-            }
-            let highlights =
-                block_highlights(model, document_index, &block.range, &hits, state.find_current, selected, dark);
-            let response = if block.broken {
-                broken_line_ui(ui, &document.text[block.range.clone()], lang)
-            } else {
-                paragraph_ui(ui, &document.text[block.range.clone()], &highlights)
-            };
-            if let Some(concept) = response.clicked_concept {
-                commands.push(Command::Select(model.concept_id(concept).to_string()));
-            }
-            let here = |note: &&PassageNoteView| {
-                note.range
-                    .as_ref()
-                    .is_some_and(|range| block.range.start <= range.start && range.start < block.range.end)
-            };
-            for note in passage_notes.iter().filter(here) {
-                passage_note_ui(ui, model, note, notes, lang, commands);
-            }
-            if let Some(selection) = response.selection {
-                let passage = block.range.start + selection.start..block.range.start + selection.end;
-                selection_bar_ui(ui, model, document_index, &passage, selected, lang, commands);
-            }
-            if must_scroll
-                && let (Some(target), Some(rect)) = (&target, response.rect)
-                && block.range.start <= target.start
-                && target.start < block.range.end.max(block.range.start + 1)
-            {
-                ui.scroll_to_rect(rect, Some(egui::Align::Center));
-                state.scrolled_to = Some(key.clone());
+            if !response.selection_continues {
+                selection_start = None;
             }
         }
-    });
+        if let (Some(target), Some(rect)) = (&body.target, response.rect)
+            && block.range.start <= target.start
+            && target.start < block.range.end.max(block.range.start + 1)
+        {
+            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            state.scrolled_to = Some(body.key.clone());
+        }
+    }
 }
 
 fn toolbar_ui(
@@ -224,7 +271,9 @@ fn broken_line_ui(ui: &mut egui::Ui, text: &str, lang: Lang) -> super::text::Par
             .on_hover_text(tr(lang, "broken order"));
         ui.scope(|ui| {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
-            response.selection = paragraph_ui(ui, text, &[]).selection;
+            let paragraph = paragraph_ui(ui, text, &[]);
+            response.selection = paragraph.selection;
+            response.selection_continues = paragraph.selection_continues;
         });
     });
     response.rect = Some(row.response.rect);
@@ -340,6 +389,17 @@ fn passage_notes(
     let views = notes.passage_notes_in(&document.id, &document.text);
     state.notes_cache = Some((key, views.clone()));
     views
+}
+
+/// The passages of `notes` inside `block`, as byte ranges of the block's text
+/// (a passage running past the block is cut at its end).
+fn noted_ranges(notes: &[PassageNoteView], block: &Range<usize>) -> Vec<Range<usize>> {
+    notes
+        .iter()
+        .filter_map(|note| note.range.clone())
+        .filter(|range| range.start < block.end && block.start < range.end)
+        .map(|range| range.start.max(block.start) - block.start..range.end.min(block.end) - block.start)
+        .collect()
 }
 
 /// A passage note under its paragraph: closed, a row that opens it; open, the editor.

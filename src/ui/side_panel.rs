@@ -24,10 +24,15 @@ use crate::address::Address;
 pub const LIST_PANEL: &str = "concept-list-panel";
 /// The selected concept beside the views.
 pub const DETAIL_PANEL: &str = "selected-concept-panel";
-/// The concept list's width when it first opens (outer, margins included).
+/// The concept list's width when it first opens (outer, margins included) in
+/// a window [`WIDE_WINDOW`] wide or wider.
 pub const LIST_WIDTH: f32 = 270.0;
-/// The detail panel's width when it first opens.
+/// The detail panel's width when it first opens, in a wide window.
 pub const DETAIL_WIDTH: f32 = 250.0;
+/// From this window width on, the panels open at their full default widths;
+/// in a narrower window they open narrower, so the view between them keeps
+/// most of the room.
+pub const WIDE_WINDOW: f32 = 1280.0;
 
 /// Last frame's outer rects of the side panels (for tests and the shell).
 #[derive(Debug, Clone, Copy, Default)]
@@ -36,16 +41,36 @@ pub struct PanelRects {
     pub detail: Option<egui::Rect>,
 }
 
-/// The concept list's panel, on the interface's start side.
-pub fn list_panel(rtl: bool) -> egui::Panel {
+/// The concept list's panel, on the interface's start side, in a window
+/// `window_width` wide.
+pub fn list_panel(rtl: bool, window_width: f32) -> egui::Panel {
     let panel = if rtl { egui::Panel::right(LIST_PANEL) } else { egui::Panel::left(LIST_PANEL) };
-    panel.resizable(true).default_size(LIST_WIDTH).size_range(180.0..=480.0)
+    // 220: a concept's name and count still fit on one row.
+    sized(panel, window_width, LIST_WIDTH, 220.0, 180.0, 480.0)
 }
 
 /// The selected concept's panel, on the interface's end side.
-pub fn detail_panel(rtl: bool) -> egui::Panel {
+pub fn detail_panel(rtl: bool, window_width: f32) -> egui::Panel {
     let panel = if rtl { egui::Panel::left(DETAIL_PANEL) } else { egui::Panel::right(DETAIL_PANEL) };
-    panel.resizable(true).default_size(DETAIL_WIDTH).size_range(160.0..=340.0)
+    sized(panel, window_width, DETAIL_WIDTH, 150.0, 150.0, 340.0)
+}
+
+/// A resizable panel opening at `default` in a wide window (proportionally
+/// less in a narrower one, not under `narrowest_default`), at least `min`,
+/// never wider than `max` nor than 30% of the window, so narrowing the window
+/// narrows a wide panel too.
+fn sized(
+    panel: egui::Panel,
+    window_width: f32,
+    default: f32,
+    narrowest_default: f32,
+    min: f32,
+    max: f32,
+) -> egui::Panel {
+    let window_width = if window_width.is_finite() && window_width > 0.0 { window_width } else { WIDE_WINDOW };
+    let max = (0.3 * window_width).clamp(min, max);
+    let default = (default * window_width / WIDE_WINDOW).clamp(narrowest_default.min(max), default.min(max));
+    panel.resizable(true).default_size(default).size_range(min..=max)
 }
 
 /// Draws a panel's content top-down against the interface's start side; what

@@ -29,6 +29,9 @@ pub struct ParagraphResponse {
     pub clicked_offset: Option<usize>,
     /// The bytes selected in this paragraph (drag, double click), if any.
     pub selection: Option<Range<usize>>,
+    /// Whether the selection goes on into the next paragraphs (in a
+    /// [`super::paragraph_selection::selection_group`]).
+    pub selection_continues: bool,
     pub rect: Option<egui::Rect>,
 }
 
@@ -45,6 +48,29 @@ pub fn paragraph_ui_sized(
     highlights: &[Highlight],
     text_style: egui::TextStyle,
 ) -> ParagraphResponse {
+    paragraph_with_marks(ui, text, highlights, &[], egui::Color32::TRANSPARENT, text_style)
+}
+
+/// [`paragraph_ui`] with the byte ranges `marks` underlined in `mark_color`
+/// (passages that carry a note); marks may overlap the highlights.
+pub fn paragraph_ui_marked(
+    ui: &mut egui::Ui,
+    text: &str,
+    highlights: &[Highlight],
+    marks: &[Range<usize>],
+    mark_color: egui::Color32,
+) -> ParagraphResponse {
+    paragraph_with_marks(ui, text, highlights, marks, mark_color, egui::TextStyle::Body)
+}
+
+fn paragraph_with_marks(
+    ui: &mut egui::Ui,
+    text: &str,
+    highlights: &[Highlight],
+    marks: &[Range<usize>],
+    mark_color: egui::Color32,
+    text_style: egui::TextStyle,
+) -> ParagraphResponse {
     let mut style = BidiTextStyle::new(font_of(ui, &text_style), ui.visuals().text_color());
     let mut spans = Vec::with_capacity(highlights.len());
     for (index, highlight) in highlights.iter().enumerate() {
@@ -56,6 +82,7 @@ pub fn paragraph_ui_sized(
         spans.push(StyleSpan { range: highlight.range.clone(), style: id });
     }
     let output = bidi_paragraph_ui(ui, text, &spans, ParagraphDirection::Auto, &style);
+    super::bidi_text::paint_range_marks(ui, &output, &style, marks, mark_color);
     output.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text));
     if output.hovered_span.is_some_and(|index| highlights.get(index).is_some_and(|h| h.concept.is_some())) {
         output.response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
@@ -67,6 +94,7 @@ pub fn paragraph_ui_sized(
         hovered_concept: output.hovered_span.and_then(|index| highlights.get(index)).and_then(|h| h.concept),
         clicked_offset: output.clicked_offset,
         selection: output.selection,
+        selection_continues: output.selection_continues,
         rect: Some(output.response.rect),
     }
 }

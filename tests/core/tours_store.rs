@@ -140,6 +140,12 @@ fn cameras_load_old_and_new_and_bad_sizes_are_reported() {
     let path = Path::new("t.ron");
     let old = tours::from_ron(path, &text("Camera(center: (1.0, 2.0), zoom: 2.0)")).unwrap();
     assert_eq!(old.steps[0].camera.unwrap().world_size(), (640.0, 400.0), "an old zoom reads as in a 1280×800 window");
+    let resaved = tours::to_ron(&old).unwrap();
+    assert!(resaved.contains("size: Some((640.0, 400.0))") && !resaved.contains("zoom"), "{resaved}");
+    assert_eq!(
+        tours::from_ron(path, &resaved).unwrap().steps[0].camera,
+        Some(Camera::framing((1.0, 2.0), (640.0, 400.0)))
+    );
     let new = tours::from_ron(path, &text("Camera(center: (1.0, 2.0), size: Some((300.0, 200.0)))")).unwrap();
     assert_eq!(new.steps[0].camera, Some(Camera::framing((1.0, 2.0), (300.0, 200.0))));
     let saved = tours::to_ron(&new).unwrap();

@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::support::app_at;
+use crate::support::{app_at, copied, drag};
 use diplomap::text::Lang;
 use diplomap::ui::notes_editor::NoteStatus;
 
@@ -89,33 +89,6 @@ fn the_note_editor_is_a_labelled_text_input_holding_the_note() {
     type_into_note(&mut harness, "Main note", "یوروپل (Europol)");
     let node = harness.get_by_role_and_label(Role::MultilineTextInput, "Main note");
     assert_eq!(node.value().as_deref(), Some("یوروپل (Europol)"));
-}
-
-/// Drag with the primary button from `from` to `to` over a few frames.
-fn drag(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, from: egui::Pos2, to: egui::Pos2) {
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.event(egui::Event::PointerMoved(from));
-    harness.event(button(from, true));
-    harness.run();
-    for step in 1..=4 {
-        let t = step as f32 / 4.0;
-        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
-        harness.run();
-    }
-    harness.event(button(to, false));
-    harness.run();
-}
-
-fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<String> {
-    harness.output().platform_output.commands.iter().find_map(|command| match command {
-        egui::OutputCommand::CopyText(text) => Some(text.clone()),
-        _ => None,
-    })
 }
 
 #[test]

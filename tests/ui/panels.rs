@@ -38,6 +38,10 @@ fn corpus_with_long_names() -> tempfile::TempDir {
 }
 
 fn app_at(corpus: &std::path::Path, address: &str, lang: Lang) -> Harness<'static, App> {
+    app_sized(corpus, address, lang, egui::vec2(1280.0, 800.0))
+}
+
+fn app_sized(corpus: &std::path::Path, address: &str, lang: Lang, size: egui::Vec2) -> Harness<'static, App> {
     let model = match Model::load(corpus) {
         Ok(model) => model,
         Err(problems) => panic!("the corpus copy loads: {problems:?}"),
@@ -48,7 +52,7 @@ fn app_at(corpus: &std::path::Path, address: &str, lang: Lang) -> Harness<'stati
     state.history.visit(address.parse().expect("a valid address"));
     let app = App::with_model(&egui::Context::default(), model, state);
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_context_setup(diplomap::ui::app::install_look)
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
 }
@@ -81,6 +85,19 @@ fn side_panels_keep_their_default_width_whatever_they_show() {
             // The long name is shown (wrapped or clipped), not dropped.
             assert!(harness.query_all_by_label_contains(&LONG_EN[..20]).next().is_some() || lang != Lang::En);
         }
+    }
+}
+
+#[test]
+fn in_a_narrow_window_the_panels_open_narrower_and_leave_the_view_most_of_the_room() {
+    let corpus = common::corpus_copy();
+    for lang in [Lang::En, Lang::Fa] {
+        let mut harness = app_sized(corpus.path(), "document:003_412e824fada4b61c", lang, egui::vec2(800.0, 600.0));
+        harness.run_steps(20);
+        let (list, detail) = panel_widths(&harness);
+        let detail = detail.expect("the reader shows the detail panel");
+        assert!(list < side_panel::LIST_WIDTH && detail < side_panel::DETAIL_WIDTH, "{lang:?}: {list} {detail}");
+        assert!(800.0 - list - detail >= 400.0, "{lang:?}: the reader keeps {} px", 800.0 - list - detail);
     }
 }
 

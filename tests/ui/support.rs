@@ -37,3 +37,31 @@ pub fn labelled(test: impl Fn(&str) -> bool) -> impl Fn(&AccessKitNode<'_>) -> b
 pub fn current(harness: &Harness<'_, App>) -> Address {
     harness.state().state.history.current().clone()
 }
+
+/// Drag with the primary button from `from` to `to` over a few frames.
+pub fn drag(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(button(from, true));
+    harness.run();
+    for step in 1..=4 {
+        let t = step as f32 / 4.0;
+        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
+        harness.run();
+    }
+    harness.event(button(to, false));
+    harness.run();
+}
+
+/// The text the last frame put on the clipboard, if any.
+pub fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<String> {
+    harness.output().platform_output.commands.iter().find_map(|command| match command {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
+}

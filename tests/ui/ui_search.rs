@@ -153,3 +153,17 @@ fn a_saved_note_is_found_by_the_next_search() {
     harness.run_steps(2);
     assert_eq!(current(&harness), Address::Concept("interpol".into()), "a note hit opens its concept");
 }
+
+#[test]
+fn a_query_longer_than_the_box_stays_on_one_line() {
+    let dir = common::corpus_copy();
+    let mut harness = harness_at(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    let height = harness.get_by_label("Search").rect().height();
+    let query = "همکاری پلیسی بین المللی در مقابله با تروریسم و جرایم سازمان یافته INTERPOL Europol ۱۴۰۲";
+    search_for(&mut harness, query);
+    let search_box = harness.get_by_label("Search");
+    assert_eq!(search_box.rect().height(), height, "the box scrolls sideways instead of growing");
+    assert_eq!(search_box.value().as_deref(), Some(query));
+}

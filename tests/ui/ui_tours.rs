@@ -78,9 +78,15 @@ fn a_tour_is_played_from_the_keyboard() {
     harness.get_by_label("black screen");
     press(&mut harness, Key::B);
     step_on_screen(&harness, 1);
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(harness.state().state.history.current(), &"tour:police-diplomacy:3".parse::<Address>().unwrap());
     press(&mut harness, Key::Escape);
     assert!(!presenting(&harness), "Esc leaves");
-    assert_eq!(harness.state().state.history.current(), &"tour:police-diplomacy".parse::<Address>().unwrap());
+    let current = harness.state().state.history.current().clone();
+    assert_eq!(current, "tour:police-diplomacy:3".parse::<Address>().unwrap(), "on the step the class last saw");
+    harness.run();
+    assert_eq!(harness.state().views.tours.selected, 2, "and the tour's step list selects it");
 }
 
 #[test]
