@@ -144,7 +144,8 @@ pub fn place_labels(
     let screen = Rect::from_min_size(Vec2::ZERO, viewport);
     let mut near_nodes = NearNodes::new(nodes, viewport);
     let mut edge_grid = CellGrid::new(viewport);
-    if edges.len() <= EDGE_AWARE_LIMIT {
+    let edge_aware = edges.len() <= EDGE_AWARE_LIMIT;
+    if edge_aware {
         for (i, edge) in edges.iter().enumerate() {
             edge_grid.insert_segment(edge.from, edge.to, i);
         }
@@ -165,7 +166,8 @@ pub fn place_labels(
             }) else {
                 continue;
             };
-            let crossings = count_edges(&mut edge_grid, edges, rect, &mut scratch) as f32;
+            let crossings =
+                if edge_aware { count_edges(&mut edge_grid, edges, rect, &mut scratch) as f32 } else { 0.0 };
             let cost = penalty + crossings + 0.05 * order as f32;
             if best.is_none_or(|(c, _)| cost < c) {
                 best = Some((cost, *rect));

@@ -51,6 +51,13 @@ fn circle_segments(radius_px: f32) -> usize {
     }
 }
 
+/// The triangles of a hairline's six vertices (a ridge: rim, middle, rim at each end).
+const HAIRLINE_INDICES: [u32; 12] = [0, 1, 3, 1, 3, 4, 1, 2, 4, 2, 4, 5];
+/// The triangles of a line's eight vertices (rim, edge, edge, rim at each
+/// end): three bands along it, and the feathered end caps.
+const LINE_INDICES: [u32; 30] =
+    [0, 1, 4, 1, 4, 5, 1, 2, 5, 2, 5, 6, 2, 3, 6, 3, 6, 7, 0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7];
+
 /// Steps of a rounded corner (a quarter circle).
 const ARC_STEPS: usize = 3;
 
@@ -172,35 +179,39 @@ impl MeshBuilder {
         let normal = along.rot90() / length;
         let feather = self.feather;
         let first = self.next_index();
+        let vertex = |pos: Pos2, color: Color32| Vertex { pos, uv: WHITE_UV, color };
+        let clear = Color32::TRANSPARENT;
         if stroke.width <= feather {
             // A hairline: a ridge a feather wide each side, fainter instead of thinner.
             let middle = stroke.color.gamma_multiply(stroke.width / feather);
-            for p in [a, b] {
-                self.vertex(p + normal * feather, Color32::TRANSPARENT);
-                self.vertex(p, middle);
-                self.vertex(p - normal * feather, Color32::TRANSPARENT);
-            }
-            self.quad(first, first + 1, first + 3, first + 4);
-            self.quad(first + 1, first + 2, first + 4, first + 5);
+            let side = normal * feather;
+            self.mesh.vertices.extend_from_slice(&[
+                vertex(a + side, clear),
+                vertex(a, middle),
+                vertex(a - side, clear),
+                vertex(b + side, clear),
+                vertex(b, middle),
+                vertex(b - side, clear),
+            ]);
+            self.mesh.indices.extend(HAIRLINE_INDICES.iter().map(|&i| first + i));
             return;
         }
-        let inner = 0.5 * (stroke.width - feather);
-        let outer = 0.5 * (stroke.width + feather);
+        let inner = normal * (0.5 * (stroke.width - feather));
+        let outer = normal * (0.5 * (stroke.width + feather));
         // The ends are feathered too: the outer corners reach a feather beyond them.
         let cap = along / length * feather;
-        for (p, extrude) in [(a, -cap), (b, cap)] {
-            self.vertex(p + normal * outer + extrude, Color32::TRANSPARENT);
-            self.vertex(p + normal * inner, stroke.color);
-            self.vertex(p - normal * inner, stroke.color);
-            self.vertex(p - normal * outer + extrude, Color32::TRANSPARENT);
-        }
-        for side in 0..3 {
-            self.quad(first + side, first + side + 1, first + 4 + side, first + 5 + side);
-        }
-        for end in [first, first + 4] {
-            self.triangle(end, end + 1, end + 2);
-            self.triangle(end, end + 2, end + 3);
-        }
+        let color = stroke.color;
+        self.mesh.vertices.extend_from_slice(&[
+            vertex(a + outer - cap, clear),
+            vertex(a + inner, color),
+            vertex(a - inner, color),
+            vertex(a - outer - cap, clear),
+            vertex(b + outer + cap, clear),
+            vertex(b + inner, color),
+            vertex(b - inner, color),
+            vertex(b - outer + cap, clear),
+        ]);
+        self.mesh.indices.extend(LINE_INDICES.iter().map(|&i| first + i));
     }
 
     /// A filled convex polygon with its outline stroked on the border (as
@@ -351,9 +362,11 @@ impl MeshBuilder {
             let push = if fill != Color32::TRANSPARENT { 0.5 * (feather - stroke.width).max(0.0) } else { 0.0 };
             for i in 0..n as usize {
                 let (p, normal) = (self.points[i] + self.normals[i] * push, self.normals[i]);
-                self.vertex(p + normal * feather, Color32::TRANSPARENT);
-                self.vertex(p, middle);
-                self.vertex(p - normal * feather, fill);
+                self.mesh.vertices.extend_from_slice(&[
+                    Vertex { pos: p + normal * feather, uv: WHITE_UV, color: Color32::TRANSPARENT },
+                    Vertex { pos: p, uv: WHITE_UV, color: middle },
+                    Vertex { pos: p - normal * feather, uv: WHITE_UV, color: fill },
+                ]);
             }
             self.bands(first, 3, n);
             self.fan(first + 2, 3, n, fill);
@@ -363,10 +376,12 @@ impl MeshBuilder {
         let outer = 0.5 * (stroke.width + feather);
         for i in 0..n as usize {
             let (p, normal) = (self.points[i], self.normals[i]);
-            self.vertex(p + normal * outer, Color32::TRANSPARENT);
-            self.vertex(p + normal * inner, stroke.color);
-            self.vertex(p - normal * inner, stroke.color);
-            self.vertex(p - normal * outer, fill);
+            self.mesh.vertices.extend_from_slice(&[
+                Vertex { pos: p + normal * outer, uv: WHITE_UV, color: Color32::TRANSPARENT },
+                Vertex { pos: p + normal * inner, uv: WHITE_UV, color: stroke.color },
+                Vertex { pos: p - normal * inner, uv: WHITE_UV, color: stroke.color },
+                Vertex { pos: p - normal * outer, uv: WHITE_UV, color: fill },
+            ]);
         }
         self.bands(first, 4, n);
         self.fan(first + 3, 4, n, fill);

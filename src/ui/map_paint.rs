@@ -24,7 +24,7 @@ use crate::catalog::ConceptKind;
 use crate::graph::labels::{LabelPriority, LabelRequest, PlacedLabel, PlacementCache, requests_of_scene};
 use crate::graph::{EdgeSet, Emphasis, Graph, NodeSet, Scene, Vec2};
 use crate::text::Lang;
-use crate::text::bidi_layout::ParagraphDirection;
+use crate::text::bidi_layout::{ParagraphDirection, ParagraphLayout};
 
 /// Everything one frame of the map needs besides the painter.
 pub struct MapPaint<'a> {
@@ -273,7 +273,10 @@ fn add_note_badge(mesh: &mut MeshBuilder, at: Pos2, dark: bool) {
 fn paint_labels(painter: &Painter, map: &MapPaint) {
     let style = BidiTextStyle::new(FontId::proportional(map.label_size), text_color(map.dark));
     let dim_style = BidiTextStyle::new(FontId::proportional(map.label_size), faded(text_color(map.dark), 110));
-    let requests = label_requests(painter, map, &style);
+    let row_height = style.row_height(painter.ctx());
+    // Each label is laid out once a frame: measured for the placement, then painted.
+    let mut layouts: Vec<Option<Arc<ParagraphLayout>>> = vec![None; map.graph.node_count()];
+    let requests = label_requests(painter, map, &style, row_height, &mut layouts);
     let viewport = painter.clip_rect().max - map.origin;
     let blocked: Vec<crate::graph::Rect> = map
         .reserved
@@ -287,12 +290,15 @@ fn paint_labels(painter: &Painter, map: &MapPaint) {
         dimmed.insert(label.node);
     }
     // Most important last, so it is drawn on top.
+    let halo = halo_color(map.dark);
     for label in placed.iter().rev() {
-        let Some(text) = map.labels.get(label.node) else { continue };
+        let Some(Some(layout)) = layouts.get(label.node) else { continue };
         let style =
             if dimmed.contains(label.node) && label.priority == LabelPriority::Optional { &dim_style } else { &style };
         let at = pos(map.origin, label.rect.min) + vec2(HALO_PAD, 0.0);
-        paint_text(painter, at, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
+        let rect = Rect::from_min_size(at, vec2(layout.width(), row_height * layout.lines().len() as f32));
+        painter.rect_filled(rect.expand2(vec2(HALO_PAD, 0.0)), 3.0, halo);
+        paint_layout(painter, rect.min, layout, style, row_height);
     }
 }
 
@@ -312,8 +318,15 @@ fn placement(
     cache.place(requests, &map.scene.nodes, &map.scene.edges, viewport, blocked).to_vec()
 }
 
-/// Every label that may be drawn this frame, with its measured size and priority.
-fn label_requests(painter: &Painter, map: &MapPaint, style: &BidiTextStyle) -> Vec<LabelRequest> {
+/// Every label that may be drawn this frame, with its measured size and
+/// priority; each one's layout goes into `layouts` (by node).
+fn label_requests(
+    painter: &Painter,
+    map: &MapPaint,
+    style: &BidiTextStyle,
+    row_height: f32,
+    layouts: &mut [Option<Arc<ParagraphLayout>>],
+) -> Vec<LabelRequest> {
     // The hovered node's neighbours and a focus are named where they fit;
     // only the hovered and selected nodes (and a tour's highlights, drawn as
     // hovered) insist.
@@ -325,20 +338,17 @@ fn label_requests(painter: &Painter, map: &MapPaint, style: &BidiTextStyle) -> V
     }
     requests_of_scene(map.scene, map.graph, None, Some(&wanted), |node| {
         let text = map.labels.get(node).filter(|t| !t.is_empty())?;
-        let size = text_size(painter, text, style) + vec2(2.0 * HALO_PAD, 0.0);
-        Some(Vec2::new(size.x, size.y))
+        let layout = cached_layout(painter.ctx(), text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
+        let size = Vec2::new(layout.width() + 2.0 * HALO_PAD, row_height * layout.lines().len() as f32);
+        if let Some(slot) = layouts.get_mut(node) {
+            *slot = Some(layout);
+        }
+        Some(size)
     })
 }
 
 /// How far a label's halo reaches beyond its text on each side, in points.
 const HALO_PAD: f32 = 3.0;
-
-/// The size of `text` laid out on one line in `style`.
-pub fn text_size(painter: &Painter, text: &str, style: &BidiTextStyle) -> egui::Vec2 {
-    let ctx = painter.ctx();
-    let layout = cached_layout(ctx, text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
-    vec2(layout.width(), style.row_height(ctx) * layout.lines().len() as f32)
-}
 
 /// Paints `text` through the bidi layout with its box anchored at `at`,
 /// over an optional halo; returns the box.
