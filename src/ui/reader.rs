@@ -91,6 +91,10 @@ pub fn reader_ui(
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
         // One selection group: a drag can run over several paragraphs.
         let group = egui::Id::unique(("reader-selection", id));
+        let select_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::A);
+        if !super::bidi_edit::editing_text(ui.ctx()) && ui.input_mut(|input| input.consume_shortcut(&select_all)) {
+            super::paragraph_selection::select_all(ui.ctx(), group);
+        }
         super::paragraph_selection::selection_group(ui, group, |ui| body_ui(ui, &body, state, notes, commands));
     });
 }
