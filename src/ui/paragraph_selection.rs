@@ -139,6 +139,18 @@ pub fn selection_group<R>(ui: &mut egui::Ui, group: Id, add: impl FnOnce(&mut eg
     inner
 }
 
+/// Selects every paragraph `group` drew last frame (Ctrl+A in the reader).
+pub fn select_all(ctx: &Context, group: Id) {
+    let Some(members) = ctx.data(|data| data.get_temp::<Members>(members_key(group))).map(|members| members.last)
+    else {
+        return;
+    };
+    let (Some(first), Some(last)) = (members.first(), members.last()) else { return };
+    let anchor = point(first, 0, 0);
+    let caret = point(last, members.len() - 1, last.layout.text().len());
+    store(ctx, Some(Selection { group: Some(group), anchor, caret, dragging: false }));
+}
+
 /// Whether a selection is being dragged out (views wait for its end before
 /// showing what they offer for it).
 pub fn is_dragging(ctx: &Context) -> bool {

@@ -62,3 +62,27 @@ fn in_the_compare_view_a_drag_runs_down_one_column_only() {
     assert!(next_text.starts_with(tail) && !tail.is_empty(), "{tail:?} is the start of the next Persian row");
     assert!(!copy.is_ascii() && !copy.contains("diplomacy"), "nothing of the English column: {copy:?}");
 }
+
+#[test]
+fn ctrl_a_in_the_reader_selects_the_whole_document_and_copies_it_paragraph_by_paragraph() {
+    let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::En);
+    harness.run_steps(3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copy = copied(&harness).expect("Ctrl+C copies the selection");
+    let Ok(model) = &harness.state().model else { panic!("the corpus loads") };
+    let document = model.corpus.documents.iter().find(|d| d.id == "003_412e824fada4b61c").expect("the news item");
+    let lines: Vec<&str> = copy.lines().collect();
+    assert!(lines.len() > 10 && lines.iter().any(|line| line.starts_with("به گزارش اینترپل")), "{copy:?}");
+    // Every paragraph of the file, in order, each on its own line.
+    let mut at = 0;
+    for line in &lines {
+        let found = document.text[at..].find(line).unwrap_or_else(|| panic!("{line:?} comes next in the file"));
+        at += found + line.len();
+    }
+    assert!(document.text[at..].trim().is_empty(), "down to the end of the document");
+    let paragraphs = document.text.split('\n').filter(|line| !line.trim().is_empty()).count();
+    assert_eq!(lines.len(), paragraphs);
+}
