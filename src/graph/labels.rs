@@ -197,15 +197,13 @@ fn spot_penalty(
     labels_over: impl FnOnce(&Rect) -> usize,
 ) -> Option<f32> {
     let off_screen = !contains_rect(screen, rect);
-    let optional = request.priority == LabelPriority::Optional;
-    if optional && off_screen {
-        return None;
+    if request.priority == LabelPriority::Optional {
+        // Any conflict refuses the spot: the cheapest questions first.
+        let free = !off_screen && near_nodes.count(request, padded) == 0 && labels_over(padded) == 0;
+        return free.then_some(0.0);
     }
     let labels = labels_over(padded);
-    if labels > 0 && request.priority != LabelPriority::Must {
-        return None;
-    }
-    if off_screen && request.priority == LabelPriority::Wanted {
+    if request.priority == LabelPriority::Wanted && (labels > 0 || off_screen) {
         return None;
     }
     let nodes = near_nodes.count(request, padded);

@@ -58,6 +58,10 @@ const HAIRLINE_INDICES: [u32; 12] = [0, 1, 3, 1, 3, 4, 1, 2, 4, 2, 4, 5];
 const LINE_INDICES: [u32; 30] =
     [0, 1, 4, 1, 4, 5, 1, 2, 5, 2, 5, 6, 2, 3, 6, 3, 6, 7, 0, 1, 2, 0, 2, 3, 4, 5, 6, 4, 6, 7];
 
+/// The triangles of a feathered triangle's six vertices (rim, inside at
+/// each corner): the three feathered sides, then the inside.
+const TRIANGLE_INDICES: [u32; 21] = [4, 5, 0, 5, 0, 1, 0, 1, 2, 1, 2, 3, 2, 3, 4, 3, 4, 5, 1, 3, 5];
+
 /// Steps of a rounded corner (a quarter circle).
 const ARC_STEPS: usize = 3;
 
@@ -149,10 +153,6 @@ impl MeshBuilder {
         &self.mesh
     }
 
-    fn vertex(&mut self, pos: Pos2, color: Color32) {
-        self.mesh.vertices.push(Vertex { pos, uv: WHITE_UV, color });
-    }
-
     fn next_index(&self) -> u32 {
         self.mesh.vertices.len() as u32
     }
@@ -235,15 +235,18 @@ impl MeshBuilder {
         }
         let outward = if area >= 0.0 { 1.0 } else { -1.0 };
         let sides = [unit(b - a).rot90() * outward, unit(c - b).rot90() * outward, unit(a - c).rot90() * outward];
-        self.points.clear();
-        self.normals.clear();
+        let half = 0.5 * self.feather;
+        let first = self.next_index();
         for (i, corner) in corners.into_iter().enumerate() {
             let mitre = (sides[(i + 2) % 3] + sides[i]) * 0.5;
             let length_sq = mitre.length_sq();
-            self.points.push(corner);
-            self.normals.push(if length_sq > 1e-6 { mitre / length_sq } else { sides[i] });
+            let normal = if length_sq > 1e-6 { mitre / length_sq } else { sides[i] };
+            self.mesh.vertices.extend_from_slice(&[
+                Vertex { pos: corner + normal * half, uv: WHITE_UV, color: Color32::TRANSPARENT },
+                Vertex { pos: corner - normal * half, uv: WHITE_UV, color: fill },
+            ]);
         }
-        self.fill_only(fill);
+        self.mesh.indices.extend(TRIANGLE_INDICES.iter().map(|&i| first + i));
     }
 
     /// A filled circle with its outline stroked just outside it (as `Shape::circle`).
@@ -397,8 +400,10 @@ impl MeshBuilder {
         let first = self.next_index();
         for i in 0..n as usize {
             let (p, normal) = (self.points[i], self.normals[i]);
-            self.vertex(p + normal * half, Color32::TRANSPARENT);
-            self.vertex(p - normal * half, fill);
+            self.mesh.vertices.extend_from_slice(&[
+                Vertex { pos: p + normal * half, uv: WHITE_UV, color: Color32::TRANSPARENT },
+                Vertex { pos: p - normal * half, uv: WHITE_UV, color: fill },
+            ]);
         }
         self.bands(first, 2, n);
         self.fan(first + 1, 2, n, fill);
