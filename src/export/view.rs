@@ -252,8 +252,8 @@ mod tests {
     #[test]
     fn a_step_frames_the_same_part_of_the_map_at_any_window_size() {
         let map = map();
-        let mut step = TourStep::default();
-        step.camera = Some(crate::tours::Camera::framing((100.0, 0.0), (240.0, 100.0)));
+        let camera = Some(crate::tours::Camera::framing((100.0, 0.0), (240.0, 100.0)));
+        let step = TourStep { camera, ..TourStep::default() };
         for viewport in
             [Vec2::new(1280.0, 800.0), Vec2::new(640.0, 480.0), Vec2::new(1920.0, 1080.0), Vec2::new(500.0, 900.0)]
         {

@@ -95,6 +95,8 @@ pub struct Graph {
     /// `adjacent[adjacency_start[n]..adjacency_start[n + 1]]` are the edges touching node `n`.
     adjacency_start: Vec<usize>,
     adjacent: Vec<usize>,
+    /// How many directed edges touch each node (read every frame by the label level of detail).
+    directed_degree: Vec<u32>,
     max_weight: f32,
     max_size: f32,
 }
@@ -113,7 +115,12 @@ impl Graph {
         let (adjacency_start, adjacent) = adjacency(nodes.len(), &edges);
         let max_weight = edges.iter().map(|e| e.weight).fold(0.0, f32::max);
         let max_size = nodes.iter().map(|n| n.size).fold(0.0, f32::max);
-        let graph = Graph { nodes, edges, index_of, adjacency_start, adjacent, max_weight, max_size };
+        let mut directed_degree = vec![0u32; nodes.len()];
+        for edge in edges.iter().filter(|e| e.directed) {
+            directed_degree[edge.source] += 1;
+            directed_degree[edge.target] += 1;
+        }
+        let graph = Graph { nodes, edges, index_of, adjacency_start, adjacent, directed_degree, max_weight, max_size };
         (graph, problems)
     }
 
@@ -157,6 +164,11 @@ impl Graph {
     /// Number of edges touching `node`.
     pub fn degree(&self, node: usize) -> usize {
         self.edges_of(node).len()
+    }
+
+    /// Number of directed edges touching `node` (0 when out of range).
+    pub fn directed_degree(&self, node: usize) -> usize {
+        self.directed_degree.get(node).map_or(0, |&d| d as usize)
     }
 
     /// The largest edge weight, 0 for a graph without edges.

@@ -7,12 +7,19 @@
 //! ([`LabelPriority`], then bigger nodes first). Each tries a few spots around
 //! its node — below, above, beside, then the diagonals — and takes the free
 //! spot that crosses the fewest edges. A spot is free when it overlaps no label
-//! placed before and no other node, and lies on screen.
+//! placed before and no other node, and lies on screen. Whether a spot is
+//! near any node is first asked of an [`Occupancy`] grid (constant time per
+//! spot); only on maps of up to [`EXACT_NODES_LIMIT`] nodes are the nodes near
+//! it then tested one by one (beyond, the grid's cells decide, erring on the
+//! side of leaving a label out).
 //!
 //! When no spot is free, an optional label is left out (it appears on hover or
 //! when zoomed in, where there is room), a wanted one (a focus's neighbours)
 //! may cover nodes but never another label, and a label that must be shown
 //! (hovered, selected, highlighted) takes the least crowded spot.
+//!
+//! [`PlacementCache`] keeps the last placement: a frame whose camera, graph
+//! and hover did not move gets it back without any of this work.
 //!
 //! ```
 //! use diplomap::graph::labels::{LabelPriority, LabelRequest, place_labels};
@@ -29,6 +36,7 @@
 
 use super::data::Graph;
 use super::geom::{Rect, Vec2};
+use super::occupancy::Occupancy;
 use super::query::NodeSet;
 use super::scene::{EdgeShape, NodeShape, Scene};
 
@@ -78,6 +86,11 @@ const EDGE_AWARE_LIMIT: usize = 5000;
 /// so a grid never has more than [`MAX_CELLS_PER_SIDE`] cells a side).
 const CELL: f32 = 48.0;
 const MAX_CELLS_PER_SIDE: f32 = 64.0;
+/// Up to this many drawn nodes, labels keep clear of other nodes exactly;
+/// beyond, by the cells of the occupancy grid (see [`NearNodes::count`]).
+const EXACT_NODES_LIMIT: usize = 2000;
+/// Side of the cells of the occupancy grid of nodes, in points.
+const OCCUPANCY_CELL: f32 = 4.0;
 
 /// The label requests of a scene's drawn nodes: hovered, selected and
 /// `highlighted` nodes must be labelled, the `wanted` ones (a focus) and the
@@ -129,12 +142,10 @@ pub fn place_labels(
 ) -> Vec<PlacedLabel> {
     requests.sort_by(|a, b| b.priority.cmp(&a.priority).then(b.weight.total_cmp(&a.weight)).then(a.node.cmp(&b.node)));
     let screen = Rect::from_min_size(Vec2::ZERO, viewport);
-    let mut node_grid = CellGrid::new(viewport);
-    for (i, shape) in nodes.iter().enumerate() {
-        node_grid.insert_rect(disc_box(shape.centre, shape.radius), i);
-    }
+    let mut near_nodes = NearNodes::new(nodes, viewport);
     let mut edge_grid = CellGrid::new(viewport);
-    if edges.len() <= EDGE_AWARE_LIMIT {
+    let edge_aware = edges.len() <= EDGE_AWARE_LIMIT;
+    if edge_aware {
         for (i, edge) in edges.iter().enumerate() {
             edge_grid.insert_segment(edge.from, edge.to, i);
         }
@@ -147,20 +158,23 @@ pub fn place_labels(
     }
     let mut scratch = Vec::new();
     for request in &requests {
-        let spots = spots_around(request);
         let mut best: Option<(f32, Rect)> = None;
-        for (order, rect) in spots.iter().enumerate() {
+        for (order, rect) in spots_around(request).iter().enumerate() {
             let padded = rect.expanded(LABEL_PADDING);
-            let conflicts = Conflicts {
-                labels: count_labels(&mut label_grid, &placed, &padded, &mut scratch),
-                nodes: count_nodes(&mut node_grid, nodes, request.node, &padded, &mut scratch),
-                off_screen: !contains_rect(&screen, rect),
+            let Some(penalty) = spot_penalty(request, rect, &padded, &screen, &mut near_nodes, |padded| {
+                count_labels(&mut label_grid, &placed, padded, &mut scratch)
+            }) else {
+                continue;
             };
-            let Some(penalty) = conflicts.penalty(request.priority) else { continue };
-            let crossings = count_edges(&mut edge_grid, edges, rect, &mut scratch) as f32;
+            let crossings =
+                if edge_aware { count_edges(&mut edge_grid, edges, rect, &mut scratch) as f32 } else { 0.0 };
             let cost = penalty + crossings + 0.05 * order as f32;
             if best.is_none_or(|(c, _)| cost < c) {
                 best = Some((cost, *rect));
+            }
+            if penalty == 0.0 && crossings == 0.0 {
+                // Free and crossing nothing: no later spot can cost less.
+                break;
             }
         }
         let Some((_, rect)) = best else { continue };
@@ -169,6 +183,142 @@ pub fn place_labels(
     }
     placed.drain(..blocked.len());
     placed
+}
+
+/// The extra cost of putting `request`'s label at `rect` (`padded` with its
+/// margin), or `None` when its priority may not go there. Cheap questions
+/// first: an optional label gives up a spot at the first thing in the way.
+fn spot_penalty(
+    request: &LabelRequest,
+    rect: &Rect,
+    padded: &Rect,
+    screen: &Rect,
+    near_nodes: &mut NearNodes,
+    labels_over: impl FnOnce(&Rect) -> usize,
+) -> Option<f32> {
+    let off_screen = !contains_rect(screen, rect);
+    if request.priority == LabelPriority::Optional {
+        // Any conflict refuses the spot: the cheapest questions first.
+        let free = !off_screen && near_nodes.count(request, padded) == 0 && labels_over(padded) == 0;
+        return free.then_some(0.0);
+    }
+    let labels = labels_over(padded);
+    if request.priority == LabelPriority::Wanted && (labels > 0 || off_screen) {
+        return None;
+    }
+    let nodes = near_nodes.count(request, padded);
+    Conflicts { labels, nodes, off_screen }.penalty(request.priority)
+}
+
+/// The drawn nodes, to ask which of them a label's spot would cover.
+struct NearNodes<'a> {
+    nodes: &'a [NodeShape],
+    /// Whether a node is drawn (its own box then counts in `occupancy`).
+    drawn: NodeSet,
+    /// Counts of node boxes per small cell: most spots are plainly clear.
+    occupancy: Occupancy,
+    /// The nodes by (coarse) cell, for the spots that are not, on maps of
+    /// at most [`EXACT_NODES_LIMIT`] nodes.
+    grid: Option<CellGrid>,
+    scratch: Vec<usize>,
+}
+
+impl<'a> NearNodes<'a> {
+    fn new(nodes: &'a [NodeShape], viewport: Vec2) -> Self {
+        let boxes = || nodes.iter().map(|shape| disc_box(shape.centre, shape.radius));
+        let occupancy = Occupancy::build(viewport, OCCUPANCY_CELL, boxes());
+        let mut drawn = NodeSet::empty(nodes.iter().map(|shape| shape.node + 1).max().unwrap_or(0));
+        for shape in nodes {
+            drawn.insert(shape.node);
+        }
+        let grid = (nodes.len() <= EXACT_NODES_LIMIT).then(|| {
+            let mut grid = CellGrid::new(viewport);
+            for (i, rect) in boxes().enumerate() {
+                grid.insert_rect(rect, i);
+            }
+            grid
+        });
+        NearNodes { nodes, drawn, occupancy, grid, scratch: Vec::new() }
+    }
+
+    /// How many nodes other than `request`'s own `padded` touches. On maps of
+    /// more than [`EXACT_NODES_LIMIT`] nodes, the answer is how many cells of
+    /// the occupancy grid `padded` shares with other nodes' boxes: zero
+    /// exactly when no node is near, and otherwise a measure of crowding — so
+    /// a spot may be refused for a node a few points beyond it, never taken
+    /// over one.
+    fn count(&mut self, request: &LabelRequest, padded: &Rect) -> usize {
+        // The node's own box is in the grid when it is drawn: it does not count.
+        let own = if self.drawn.contains(request.node) {
+            self.occupancy.shared_cells(&disc_box(request.centre, request.radius), padded)
+        } else {
+            0
+        };
+        let occupied = self.occupancy.count(padded).saturating_sub(own);
+        if occupied == 0 {
+            return 0;
+        }
+        let Some(grid) = &mut self.grid else { return occupied as usize };
+        grid.collect(padded, &mut self.scratch);
+        self.scratch
+            .iter()
+            .map(|&i| &self.nodes[i])
+            .filter(|shape| shape.node != request.node && padded.touches_circle(shape.centre, shape.radius))
+            .count()
+    }
+}
+
+/// The last placement and what it was made from. While the camera, the
+/// graph and the hover stay still, a frame asks for the same placement as the
+/// frame before: [`PlacementCache::place`] then hands it back without the work.
+#[derive(Debug, Clone, Default)]
+pub struct PlacementCache {
+    inputs: Option<PlacementInputs>,
+    placed: Vec<PlacedLabel>,
+}
+
+/// Everything [`place_labels`] looks at.
+#[derive(Debug, Clone, PartialEq)]
+struct PlacementInputs {
+    requests: Vec<LabelRequest>,
+    nodes: Vec<NodeShape>,
+    /// The edges only when the placement avoids them (see [`EDGE_AWARE_LIMIT`]).
+    edges: Vec<EdgeShape>,
+    viewport: Vec2,
+    blocked: Vec<Rect>,
+}
+
+impl PlacementCache {
+    /// Like [`place_labels`], but when every input equals the last call's, the
+    /// last result comes back without placing anything again.
+    pub fn place(
+        &mut self,
+        requests: Vec<LabelRequest>,
+        nodes: &[NodeShape],
+        edges: &[EdgeShape],
+        viewport: Vec2,
+        blocked: &[Rect],
+    ) -> &[PlacedLabel] {
+        let edges_used = if edges.len() <= EDGE_AWARE_LIMIT { edges } else { &[] };
+        let same = self.inputs.as_ref().is_some_and(|last| {
+            last.viewport == viewport
+                && last.requests == requests
+                && last.blocked == blocked
+                && last.nodes == nodes
+                && last.edges == edges_used
+        });
+        if !same {
+            self.placed = place_labels(requests.clone(), nodes, edges, viewport, blocked);
+            self.inputs = Some(PlacementInputs {
+                requests,
+                nodes: nodes.to_vec(),
+                edges: edges_used.to_vec(),
+                viewport,
+                blocked: blocked.to_vec(),
+            });
+        }
+        &self.placed
+    }
 }
 
 /// What a spot would cover.
@@ -225,15 +375,6 @@ fn contains_rect(outer: &Rect, inner: &Rect) -> bool {
 fn count_labels(grid: &mut CellGrid, placed: &[PlacedLabel], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
     grid.collect(rect, scratch);
     scratch.iter().filter(|&&i| placed[i].rect.intersects(rect)).count()
-}
-
-fn count_nodes(grid: &mut CellGrid, nodes: &[NodeShape], own: usize, rect: &Rect, scratch: &mut Vec<usize>) -> usize {
-    grid.collect(rect, scratch);
-    scratch
-        .iter()
-        .map(|&i| &nodes[i])
-        .filter(|shape| shape.node != own && rect.touches_circle(shape.centre, shape.radius))
-        .count()
 }
 
 fn count_edges(grid: &mut CellGrid, edges: &[EdgeShape], rect: &Rect, scratch: &mut Vec<usize>) -> usize {
@@ -414,6 +555,82 @@ mod tests {
         let placed = place_labels(vec![request(0, 400.0, 300.0, LabelPriority::Wanted)], &[], &[], VIEW, &[legend]);
         assert_eq!(placed.len(), 1);
         assert!(!placed[0].rect.intersects(&legend), "{:?}", placed[0].rect);
+    }
+
+    #[test]
+    fn the_cache_places_again_only_when_something_changed() {
+        let nodes = [node(0, 400.0, 300.0, 6.0), node(1, 400.0, 320.0, 8.0)];
+        let requests = vec![request(0, 400.0, 300.0, LabelPriority::Optional)];
+        let mut cache = PlacementCache::default();
+        let first = cache.place(requests.clone(), &nodes, &[], VIEW, &[]).to_vec();
+        assert_eq!(first, place_labels(requests.clone(), &nodes, &[], VIEW, &[]));
+        assert_eq!(cache.place(requests.clone(), &nodes, &[], VIEW, &[]), &first[..]);
+        // The blocking node moves away: the label goes back below its node.
+        let moved = [nodes[0], node(1, 100.0, 100.0, 8.0)];
+        let again = cache.place(requests.clone(), &moved, &[], VIEW, &[]).to_vec();
+        assert_eq!(again, place_labels(requests, &moved, &[], VIEW, &[]));
+        assert_ne!(again, first);
+    }
+
+    #[test]
+    fn crowded_nodes_are_avoided_exactly_not_by_cells() {
+        // A node 1 point beyond the padded spot below its neighbour: in the
+        // same 4-point cell as the spot, yet not touching it. The spot is free.
+        let own = node(0, 200.0, 100.0, 6.0);
+        let spot_below = spots_around(&request(0, 200.0, 100.0, LabelPriority::Optional))[0].expanded(LABEL_PADDING);
+        let near = node(1, spot_below.max.x + 1.0 + 0.5, spot_below.centre().y, 0.5);
+        let placed =
+            place_labels(vec![request(0, 200.0, 100.0, LabelPriority::Optional)], &[own, near], &[], VIEW, &[]);
+        assert!(placed[0].rect.min.y > 100.0, "still below: {:?}", placed[0].rect);
+        // Every placement over a random crowd keeps clear of the other nodes.
+        let mut rng = crate::graph::rng::Rng::new(3);
+        let crowd: Vec<NodeShape> = (0..400)
+            .map(|i| node(i, rng.range_f32(0.0, 800.0), rng.range_f32(0.0, 600.0), rng.range_f32(1.0, 5.0)))
+            .collect();
+        let requests: Vec<LabelRequest> = crowd
+            .iter()
+            .map(|n| LabelRequest {
+                radius: n.radius,
+                ..request(n.node, n.centre.x, n.centre.y, LabelPriority::Optional)
+            })
+            .collect();
+        let placed = place_labels(requests, &crowd, &[], VIEW, &[]);
+        assert!(placed.len() > 20, "{} placed", placed.len());
+        for label in &placed {
+            let padded = label.rect.expanded(LABEL_PADDING);
+            for other in crowd.iter().filter(|n| n.node != label.node) {
+                assert!(!padded.touches_circle(other.centre, other.radius), "{label:?} covers {other:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn on_huge_maps_optional_labels_keep_clear_of_nodes_by_cells() {
+        // More nodes than the exact limit, scattered: labels still never touch another node.
+        let mut rng = crate::graph::rng::Rng::new(4);
+        let crowd: Vec<NodeShape> = (0..EXACT_NODES_LIMIT + 500)
+            .map(|i| node(i, rng.range_f32(0.0, 1600.0), rng.range_f32(0.0, 1000.0), rng.range_f32(1.0, 3.0)))
+            .collect();
+        let requests: Vec<LabelRequest> = crowd
+            .iter()
+            .step_by(5)
+            .map(|n| LabelRequest {
+                radius: n.radius,
+                ..request(n.node, n.centre.x, n.centre.y, LabelPriority::Optional)
+            })
+            .collect();
+        let view = Vec2::new(1600.0, 1000.0);
+        let placed = place_labels(requests, &crowd, &[], view, &[]);
+        assert!(!placed.is_empty());
+        for (i, label) in placed.iter().enumerate() {
+            let padded = label.rect.expanded(LABEL_PADDING);
+            for other in crowd.iter().filter(|n| n.node != label.node) {
+                assert!(!padded.touches_circle(other.centre, other.radius), "{label:?} covers {other:?}");
+            }
+            for later in &placed[i + 1..] {
+                assert!(!label.rect.intersects(&later.rect));
+            }
+        }
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub mod geom;
 pub mod grid;
 pub mod labels;
 pub mod layout;
+pub mod occupancy;
 pub mod persist;
 pub mod quadtree;
 pub mod query;

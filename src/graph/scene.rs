@@ -368,8 +368,7 @@ fn add_labels(input: &SceneInput, nodes: &[NodeShape], out: &mut Vec<LabelShape>
 /// middle of its star.
 pub fn label_importance(graph: &Graph, node: usize) -> f32 {
     let Some(data) = graph.node(node) else { return 0.0 };
-    let directed = graph.edges_of(node).iter().filter(|&&e| graph.edges()[e].directed).count();
-    data.size * (1.0 + directed as f32).sqrt()
+    data.size * (1.0 + graph.directed_degree(node) as f32).sqrt()
 }
 
 /// Which screen cells already hold a label.

@@ -13,8 +13,10 @@
 //! How it runs: one pass over the original text folds each character with a
 //! table look-up into a symbol of the patterns' alphabet (see `symbols`),
 //! splits words and collects a paragraph's words, run together, as a key of
-//! symbols; then a trie of the pattern keys (see `trie`) is walked from each
-//! word start. Original offsets are kept per word only; the few characters
+//! symbols; then a trie (see `trie`) of the pattern keys, and of every
+//! proclitic followed by each key that may take one, is walked once from each
+//! word where a match may start (a table of the keys' first two symbols and
+//! a filter of their first three pick those words). Original offsets are kept per word only; the few characters
 //! of a match are folded again to find where it starts and ends.
 //!
 //! ```
@@ -129,14 +131,24 @@ fn blank_line_end(text: &str, from: usize) -> usize {
 pub struct Matcher {
     alphabet: Alphabet,
     chars: CharTable,
+    /// Every pattern key, and every key that takes proclitics with each
+    /// proclitic before it: one walk from a word's start tries them all.
     trie: Trie,
     patterns: Vec<PatternInfo>,
-    /// Per first symbol: 1 + its index in `proclitics`, or 0 if no proclitic starts with it.
-    proclitic_heads: Vec<u8>,
-    /// Proclitics grouped by their first symbol, each group in [`PROCLITICS`] order.
-    proclitics: Vec<Vec<Vec<Symbol>>>,
+    /// What the trie's values stand for.
+    entries: Vec<TrieEntry>,
     /// Suffixes per [`SuffixKind`], as symbols.
     suffixes: [Vec<Vec<Symbol>>; 3],
+}
+
+/// A key in the trie: a pattern, after a proclitic of `proclitic` symbols or
+/// none. At a node, the entries without a proclitic come first, then those of
+/// each proclitic in [`PROCLITICS`] order, each in catalog order: the order in
+/// which ties between equally long matches are decided.
+#[derive(Debug, Clone, Copy)]
+struct TrieEntry {
+    pattern: u32,
+    proclitic: u32,
 }
 
 impl Matcher {
@@ -167,22 +179,12 @@ impl Matcher {
             keys.iter().filter_map(|(key, pattern)| Some((alphabet.symbols(key)?, *pattern))).collect();
         let affix_symbols =
             |list: &[&str]| -> Vec<Vec<Symbol>> { list.iter().filter_map(|a| alphabet.symbols(a)).collect() };
-        let mut proclitic_heads = vec![0u8; alphabet.width()];
-        let mut proclitics: Vec<Vec<Vec<Symbol>>> = Vec::new();
-        for proclitic in affix_symbols(PROCLITICS) {
-            let Some(&head) = proclitic.first() else { continue };
-            let slot = &mut proclitic_heads[head as usize];
-            if *slot == 0 {
-                proclitics.push(Vec::new());
-                *slot = proclitics.len() as u8;
-            }
-            proclitics[*slot as usize - 1].push(proclitic);
-        }
+        let (trie_keys, entries) = trie_keys(&keys, &patterns, &affix_symbols(PROCLITICS));
         let suffixes =
             [affix_symbols(BARE_ARABIC_SUFFIXES), affix_symbols(ARABIC_SCRIPT_SUFFIXES), affix_symbols(LATIN_SUFFIXES)];
-        let trie = Trie::build(&keys, alphabet.width());
+        let trie = Trie::build(&trie_keys, alphabet.width());
         let chars = CharTable::new(&alphabet);
-        Matcher { alphabet, chars, trie, patterns, proclitic_heads, proclitics, suffixes }
+        Matcher { alphabet, chars, trie, patterns, entries, suffixes }
     }
 
     /// Number of pattern keys (labels, aliases and their variants).
@@ -229,7 +231,10 @@ impl Matcher {
     /// right after a blank line, and ends at the end or after a blank line.
     fn find_in(&self, text: &str, range: Range<usize>) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        scan(&self.chars, &self.alphabet, text, range, |segment| self.find_in_segment(segment, text, &mut mentions));
+        let mut candidates = Vec::new();
+        scan(&self.chars, &self.alphabet, text, range, |segment| {
+            self.find_in_segment(segment, text, &mut candidates, &mut mentions)
+        });
         mentions
     }
 
@@ -240,64 +245,56 @@ impl Matcher {
     }
 
     /// Finds the mentions of one segment.
-    fn find_in_segment(&self, segment: &Segment, text: &str, mentions: &mut Vec<Mention>) {
-        let mut word = 0;
-        while word < segment.word_count() {
-            let Some(found) = self.longest_at(segment, word, text) else {
-                word += 1;
+    fn find_in_segment(&self, segment: &Segment, text: &str, candidates: &mut Vec<u32>, mentions: &mut Vec<Mention>) {
+        self.candidate_words(segment, candidates);
+        let mut next_word = 0;
+        for &word in candidates.iter() {
+            let word = word as usize;
+            if word < next_word {
                 continue;
-            };
+            }
+            let Some(found) = self.longest_at(segment, word, text) else { continue };
             mentions.push(Mention { concept: found.concept, range: original_range(segment, text, word, &found) });
             // Go on from the word after the one the match ends in (a suffix ends it).
-            word = segment.word_from(word, found.end - 1) + 1;
+            next_word = segment.word_from(word, found.end - 1) + 1;
         }
     }
 
-    /// The longest valid match starting in `word`, directly or after a proclitic.
+    /// The words of `segment` where a match may start, in order, into
+    /// `candidates`: the others are known without a walk down the trie (see
+    /// [`Trie::may_start`]), in a loop without branches to mispredict.
+    fn candidate_words(&self, segment: &Segment, candidates: &mut Vec<u32>) {
+        candidates.clear();
+        candidates.resize(segment.word_count(), 0);
+        let mut count = 0;
+        for word in 0..segment.word_count() {
+            candidates[count] = word as u32;
+            count += usize::from(self.trie.may_start(segment.key(), segment.word_start(word)));
+        }
+        candidates.truncate(count);
+    }
+
+    /// The longest valid match starting in `word`, directly or after a
+    /// proclitic: one walk down the trie from the word's start.
     #[inline]
     fn longest_at(&self, segment: &Segment, word: usize, text: &str) -> Option<Found> {
         let word_start = segment.word_start(word);
-        let word_end = segment.word_end(word);
-        let mut best = self.walk(segment, word, word_start, false, text);
-        let head = segment.key().get(word_start).map_or(0, |&s| self.proclitic_heads[s as usize]);
-        if head == 0 {
-            return best;
-        }
-        for proclitic in &self.proclitics[head as usize - 1] {
-            let start = word_start + proclitic.len();
-            if start >= word_end || !starts_with(&segment.key()[word_start..], proclitic) {
-                continue;
-            }
-            if let Some(found) = self.walk(segment, word, start, true, text)
-                && best.as_ref().is_none_or(|b| found.end > b.end)
-            {
-                best = Some(found);
-            }
-        }
-        best
-    }
-
-    /// Walks the trie from key offset `start` (in `word`); returns the longest
-    /// pattern ending at a valid place.
-    #[inline(always)]
-    fn walk(&self, segment: &Segment, word: usize, start: usize, after_proclitic: bool, text: &str) -> Option<Found> {
-        let walk = Walk { word, start, after_proclitic };
         let key = segment.key();
-        let (mut node, mut end) = match self.trie.pair_start(key, start) {
+        let (mut node, mut end) = match self.trie.pair_start(key, word_start) {
             PairStart::NoKey => return None,
-            PairStart::At(node) => (node, start + 2),
-            PairStart::Root => (0, start),
+            PairStart::At(node) => (node, word_start + 2),
+            PairStart::Root => (0, word_start),
         };
         let mut best = None;
-        if end > start && self.trie.has_patterns(node) {
-            best = self.pattern_ending_at(segment, text, &walk, node, end);
+        if end > word_start && self.trie.has_patterns(node) {
+            best = self.pattern_ending_at(segment, text, word, node, end);
         }
         while let Some(&symbol) = key.get(end) {
             let Some(next) = self.trie.child(node, symbol) else { break };
             node = next;
             end += 1;
             if self.trie.has_patterns(node)
-                && let Some(found) = self.pattern_ending_at(segment, text, &walk, node, end)
+                && let Some(found) = self.pattern_ending_at(segment, text, word, node, end)
             {
                 best = Some(found);
             }
@@ -305,20 +302,24 @@ impl Matcher {
         best
     }
 
-    /// The first pattern of trie node `node`, reached at key offset `end`,
-    /// that may end there.
+    /// The first entry of trie node `node`, reached at key offset `end` from
+    /// the start of `word`, that may end there.
     #[inline(never)]
-    fn pattern_ending_at(&self, segment: &Segment, text: &str, walk: &Walk, node: usize, end: usize) -> Option<Found> {
-        for &pattern in self.trie.patterns(node) {
-            let info = &self.patterns[pattern as usize];
-            if walk.after_proclitic && (!info.arabic_script || info.chars < MIN_CHARS_FOR_PROCLITICS) {
+    fn pattern_ending_at(&self, segment: &Segment, text: &str, word: usize, node: usize, end: usize) -> Option<Found> {
+        let word_start = segment.word_start(word);
+        for &value in self.trie.patterns(node) {
+            let entry = self.entries[value as usize];
+            let start = word_start + entry.proclitic as usize;
+            // A proclitic leaves at least one letter of its word.
+            if entry.proclitic > 0 && start >= segment.word_end(word) {
                 continue;
             }
-            if !self.ends_validly(segment, walk.word, end, info) {
+            let info = &self.patterns[entry.pattern as usize];
+            if !self.ends_validly(segment, word, end, info) {
                 continue;
             }
-            let found = Found { concept: info.concept, start: walk.start, end };
-            if info.acronym && !is_upper_in_original(segment, text, walk.word, &found) {
+            let found = Found { concept: info.concept, start, end };
+            if info.acronym && !is_upper_in_original(segment, text, word, &found) {
                 continue;
             }
             return Some(found);
@@ -361,14 +362,6 @@ fn is_upper_in_original(segment: &Segment, text: &str, word: usize, found: &Foun
     text.get(range).is_some_and(|s| !s.chars().any(char::is_lowercase))
 }
 
-/// Where a walk down the trie started: in which word, at which key offset,
-/// and whether after a proclitic.
-struct Walk {
-    word: usize,
-    start: usize,
-    after_proclitic: bool,
-}
-
 /// Whether `key` starts with `affix` (a few symbols: no call to `memcmp`).
 #[inline(always)]
 fn starts_with(key: &[Symbol], affix: &[Symbol]) -> bool {
@@ -380,6 +373,33 @@ struct Found {
     concept: usize,
     start: usize,
     end: usize,
+}
+
+/// The keys of the trie and what each stands for: every pattern key, then
+/// for each proclitic in order, the proclitic followed by every key that may
+/// take one (Arabic script, long enough), in catalog order.
+fn trie_keys(
+    keys: &[(Vec<Symbol>, u32)],
+    patterns: &[PatternInfo],
+    proclitics: &[Vec<Symbol>],
+) -> (Vec<(Vec<Symbol>, u32)>, Vec<TrieEntry>) {
+    let takes_proclitics = |pattern: u32| {
+        let info = &patterns[pattern as usize];
+        info.arabic_script && info.chars >= MIN_CHARS_FOR_PROCLITICS
+    };
+    let mut trie_keys = Vec::new();
+    let mut entries = Vec::new();
+    for (key, pattern) in keys {
+        trie_keys.push((key.clone(), entries.len() as u32));
+        entries.push(TrieEntry { pattern: *pattern, proclitic: 0 });
+    }
+    for proclitic in proclitics {
+        for (key, pattern) in keys.iter().filter(|(_, pattern)| takes_proclitics(*pattern)) {
+            trie_keys.push(([proclitic.as_slice(), key].concat(), entries.len() as u32));
+            entries.push(TrieEntry { pattern: *pattern, proclitic: proclitic.len() as u32 });
+        }
+    }
+    (trie_keys, entries)
 }
 
 /// The compact keys a surface form is matched by: its folded words run
@@ -568,6 +588,126 @@ mod tests {
         for from in [0, 5, 30, 60, 200] {
             let end = blank_line_end(&text, from);
             assert!(end > from && text[..end].ends_with('\n'), "{from} -> {end}");
+        }
+    }
+    /// The trie phase as it was before proclitics went into the trie: a walk
+    /// for the word itself, then one after each proclitic it starts with, the
+    /// longest winning and the earlier winning a tie. The differential tests
+    /// below hold the one-walk matcher to it.
+    fn reference_longest_at(matcher: &Matcher, segment: &Segment, word: usize, text: &str) -> Option<Found> {
+        let word_start = segment.word_start(word);
+        let mut best = reference_walk(matcher, segment, word, word_start, false, text);
+        for proclitic in PROCLITICS.iter().filter_map(|p| matcher.alphabet.symbols(p)) {
+            let start = word_start + proclitic.len();
+            if start >= segment.word_end(word) || !starts_with(&segment.key()[word_start..], &proclitic) {
+                continue;
+            }
+            if let Some(found) = reference_walk(matcher, segment, word, start, true, text)
+                && best.as_ref().is_none_or(|b| found.end > b.end)
+            {
+                best = Some(found);
+            }
+        }
+        best
+    }
+
+    /// The longest pattern (entries without a proclitic only) from key offset
+    /// `start`, symbol by symbol from the root.
+    fn reference_walk(
+        matcher: &Matcher,
+        segment: &Segment,
+        word: usize,
+        start: usize,
+        after_proclitic: bool,
+        text: &str,
+    ) -> Option<Found> {
+        let mut node = 0;
+        let mut best = None;
+        for (end, &symbol) in (start + 1..).zip(&segment.key()[start..]) {
+            let Some(next) = matcher.trie.child(node, symbol) else { break };
+            node = next;
+            let entries = matcher.trie.patterns(node).iter().map(|&v| matcher.entries[v as usize]);
+            let found = entries.filter(|entry| entry.proclitic == 0).find_map(|entry| {
+                let info = &matcher.patterns[entry.pattern as usize];
+                if after_proclitic && (!info.arabic_script || info.chars < MIN_CHARS_FOR_PROCLITICS) {
+                    return None;
+                }
+                let found = Found { concept: info.concept, start, end };
+                let upper = !info.acronym || is_upper_in_original(segment, text, word, &found);
+                (matcher.ends_validly(segment, word, end, info) && upper).then_some(found)
+            });
+            best = found.or(best);
+        }
+        best
+    }
+
+    fn reference_find(matcher: &Matcher, text: &str) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        scan(&matcher.chars, &matcher.alphabet, text, 0..text.len(), |segment| {
+            let mut word = 0;
+            while word < segment.word_count() {
+                let Some(found) = reference_longest_at(matcher, segment, word, text) else {
+                    word += 1;
+                    continue;
+                };
+                mentions.push(Mention { concept: found.concept, range: original_range(segment, text, word, &found) });
+                word = segment.word_from(word, found.end - 1) + 1;
+            }
+        });
+        mentions
+    }
+
+    fn shipped_catalog() -> Catalog {
+        let source = include_str!("../../corpus/concepts.ron");
+        let (catalog, _) = Catalog::parse(std::path::Path::new("concepts.ron"), source);
+        catalog.unwrap_or_else(|| panic!("the shipped catalog parses"))
+    }
+
+    fn test_matcher() -> &'static Matcher {
+        static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        MATCHER.get_or_init(|| Matcher::new(&catalog()))
+    }
+
+    fn shipped_matcher() -> &'static Matcher {
+        static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        MATCHER.get_or_init(|| Matcher::new(&shipped_catalog()))
+    }
+
+    /// Texts made of the catalog's names, whole and cut, glued to proclitics,
+    /// suffixes, other words, separators and spelling variants.
+    fn text_strategy(catalog: &Catalog) -> impl Strategy<Value = String> + use<> {
+        let mut pieces: Vec<String> =
+            catalog.concepts.iter().flat_map(|c| c.surface_forms()).map(|(_, s)| s.to_string()).collect();
+        let first_words: Vec<String> =
+            pieces.iter().filter_map(|p| p.split_whitespace().next().map(str::to_string)).collect();
+        pieces.extend(first_words);
+        let affixes = PROCLITICS.iter().chain(ARABIC_SCRIPT_SUFFIXES).chain(LATIN_SUFFIXES);
+        pieces.extend(affixes.map(|s| s.to_string()));
+        let others = ["ك", "ي", "ة", "کلمه", "the", "eco", "2021", "\u{064E}", "\u{0640}", "\u{FEFB}", "😀"];
+        pieces.extend(others.iter().map(|s| s.to_string()));
+        let separators = ["", "", "", " ", " ", "\u{200C}", "-", "\n", "\n\n", ". ", "\r\n"];
+        let token = (proptest::sample::select(pieces), proptest::sample::select(separators.to_vec()));
+        proptest::collection::vec(token, 0..24)
+            .prop_map(|tokens| tokens.into_iter().map(|(piece, separator)| piece + separator).collect())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn one_walk_finds_what_a_walk_per_proclitic_finds(text in text_strategy(&catalog())) {
+            let matcher = test_matcher();
+            prop_assert_eq!(matcher.find(&text), reference_find(matcher, &text));
+        }
+
+        #[test]
+        fn one_walk_finds_what_a_walk_per_proclitic_finds_with_the_shipped_catalog(
+            text in text_strategy(&shipped_catalog())
+        ) {
+            let matcher = shipped_matcher();
+            prop_assert_eq!(matcher.find(&text), reference_find(matcher, &text));
         }
     }
 }

@@ -43,10 +43,8 @@ fn steps_list_start(text: &str, code: &[(usize, char)]) -> Option<usize> {
         if c == 's' && starts_word && text[at..].starts_with("steps") {
             let after = at + "steps".len();
             let next_ok = bytes.get(after).is_none_or(|b| !is_ident_byte(*b));
-            if next_ok {
-                if let Some(open) = colon_then_bracket(code, at) {
-                    return Some(open);
-                }
+            if next_ok && let Some(open) = colon_then_bracket(code, at) {
+                return Some(open);
             }
         }
         i += 1;
@@ -73,12 +71,13 @@ fn code_chars(text: &str) -> Vec<(usize, char)> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        if c == 'r' && !prev_is_ident(text, at) {
-            if let Some(hashes) = raw_string_opening(&text[at + 1..]) {
-                out.push((at, c));
-                skip_raw_string(&mut chars, hashes);
-                continue;
-            }
+        if c == 'r'
+            && !prev_is_ident(text, at)
+            && let Some(hashes) = raw_string_opening(&text[at + 1..])
+        {
+            out.push((at, c));
+            skip_raw_string(&mut chars, hashes);
+            continue;
         }
         match c {
             '"' => {

@@ -72,6 +72,7 @@ pub struct Tour {
 /// One view of the map with its caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[derive(Default)]
 pub struct TourStep {
     /// The concept in the middle of the view, if any.
     pub focus: Option<Focus>,
@@ -87,20 +88,6 @@ pub struct TourStep {
     pub caption: Localized,
     /// A passage shown beside the map.
     pub passage: Option<Passage>,
-}
-
-impl Default for TourStep {
-    fn default() -> Self {
-        TourStep {
-            focus: None,
-            filters: Filters::default(),
-            highlight: Highlight::default(),
-            camera: None,
-            pinned: BTreeMap::new(),
-            caption: Localized::default(),
-            passage: None,
-        }
-    }
 }
 
 impl TourStep {
@@ -278,10 +265,10 @@ pub fn list(tours_dir: &Path) -> std::io::Result<Vec<String>> {
     let mut ids = Vec::new();
     for entry in entries {
         let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "ron") {
-            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                ids.push(stem.to_string());
-            }
+        if path.extension().is_some_and(|ext| ext == "ron")
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
+            ids.push(stem.to_string());
         }
     }
     ids.sort();

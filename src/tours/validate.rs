@@ -135,11 +135,11 @@ fn check_step(at: &Locator<'_>, index: usize, step: &TourStep, out: &mut Vec<Dia
             out.push(at.error(index, &quoted(id), format!("pinned position of `{id}` must be finite")));
         }
     }
-    if let Some(passage) = &step.passage {
-        if passage.start >= passage.end {
-            let message = format!("passage range {}..{} is empty", passage.start, passage.end);
-            out.push(at.error(index, "passage", message));
-        }
+    if let Some(passage) = &step.passage
+        && passage.start >= passage.end
+    {
+        let message = format!("passage range {}..{} is empty", passage.start, passage.end);
+        out.push(at.error(index, "passage", message));
     }
 }
 

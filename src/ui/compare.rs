@@ -12,6 +12,7 @@ use eframe::egui;
 use super::app::{Command, ViewContext};
 use super::i18n::{section_name, tr};
 use super::model::{Model, concept_rgb};
+use super::paragraph_selection::selection_group;
 use super::text::{Highlight, heading_ui, highlight_fill, paragraph_ui};
 use crate::address::{Address, CompareSide};
 use crate::corpus::{Document, SectionKind};
@@ -74,7 +75,10 @@ pub fn compare_ui(
                     let sentences = if std::ptr::eq(column, &a) { &row.left } else { &row.right };
                     let Some(range) = row_range(column, sentences) else { continue };
                     let highlights = highlights(view, column.document, &range, state.hovered);
-                    let response = paragraph_ui(cell, &column.doc.text[range.clone()], &highlights);
+                    // Each column is one selection group: a drag runs down its rows.
+                    let group = egui::Id::unique(("compare-selection", column.document, &column.title));
+                    let text = &column.doc.text[range.clone()];
+                    let response = selection_group(cell, group, |cell| paragraph_ui(cell, text, &highlights));
                     hovered_now = hovered_now.or(response.hovered_concept);
                     if let Some(concept) = response.clicked_concept {
                         commands.push(Command::Select(view.model.concept_id(concept).to_string()));

@@ -265,24 +265,6 @@ fn take_first_chars(text: &str, n: usize) -> &str {
     &text[..end]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kwic_parts_cut_at_words_and_lines() {
-        let text = "first line\nعلیه تروریسم و جرایم سازمان یافته در منطقه\nlast";
-        let start = text.find("تروریسم").unwrap();
-        let (before, keyword, after) = kwic_parts(text, start..start + "تروریسم".len());
-        assert_eq!(before, "علیه ");
-        assert_eq!(keyword, "تروریسم");
-        assert_eq!(after, " و جرایم سازمان یافته در منطقه");
-        let long = "word ".repeat(40);
-        let (before, _, _) = kwic_parts(&long, 150..154);
-        assert!(before.chars().count() <= CONTEXT_CHARS && before.starts_with("word"));
-    }
-}
-
 /// The concept's notes on passages: each a row that opens the passage in the
 /// reader with its note; a note whose quote is gone says so.
 fn passage_notes_ui(
@@ -325,5 +307,23 @@ fn passage_notes_ui(
             commands.push(Command::Navigate(Address::Document { id: view.document.clone(), anchor }));
             commands.push(Command::PassageNote(super::notes_editor::PassageNoteAction::Open(view.target.clone())));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kwic_parts_cut_at_words_and_lines() {
+        let text = "first line\nعلیه تروریسم و جرایم سازمان یافته در منطقه\nlast";
+        let start = text.find("تروریسم").unwrap();
+        let (before, keyword, after) = kwic_parts(text, start..start + "تروریسم".len());
+        assert_eq!(before, "علیه ");
+        assert_eq!(keyword, "تروریسم");
+        assert_eq!(after, " و جرایم سازمان یافته در منطقه");
+        let long = "word ".repeat(40);
+        let (before, _, _) = kwic_parts(&long, 150..154);
+        assert!(before.chars().count() <= CONTEXT_CHARS && before.starts_with("word"));
     }
 }

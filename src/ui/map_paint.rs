@@ -12,16 +12,19 @@
 //! # }
 //! ```
 
+use std::sync::{Arc, Mutex};
+
 use eframe::egui::{self, Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use super::bidi_text::{BidiTextStyle, cached_layout, paint_layout};
 use super::i18n::tr;
 use super::map_data::{CO_OCCURRENCE, edge_kind_of_code, kind_code, kind_of_code};
+use super::map_mesh::MeshBuilder;
 use crate::catalog::ConceptKind;
-use crate::graph::labels::{LabelPriority, LabelRequest, place_labels, requests_of_scene};
+use crate::graph::labels::{LabelPriority, LabelRequest, PlacedLabel, PlacementCache, requests_of_scene};
 use crate::graph::{EdgeSet, Emphasis, Graph, NodeSet, Scene, Vec2};
 use crate::text::Lang;
-use crate::text::bidi_layout::ParagraphDirection;
+use crate::text::bidi_layout::{ParagraphDirection, ParagraphLayout};
 
 /// Everything one frame of the map needs besides the painter.
 pub struct MapPaint<'a> {
@@ -130,44 +133,63 @@ fn pos(origin: Pos2, point: Vec2) -> Pos2 {
     pos2(origin.x + point.x, origin.y + point.y)
 }
 
-/// Paints the scene: edges, then nodes, then labels.
+/// Paints the scene: edges, then nodes, then labels. Edges and nodes go
+/// into one mesh each ([`MeshBuilder`]), however many there are.
 pub fn paint_map(painter: &Painter, map: &MapPaint) {
-    paint_edges(painter, map);
-    paint_nodes(painter, map);
+    let mut edges = MeshBuilder::recycling(painter, "map edges");
+    edges.reserve(map.scene.edges.len(), 8);
+    paint_edges(&mut edges, map);
+    edges.paint(painter);
+    let mut nodes = MeshBuilder::recycling(painter, "map nodes");
+    nodes.reserve(map.scene.nodes.len(), 20);
+    paint_nodes(&mut nodes, map);
+    nodes.paint(painter);
     paint_labels(painter, map);
 }
 
-fn paint_edges(painter: &Painter, map: &MapPaint) {
+fn paint_edges(mesh: &mut MeshBuilder, map: &MapPaint) {
     // When some edges are marked (a hovered or chosen node's), the others step back.
     let something_marked = map.scene.edges.iter().any(|e| e.emphasis == Emphasis::Highlighted);
     let co_occurrence_alpha = if something_marked { 45 } else { 110 };
     let curated_alpha = if something_marked { 120 } else { 200 };
+    // The few colours of a frame's edges, worked out once per kind (not once per edge).
+    let mut palette: Vec<Option<[Color32; 3]>> = Vec::new();
+    let mut colors_of = |code: u16| -> [Color32; 3] {
+        let slot = usize::from(code);
+        if palette.len() <= slot {
+            palette.resize(slot + 1, None);
+        }
+        *palette[slot].get_or_insert_with(|| {
+            let base = edge_color(code, map.dark);
+            let normal_alpha = if code == CO_OCCURRENCE { co_occurrence_alpha } else { curated_alpha };
+            [base, faded(base, normal_alpha), faded(base, 30)]
+        })
+    };
     for shape in &map.scene.edges {
         let marked =
             map.highlighted_edges.is_some_and(|set| set.contains(shape.edge)) || map.selected_edge == Some(shape.edge);
-        let base = edge_color(shape.kind, map.dark);
+        let [base, normal, dimmed] = colors_of(shape.kind);
         let (color, width) = match (shape.emphasis, marked) {
             (_, true) => (base, shape.width + 2.0),
             (Emphasis::Highlighted, false) => (base, shape.width + 1.0),
-            (Emphasis::Normal, false) if shape.kind == CO_OCCURRENCE => (faded(base, co_occurrence_alpha), shape.width),
-            (Emphasis::Normal, false) => (faded(base, curated_alpha), shape.width),
-            (Emphasis::Dimmed, false) => (faded(base, 30), shape.width),
+            (Emphasis::Normal, false) => (normal, shape.width),
+            (Emphasis::Dimmed, false) => (dimmed, shape.width),
         };
+        let (from, to) = (pos(map.origin, shape.from), pos(map.origin, shape.to));
         if map.selected_edge == Some(shape.edge) {
             let glow = faded(note_badge_color(map.dark), 120);
-            painter
-                .line_segment([pos(map.origin, shape.from), pos(map.origin, shape.to)], Stroke::new(width + 5.0, glow));
+            mesh.line(from, to, Stroke::new(width + 5.0, glow));
         }
-        painter.line_segment([pos(map.origin, shape.from), pos(map.origin, shape.to)], Stroke::new(width, color));
+        mesh.line(from, to, Stroke::new(width, color));
         if let Some(arrow) = shape.arrow {
-            let points = arrow.iter().map(|&p| pos(map.origin, p)).collect();
-            painter.add(Shape::convex_polygon(points, color, Stroke::NONE));
+            mesh.triangle_filled(arrow.map(|p| pos(map.origin, p)), color);
         }
     }
 }
 
-fn paint_nodes(painter: &Painter, map: &MapPaint) {
+fn paint_nodes(mesh: &mut MeshBuilder, map: &MapPaint) {
     let outline = if map.dark { Color32::from_gray(20) } else { Color32::WHITE };
+    let outline_dimmed = faded(outline, 60);
     let accent = text_color(map.dark);
     for shape in &map.scene.nodes {
         let kind = kind_of_code(shape.kind);
@@ -180,87 +202,81 @@ fn paint_nodes(painter: &Painter, map: &MapPaint) {
         let stroke = if shape.emphasis == Emphasis::Highlighted || marked {
             Stroke::new(2.5, accent)
         } else {
-            Stroke::new(1.0, faded(outline, if shape.emphasis == Emphasis::Dimmed { 60 } else { 255 }))
+            Stroke::new(1.0, if shape.emphasis == Emphasis::Dimmed { outline_dimmed } else { outline })
         };
-        paint_glyph(painter, glyph_of(kind), centre, shape.radius, fill, stroke);
-        if shape.pinned {
-            paint_pin(painter, centre, shape.radius, accent);
+        add_glyph(mesh, glyph_of(kind), centre, shape.radius, fill, stroke);
+        if shape.pinned && shape.radius >= 4.0 {
+            // A pinned node: a small dot in its middle.
+            mesh.circle(centre, (shape.radius * 0.22).clamp(1.5, 3.5), accent, Stroke::NONE);
         }
         if map.noted.is_some_and(|set| set.contains(shape.node)) && shape.radius >= 3.0 {
-            paint_note_badge(painter, centre + vec2(0.75, -0.75) * shape.radius, map.dark);
+            add_note_badge(mesh, centre + vec2(0.75, -0.75) * shape.radius, map.dark);
         }
         if map.focused == Some(shape.node) {
             let ring = Stroke::new(
                 2.0,
                 if map.dark { Color32::from_rgb(250, 204, 21) } else { Color32::from_rgb(0, 90, 200) },
             );
-            painter.circle_stroke(centre, shape.radius + 5.0, ring);
+            mesh.circle(centre, shape.radius + 5.0, Color32::TRANSPARENT, ring);
         }
     }
 }
 
 /// Draws one node glyph centred on `centre`, with about the area of a circle of `radius`.
 pub fn paint_glyph(painter: &Painter, glyph: Glyph, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+    let mut mesh = MeshBuilder::new(painter.ctx().pixels_per_point());
+    add_glyph(&mut mesh, glyph, centre, radius, fill, stroke);
+    mesh.paint(painter);
+}
+
+/// Adds one node glyph to `mesh` (see [`paint_glyph`]).
+fn add_glyph(mesh: &mut MeshBuilder, glyph: Glyph, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
     match glyph {
-        Glyph::Circle => {
-            painter.circle(centre, radius, fill, stroke);
-        }
+        Glyph::Circle => mesh.circle(centre, radius, fill, stroke),
         Glyph::Square => {
             let half = radius * 0.89;
             let rect = Rect::from_center_size(centre, vec2(2.0 * half, 2.0 * half));
-            painter.rect(rect, (radius * 0.25).min(4.0), fill, stroke, egui::StrokeKind::Middle);
+            mesh.rounded_rect(rect, (radius * 0.25).min(4.0), fill, stroke);
         }
-        Glyph::Diamond => {
-            let r = radius * 1.25;
-            let points =
-                vec![centre + vec2(0.0, -r), centre + vec2(r, 0.0), centre + vec2(0.0, r), centre + vec2(-r, 0.0)];
-            painter.add(Shape::convex_polygon(points, fill, stroke));
-        }
-        Glyph::Hexagon => {
-            let r = radius * 1.1;
-            let points = (0..6)
-                .map(|i| {
-                    let angle = std::f32::consts::FRAC_PI_3 * i as f32;
-                    centre + vec2(angle.cos(), angle.sin()) * r
-                })
-                .collect();
-            painter.add(Shape::convex_polygon(points, fill, stroke));
-        }
-    }
-}
-
-/// A pinned node: a small dot in its middle.
-fn paint_pin(painter: &Painter, centre: Pos2, radius: f32, color: Color32) {
-    if radius >= 4.0 {
-        painter.circle_filled(centre, (radius * 0.22).clamp(1.5, 3.5), color);
+        Glyph::Diamond => mesh.regular_polygon(centre, radius * 1.25, 4, fill, stroke),
+        Glyph::Hexagon => mesh.regular_polygon(centre, radius * 1.1, 6, fill, stroke),
     }
 }
 
 /// A note badge: a small page with a folded corner.
 fn paint_note_badge(painter: &Painter, at: Pos2, dark: bool) {
+    let mut mesh = MeshBuilder::new(painter.ctx().pixels_per_point());
+    add_note_badge(&mut mesh, at, dark);
+    mesh.paint(painter);
+}
+
+fn add_note_badge(mesh: &mut MeshBuilder, at: Pos2, dark: bool) {
     let size = vec2(8.0, 10.0);
     let rect = Rect::from_center_size(at, size);
     let fill = note_badge_color(dark);
     let edge = Stroke::new(1.0, if dark { Color32::BLACK } else { Color32::WHITE });
     let fold = 3.0;
-    let points = vec![
+    let points = [
         rect.left_top(),
         rect.right_top() - vec2(fold, 0.0),
         rect.right_top() + vec2(0.0, fold),
         rect.right_bottom(),
         rect.left_bottom(),
     ];
-    painter.add(Shape::convex_polygon(points, fill, edge));
+    mesh.convex_polygon(&points, fill, edge);
 }
 
-/// Labels placed by the core's [`place_labels`]: the hovered, selected and
+/// Labels placed by the core's [`crate::graph::labels::place_labels`]: the hovered, selected and
 /// highlighted nodes' always, the focus's unless they would cover another
 /// label, the rest (the scene's level of detail) only where there is room —
 /// so no label covers another, and none covers a node it does not name.
 fn paint_labels(painter: &Painter, map: &MapPaint) {
     let style = BidiTextStyle::new(FontId::proportional(map.label_size), text_color(map.dark));
     let dim_style = BidiTextStyle::new(FontId::proportional(map.label_size), faded(text_color(map.dark), 110));
-    let requests = label_requests(painter, map, &style);
+    let row_height = style.row_height(painter.ctx());
+    // Each label is laid out once a frame: measured for the placement, then painted.
+    let mut layouts: Vec<Option<Arc<ParagraphLayout>>> = vec![None; map.graph.node_count()];
+    let requests = label_requests(painter, map, &style, row_height, &mut layouts);
     let viewport = painter.clip_rect().max - map.origin;
     let blocked: Vec<crate::graph::Rect> = map
         .reserved
@@ -268,23 +284,49 @@ fn paint_labels(painter: &Painter, map: &MapPaint) {
         .map(|r| crate::graph::Rect::from_min_max(scene_point(map.origin, r.min), scene_point(map.origin, r.max)))
         .collect();
     let viewport = Vec2::new(viewport.x, viewport.y);
-    let placed = place_labels(requests, &map.scene.nodes, &map.scene.edges, viewport, &blocked);
+    let placed = placement(painter, requests, map, viewport, &blocked);
     let mut dimmed = NodeSet::empty(map.graph.node_count());
     for label in map.scene.labels.iter().filter(|l| l.emphasis == Emphasis::Dimmed) {
         dimmed.insert(label.node);
     }
     // Most important last, so it is drawn on top.
+    let halo = halo_color(map.dark);
     for label in placed.iter().rev() {
-        let Some(text) = map.labels.get(label.node) else { continue };
+        let Some(Some(layout)) = layouts.get(label.node) else { continue };
         let style =
             if dimmed.contains(label.node) && label.priority == LabelPriority::Optional { &dim_style } else { &style };
         let at = pos(map.origin, label.rect.min) + vec2(HALO_PAD, 0.0);
-        paint_text(painter, at, Align2::LEFT_TOP, text, style, Some(halo_color(map.dark)));
+        let rect = Rect::from_min_size(at, vec2(layout.width(), row_height * layout.lines().len() as f32));
+        painter.rect_filled(rect.expand2(vec2(HALO_PAD, 0.0)), 3.0, halo);
+        paint_layout(painter, rect.min, layout, style, row_height);
     }
 }
 
-/// Every label that may be drawn this frame, with its measured size and priority.
-fn label_requests(painter: &Painter, map: &MapPaint, style: &BidiTextStyle) -> Vec<LabelRequest> {
+/// Where the labels go: placed afresh, or the last frame's placement when
+/// nothing it depends on changed (kept per painter layer, so the map view and
+/// the presenter each keep their own).
+fn placement(
+    painter: &Painter,
+    requests: Vec<LabelRequest>,
+    map: &MapPaint,
+    viewport: Vec2,
+    blocked: &[crate::graph::Rect],
+) -> Vec<PlacedLabel> {
+    let id = egui::Id::unique(("diplomap_label_placement", painter.layer_id()));
+    let cache = painter.ctx().data_mut(|data| data.get_temp_mut_or_default::<Arc<Mutex<PlacementCache>>>(id).clone());
+    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    cache.place(requests, &map.scene.nodes, &map.scene.edges, viewport, blocked).to_vec()
+}
+
+/// Every label that may be drawn this frame, with its measured size and
+/// priority; each one's layout goes into `layouts` (by node).
+fn label_requests(
+    painter: &Painter,
+    map: &MapPaint,
+    style: &BidiTextStyle,
+    row_height: f32,
+    layouts: &mut [Option<Arc<ParagraphLayout>>],
+) -> Vec<LabelRequest> {
     // The hovered node's neighbours and a focus are named where they fit;
     // only the hovered and selected nodes (and a tour's highlights, drawn as
     // hovered) insist.
@@ -296,20 +338,17 @@ fn label_requests(painter: &Painter, map: &MapPaint, style: &BidiTextStyle) -> V
     }
     requests_of_scene(map.scene, map.graph, None, Some(&wanted), |node| {
         let text = map.labels.get(node).filter(|t| !t.is_empty())?;
-        let size = text_size(painter, text, style) + vec2(2.0 * HALO_PAD, 0.0);
-        Some(Vec2::new(size.x, size.y))
+        let layout = cached_layout(painter.ctx(), text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
+        let size = Vec2::new(layout.width() + 2.0 * HALO_PAD, row_height * layout.lines().len() as f32);
+        if let Some(slot) = layouts.get_mut(node) {
+            *slot = Some(layout);
+        }
+        Some(size)
     })
 }
 
 /// How far a label's halo reaches beyond its text on each side, in points.
 const HALO_PAD: f32 = 3.0;
-
-/// The size of `text` laid out on one line in `style`.
-pub fn text_size(painter: &Painter, text: &str, style: &BidiTextStyle) -> egui::Vec2 {
-    let ctx = painter.ctx();
-    let layout = cached_layout(ctx, text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
-    vec2(layout.width(), style.row_height(ctx) * layout.lines().len() as f32)
-}
 
 /// Paints `text` through the bidi layout with its box anchored at `at`,
 /// over an optional halo; returns the box.

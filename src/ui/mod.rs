@@ -17,6 +17,7 @@ pub mod import_view;
 pub mod loading;
 pub mod long_text;
 pub mod map_data;
+pub mod map_mesh;
 pub mod map_paint;
 pub mod map_view;
 pub mod mirror;

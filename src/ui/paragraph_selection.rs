@@ -96,6 +96,10 @@ struct Member {
 /// The paragraphs of a group: this frame's so far, and last frame's.
 #[derive(Clone, Default)]
 struct Members {
+    /// The pass `current` is of.
+    pass: u64,
+    /// The last pass a Ctrl+C of this group's selection was carried out in.
+    copied_in: Option<u64>,
     current: Vec<Member>,
     last: Vec<Member>,
 }
@@ -109,12 +113,18 @@ fn open_group_key() -> Id {
 }
 
 /// Draws `add` with its paragraphs in the selection group `group`: one
-/// selection can run over several of them, and Ctrl+C copies all of it.
+/// selection can run over several of them, and Ctrl+C copies all of it. A
+/// group can be entered several times a frame (a column of a table, row by
+/// row): its paragraphs are in the order they were drawn.
 pub fn selection_group<R>(ui: &mut egui::Ui, group: Id, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     let ctx = ui.ctx().clone();
+    let pass = ctx.cumulative_pass_nr();
     ctx.data_mut(|data| {
         let members = data.get_temp_mut_or_default::<Members>(members_key(group));
-        members.last = std::mem::take(&mut members.current);
+        if members.pass != pass {
+            members.last = std::mem::take(&mut members.current);
+            members.pass = pass;
+        }
     });
     let outer = ctx.data_mut(|data| data.get_temp::<Id>(open_group_key()));
     ctx.data_mut(|data| data.insert_temp(open_group_key(), group));
@@ -127,6 +137,18 @@ pub fn selection_group<R>(ui: &mut egui::Ui, group: Id, add: impl FnOnce(&mut eg
     });
     copy_group_selection(&ctx, group);
     inner
+}
+
+/// Selects every paragraph `group` drew last frame (Ctrl+A in the reader).
+pub fn select_all(ctx: &Context, group: Id) {
+    let Some(members) = ctx.data(|data| data.get_temp::<Members>(members_key(group))).map(|members| members.last)
+    else {
+        return;
+    };
+    let (Some(first), Some(last)) = (members.first(), members.last()) else { return };
+    let anchor = point(first, 0, 0);
+    let caret = point(last, members.len() - 1, last.layout.text().len());
+    store(ctx, Some(Selection { group: Some(group), anchor, caret, dragging: false }));
 }
 
 /// Whether a selection is being dragged out (views wait for its end before
@@ -253,13 +275,19 @@ fn copy_paragraph_selection(ctx: &Context, text: &str, range: &Range<usize>) {
 }
 
 /// Ctrl+C with a selection in `group`: every selected piece, in reading order,
-/// one paragraph a line.
+/// one paragraph a line — once, as soon as the group has drawn the last one.
 fn copy_group_selection(ctx: &Context, group: Id) {
     let Some(selection) = stored(ctx).filter(|selection| selection.group == Some(group)) else { return };
     if !wants_copy(ctx) {
         return;
     }
-    let members = ctx.data(|data| data.get_temp::<Members>(members_key(group))).unwrap_or_default().current;
+    let members = ctx.data(|data| data.get_temp::<Members>(members_key(group))).unwrap_or_default();
+    let (_, last) = selection.ordered();
+    if members.copied_in == Some(members.pass) || members.current.len() <= last.order {
+        return;
+    }
+    ctx.data_mut(|data| data.get_temp_mut_or_default::<Members>(members_key(group)).copied_in = Some(members.pass));
+    let members = members.current;
     let pieces: Vec<&str> = members
         .iter()
         .enumerate()

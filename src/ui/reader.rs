@@ -25,6 +25,9 @@ use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
 
+/// What find hits are cached for: document, query, corpus revision.
+type FindKey = (String, String, u64);
+
 /// The reader's transient state.
 #[derive(Default)]
 pub struct ReaderState {
@@ -35,7 +38,7 @@ pub struct ReaderState {
     /// The anchor already scrolled to, so it is scrolled to once.
     scrolled_to: Option<(String, Option<DocumentAnchor>)>,
     /// Cached find hits: (document, query, revision) → original ranges.
-    find_cache: Option<((String, String, u64), Vec<Range<usize>>)>,
+    find_cache: Option<(FindKey, Vec<Range<usize>>)>,
     /// Cached passage notes: (document, notes generation, revision) → notes.
     notes_cache: Option<((String, u64, u64), Vec<PassageNoteView>)>,
 }
@@ -88,6 +91,10 @@ pub fn reader_ui(
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
         // One selection group: a drag can run over several paragraphs.
         let group = egui::Id::unique(("reader-selection", id));
+        let select_all = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::A);
+        if !super::bidi_edit::editing_text(ui.ctx()) && ui.input_mut(|input| input.consume_shortcut(&select_all)) {
+            super::paragraph_selection::select_all(ui.ctx(), group);
+        }
         super::paragraph_selection::selection_group(ui, group, |ui| body_ui(ui, &body, state, notes, commands));
     });
 }

@@ -71,7 +71,7 @@ impl App {
         };
         let id = open.id.clone();
         let step = self.current_map_step();
-        self.views.tours.apply(TourAction::AddStep(step));
+        self.views.tours.apply(TourAction::AddStep(Box::new(step)));
         let count = self.views.tours.tour(&id).map_or(0, |t| t.steps.len());
         self.views.notice = Some(format!("{} {id} ({count})", tr(lang, "step added to")));
     }

@@ -53,7 +53,7 @@ pub enum TourAction {
         text: String,
     },
     /// Inserted after the selected step (at the end when none is selected).
-    AddStep(TourStep),
+    AddStep(Box<TourStep>),
     Undo,
     /// Save now (Ctrl+S, leaving the view, starting a presentation).
     Save,
@@ -209,7 +209,7 @@ impl TourPanel {
             TourAction::SetCaption { step, lang, text } => self.set_caption(step, lang, text),
             TourAction::AddStep(step) => {
                 let at = self.open.as_ref().map_or(0, |o| (self.selected + 1).min(o.tour.steps.len()));
-                if self.change(|tour| Some(edit::add_step(tour, at, step))) {
+                if self.change(|tour| Some(edit::add_step(tour, at, *step))) {
                     self.selected = at;
                 }
             }

@@ -9,6 +9,7 @@ mod common;
 mod map_view;
 mod notes_ui;
 mod panels;
+mod selection;
 mod shell;
 mod support;
 mod ui_import;

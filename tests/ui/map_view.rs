@@ -2,34 +2,26 @@
 //! keyboard, over the real app (`egui_kittest`, headless).
 
 use crate::common;
+use crate::support;
 
 use std::path::Path;
 
 use diplomap::address::Address;
 use diplomap::catalog::ConceptKind;
 use diplomap::ui::App;
-use diplomap::ui::model::Model;
-use diplomap::ui::state::AppState;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// The app on the corpus at `dir`, opened at `address`, its map laid out and settled.
 fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
-    let model = Model::load(dir).expect("the corpus loads");
-    let mut state = AppState::default();
-    state.history.visit(address.parse::<Address>().expect("address"));
-    let mut app = App::with_model(&egui::Context::default(), model, state);
+    let mut app = support::app_over(dir, address, diplomap::text::Lang::En);
     let lang = app.lang();
     if let Ok(model) = &app.model {
         app.views.map.prepare(model, lang);
     }
     app.views.map.settle(5_000);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(diplomap::ui::fonts::install_fonts)
-        // The shell's arrows come from egui's emoji font, which tests do not load.
-        .allow_missing_glyphs()
+    let mut harness = support::builder(egui::vec2(1600.0, 1000.0))
         // Frames 1/60 s apart, as in a window (two clicks can make a double-click).
         .with_step_dt(1.0 / 60.0)
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app);

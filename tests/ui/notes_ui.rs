@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::support::app_at;
+use crate::support::{app_at, copied, drag};
 use diplomap::text::Lang;
 use diplomap::ui::notes_editor::NoteStatus;
 
@@ -89,33 +89,6 @@ fn the_note_editor_is_a_labelled_text_input_holding_the_note() {
     type_into_note(&mut harness, "Main note", "یوروپل (Europol)");
     let node = harness.get_by_role_and_label(Role::MultilineTextInput, "Main note");
     assert_eq!(node.value().as_deref(), Some("یوروپل (Europol)"));
-}
-
-/// Drag with the primary button from `from` to `to` over a few frames.
-fn drag(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, from: egui::Pos2, to: egui::Pos2) {
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    harness.event(egui::Event::PointerMoved(from));
-    harness.event(button(from, true));
-    harness.run();
-    for step in 1..=4 {
-        let t = step as f32 / 4.0;
-        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
-        harness.run();
-    }
-    harness.event(button(to, false));
-    harness.run();
-}
-
-fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<String> {
-    harness.output().platform_output.commands.iter().find_map(|command| match command {
-        egui::OutputCommand::CopyText(text) => Some(text.clone()),
-        _ => None,
-    })
 }
 
 #[test]
@@ -215,36 +188,4 @@ fn a_note_changed_on_disk_while_typing_is_never_saved_over_without_asking() {
     harness.run_steps(2);
     assert_eq!(on_disk().as_deref(), Some("mine"));
     assert_eq!(harness.state().notes.status, NoteStatus::Saved);
-}
-
-#[test]
-fn a_drag_over_two_paragraphs_selects_across_them_and_copies_both_pieces_in_logical_order() {
-    let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::En);
-    harness.run_steps(3);
-    let paragraphs: Vec<(String, egui::Rect)> = harness
-        .get_all_by_role(Role::Paragraph)
-        .filter_map(|node| Some((node.accesskit_node().label()?.to_string(), node.rect())))
-        .collect();
-    let first = paragraphs.iter().position(|(text, _)| text.starts_with("به گزارش اینترپل")).expect("the news body");
-    let ((text, rect), (next_text, next_rect)) = (&paragraphs[first], &paragraphs[first + 1]);
-    // From near the first paragraph's start (its right edge) down into the next one.
-    let from = egui::pos2(rect.right() - 16.0, rect.top() + 8.0);
-    let to = egui::pos2(next_rect.center().x, next_rect.top() + 8.0);
-    drag(&mut harness, from, to);
-    let bars = harness.query_all_by_label_contains("Note on the selection").count();
-    assert_eq!(bars, 1, "one selection, one note bar under its end");
-    harness.event(egui::Event::Copy);
-    harness.step();
-    let copy = copied(&harness).expect("Ctrl+C copies the selection");
-    let (head, tail) = copy.split_once('\n').unwrap_or_else(|| panic!("two pieces: {copy:?}"));
-    assert!(
-        text.ends_with(head) && text.len() - head.len() < 20,
-        "{head:?} is the first paragraph from near its start"
-    );
-    assert!(next_text.starts_with(tail) && !tail.is_empty(), "{tail:?} is the start of the next paragraph");
-
-    // A plain click anywhere in the text clears it.
-    harness.get_by_label(next_text.as_str()).click();
-    harness.run();
-    assert_eq!(harness.query_all_by_label_contains("Note on the selection").count(), 0);
 }

@@ -7,10 +7,10 @@
 #![cfg(feature = "gui")]
 
 use crate::common;
+use crate::support;
 
 use diplomap::text::Lang;
 use diplomap::ui::App;
-use diplomap::ui::model::Model;
 use diplomap::ui::side_panel;
 use diplomap::ui::state::AppState;
 use egui_kittest::Harness;
@@ -42,19 +42,9 @@ fn app_at(corpus: &std::path::Path, address: &str, lang: Lang) -> Harness<'stati
 }
 
 fn app_sized(corpus: &std::path::Path, address: &str, lang: Lang, size: egui::Vec2) -> Harness<'static, App> {
-    let model = match Model::load(corpus) {
-        Ok(model) => model,
-        Err(problems) => panic!("the corpus copy loads: {problems:?}"),
-    };
-    let mut state = AppState::default();
-    state.ui_lang = lang;
-    state.selected = Some("police-diplomacy".into());
+    let mut state = AppState { ui_lang: lang, selected: Some("police-diplomacy".into()), ..AppState::default() };
     state.history.visit(address.parse().expect("a valid address"));
-    let app = App::with_model(&egui::Context::default(), model, state);
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(diplomap::ui::app::install_look)
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
+    support::window(support::app_with(corpus, state), size)
 }
 
 /// The outer widths of the concept list and of the detail panel (if shown).

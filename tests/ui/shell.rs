@@ -43,7 +43,7 @@ fn a_mention_opens_in_its_document_and_back_returns() {
     let Address::Document { id, anchor: Some(DocumentAnchor::Offset(offset)) } = current(&harness) else {
         panic!("a document at an offset, got {}", current(&harness));
     };
-    let model = harness.state().model.as_ref().ok().expect("the model");
+    let model = harness.state().model.as_ref().expect("the model");
     let document = model.corpus.document(&id).expect("the document exists");
     assert!(document.text[offset..].starts_with("اینترپل") || document.text[offset..].starts_with("INTERPOL"));
     harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);

@@ -8,25 +8,47 @@ use diplomap::text::Lang;
 use diplomap::ui::App;
 use diplomap::ui::model::Model;
 use diplomap::ui::state::AppState;
-use egui_kittest::Harness;
-use egui_kittest::kittest::AccessKitNode;
+use std::path::Path;
 
-/// The app on a copy of the bundled corpus, opened at `address`.
+use egui_kittest::kittest::AccessKitNode;
+use egui_kittest::{Harness, HarnessBuilder};
+
+/// The app on a copy of the bundled corpus, opened at `address`, in a
+/// 1280×800 window.
 pub fn app_at(address: &str, lang: Lang) -> (Harness<'static, App>, tempfile::TempDir) {
     let corpus = common::corpus_copy();
-    let model = match Model::load(corpus.path()) {
-        Ok(model) => model,
-        Err(problems) => panic!("the corpus copy loads: {problems:?}"),
-    };
-    let mut state = AppState::default();
-    state.ui_lang = lang;
-    state.history.visit(address.parse().expect("a valid address"));
-    let app = App::with_model(&egui::Context::default(), model, state);
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(diplomap::ui::app::install_look)
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    let harness = window(app_over(corpus.path(), address, lang), egui::vec2(1280.0, 800.0));
     (harness, corpus)
+}
+
+/// The app over the corpus in `dir`, opened at `address` (on top of the
+/// start page in its history), its interface in `lang`; exports go to
+/// `dir/exports`.
+pub fn app_over(dir: &Path, address: &str, lang: Lang) -> App {
+    let mut state = AppState { ui_lang: lang, ..AppState::default() };
+    state.history.visit(address.parse().expect("a valid address"));
+    app_with(dir, state)
+}
+
+/// The app over the corpus in `dir` with `state`; exports go to `dir/exports`.
+pub fn app_with(dir: &Path, state: AppState) -> App {
+    let model = match Model::load(dir) {
+        Ok(model) => model,
+        Err(problems) => panic!("the corpus at {} loads: {problems:?}", dir.display()),
+    };
+    let mut app = App::with_model(&egui::Context::default(), model, state);
+    app.views.export_dir = dir.join("exports");
+    app
+}
+
+/// A headless window of `size` with the program's look (its fonts, style).
+pub fn builder(size: egui::Vec2) -> HarnessBuilder<App> {
+    Harness::builder().with_size(size).with_context_setup(diplomap::ui::app::install_look)
+}
+
+/// `app` drawn in a headless window of `size`.
+pub fn window(app: App, size: egui::Vec2) -> Harness<'static, App> {
+    builder(size).build_ui_state(|ui, app: &mut App| app.draw(ui), app)
 }
 
 /// A query for a node whose accessible label passes `test`.
@@ -36,4 +58,32 @@ pub fn labelled(test: impl Fn(&str) -> bool) -> impl Fn(&AccessKitNode<'_>) -> b
 
 pub fn current(harness: &Harness<'_, App>) -> Address {
     harness.state().state.history.current().clone()
+}
+
+/// Drag with the primary button from `from` to `to` over a few frames.
+pub fn drag(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, from: egui::Pos2, to: egui::Pos2) {
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(button(from, true));
+    harness.run();
+    for step in 1..=4 {
+        let t = step as f32 / 4.0;
+        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
+        harness.run();
+    }
+    harness.event(button(to, false));
+    harness.run();
+}
+
+/// The text the last frame put on the clipboard, if any.
+pub fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<String> {
+    harness.output().platform_output.commands.iter().find_map(|command| match command {
+        egui::OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
 }

@@ -6,13 +6,13 @@
 #![cfg(feature = "gui")]
 
 use crate::common;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use diplomap::address::Address;
 use diplomap::ui::App;
-use diplomap::ui::model::Model;
 use diplomap::ui::state::AppState;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -32,13 +32,7 @@ impl egui::DroppedFile for Dropped {
 }
 
 fn harness_at(dir: &Path) -> Harness<'static, App> {
-    let model = Model::load(dir).expect("the corpus loads");
-    let app = App::with_model(&egui::Context::default(), model, AppState::default());
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(diplomap::ui::fonts::install_fonts)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    let mut harness = support::window(support::app_with(dir, AppState::default()), egui::vec2(1280.0, 800.0));
     harness.run_steps(2);
     harness
 }

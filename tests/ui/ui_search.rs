@@ -4,6 +4,7 @@
 #![cfg(feature = "gui")]
 
 use crate::common;
+use crate::support;
 
 use diplomap::address::{Address, DocumentAnchor};
 use diplomap::index::search::{HitTarget, SearchFilters, SearchIndex};
@@ -17,13 +18,7 @@ use egui_kittest::kittest::Queryable;
 
 /// The app over the corpus in `dir`, in a 1280×800 window, English interface.
 fn harness_at(dir: &std::path::Path) -> Harness<'static, App> {
-    let model = Model::load(dir).expect("the corpus loads");
-    let app = App::with_model(&egui::Context::default(), model, AppState::default());
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(diplomap::ui::app::install_look)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    let mut harness = support::window(support::app_with(dir, AppState::default()), egui::vec2(1280.0, 800.0));
     harness.run_steps(2);
     harness
 }
@@ -115,17 +110,11 @@ fn arrows_move_the_selection_and_enter_opens_the_document_at_the_hit() {
 #[test]
 fn a_search_address_opens_the_results_page() {
     let dir = common::corpus_dir();
-    let model = Model::load(&dir).expect("the corpus loads");
     let state = AppState {
         history: diplomap::ui::state::History::new("search:كالكان".parse().unwrap()),
         ..AppState::default()
     };
-    let app = App::with_model(&egui::Context::default(), model, state);
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(diplomap::ui::app::install_look)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    let mut harness = support::window(support::app_with(&dir, state), egui::vec2(1280.0, 800.0));
     harness.run_steps(2);
     assert_eq!(harness.get_by_label("Search").value().as_deref(), Some("كالكان"));
     // A concept hit opens the concept's page.

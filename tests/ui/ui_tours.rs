@@ -5,30 +5,21 @@
 #![cfg(feature = "gui")]
 
 use crate::common;
+use crate::support;
 
 use std::path::Path;
 
 use diplomap::address::Address;
 use diplomap::ui::App;
 use diplomap::ui::app::Command;
-use diplomap::ui::model::Model;
-use diplomap::ui::state::AppState;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// The app over the corpus in `dir`, opened at `address`, English interface.
 fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
-    let model = Model::load(dir).expect("the corpus loads");
-    let mut state = AppState::default();
-    state.history.visit(address.parse().unwrap());
-    let mut app = App::with_model(&egui::Context::default(), model, state);
-    app.views.export_dir = dir.join("exports");
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_context_setup(diplomap::ui::fonts::install_fonts)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    let mut harness =
+        support::window(support::app_over(dir, address, diplomap::text::Lang::En), egui::vec2(1280.0, 800.0));
     harness.run_steps(2);
     harness
 }
@@ -283,7 +274,7 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     let chosen = dir.path().join("handout/third.png");
     let written =
         run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
-    assert_eq!(written, [chosen.clone()]);
+    assert_eq!(written, std::slice::from_ref(&chosen));
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
     // What a dialog's answer means.
     let tour = ExportRequest::Tour { id: "police-diplomacy".into() };

@@ -5,16 +5,17 @@
 //! run together — cut at blank lines.
 //!
 //! The hot loop (`Scanner::scan_plain`) keeps its state in locals, not in
-//! the segment, and decides with arithmetic rather than jumps whether a
-//! character counts: every character's symbol and word start are written,
-//! and the lengths advance by 0 or 1. Characters of three bytes (ZWNJ,
+//! the segment, and decides without jumps whether a character counts: the
+//! word state steps through a small table by the character's class, every
+//! character's symbol and word start are written, and the lengths advance
+//! by 0 or 1. Characters of three bytes (ZWNJ,
 //! dashes, presentation forms) take a branch of their own; line feeds,
 //! characters folding to several, four-byte characters, the last bytes of
 //! the text and full buffers go the general way (`Scanner::one_char`).
 
 use std::ops::Range;
 
-use super::symbols::{Alphabet, CharEntry, CharTable, Symbol, script_bits};
+use super::symbols::{Alphabet, CLASS_SHIFT, CharEntry, CharTable, Symbol, script_bits};
 use crate::text::normalize::{CharFold, CharInfo, fold_str, is_word_char, script_of};
 
 /// A segment is cut at the next word boundary once its key is this long, so
@@ -216,7 +217,7 @@ impl Scanner<'_> {
         let mut word_count = segment.word_keys.len;
         let key_room = key.len().min(MAX_SEGMENT_KEY);
         let word_room = word_keys.len().min(word_origins.len());
-        let (mut in_word, mut word_script, mut line_blank) = (self.in_word, self.word_script, self.line_blank);
+        let mut state = scan_state(self.in_word, self.word_script, self.line_blank);
         while key_len < key_room && word_count < word_room {
             let Some(&[b0, b1, b2]) = bytes.get(offset..offset + 3) else { break };
             // One or two bytes without a branch; three (ZWNJ, dashes,
@@ -236,17 +237,13 @@ impl Scanner<'_> {
             }
             // A word character, another one, or one folded away: written the
             // same way, counted or not.
-            let is_word = entry.is_word();
-            let script = entry.script_bits();
-            let new_word = is_word & (!in_word | (word_script | script == SCRIPTS_DIFFER));
+            let step = STEPS[(usize::from(entry.class()) << STATE_BITS | usize::from(state)) & (STEPS.len() - 1)];
+            state = step & STATE_MASK;
             word_keys[word_count] = key_len as u32;
             word_origins[word_count] = offset;
-            word_count += usize::from(new_word);
+            word_count += usize::from(step >> STATE_BITS);
             key[key_len] = entry.symbol();
-            key_len += usize::from(is_word);
-            word_script = if new_word | (script != 0) { script } else { word_script };
-            in_word = if entry.is_dropped() { in_word } else { is_word };
-            line_blank &= entry.is_space();
+            key_len += usize::from(entry.is_word());
             // The next character's place from the first byte alone, so the
             // loop does not wait on the table.
             offset += 1 + usize::from(b0 >= 0xC0) + usize::from(b0 >= 0xE0);
@@ -254,7 +251,9 @@ impl Scanner<'_> {
         segment.key.len = key_len;
         segment.word_keys.len = word_count;
         segment.word_origins.len = word_count;
-        (self.in_word, self.word_script, self.line_blank) = (in_word, word_script, line_blank);
+        self.in_word = state & IN_WORD != 0;
+        self.word_script = u32::from(state & SCRIPT_MASK);
+        self.line_blank = state & LINE_BLANK != 0;
         offset
     }
 
@@ -342,6 +341,48 @@ impl Scanner<'_> {
     }
 }
 
+/// The state of the scanner's hot loop in four bits: whether it is in a
+/// word ([`IN_WORD`]), the script bits of the word's last letter, and whether
+/// the line holds only white space so far ([`LINE_BLANK`]).
+const IN_WORD: u8 = 0b0100;
+const LINE_BLANK: u8 = 0b1000;
+const SCRIPT_MASK: u8 = 0b0011;
+const STATE_BITS: u32 = 4;
+const STATE_MASK: u8 = 0b1111;
+/// In a [`STEPS`] entry: the character starts a new word.
+const NEW_WORD: u8 = 1 << STATE_BITS;
+
+fn scan_state(in_word: bool, word_script: u32, line_blank: bool) -> u8 {
+    (if in_word { IN_WORD } else { 0 }) | (if line_blank { LINE_BLANK } else { 0 }) | (word_script as u8 & SCRIPT_MASK)
+}
+
+/// What one plain character does to the state, by `class << 4 | state`: the
+/// next state, and whether the character starts a word (a word character
+/// after no word, or after a letter of the other script). A character folded
+/// away leaves the word as it is; a neutral one (a digit) keeps its script;
+/// anything but white space makes the line not blank.
+const STEPS: [u8; 512] = {
+    let mut steps = [0u8; 512];
+    let mut index = 0;
+    while index < 512 {
+        let (class, state) = ((index >> STATE_BITS) as u32, (index as u8) & STATE_MASK);
+        let in_word = state & IN_WORD != 0;
+        let word_script = (state & SCRIPT_MASK) as u32;
+        let entry = CharEntry::from_bits(class << CLASS_SHIFT);
+        let script = entry.script_bits();
+        let new_word = entry.is_word() && (!in_word || word_script | script == SCRIPTS_DIFFER);
+        let next_script = if new_word || script != 0 { script } else { word_script };
+        let next_in_word = if entry.is_dropped() { in_word } else { entry.is_word() };
+        let next_line_blank = state & LINE_BLANK != 0 && entry.is_space();
+        steps[index] = (if new_word { NEW_WORD } else { 0 })
+            | (if next_in_word { IN_WORD } else { 0 })
+            | (if next_line_blank { LINE_BLANK } else { 0 })
+            | next_script as u8;
+        index += 1;
+    }
+    steps
+};
+
 /// The scalar value of the UTF-8 character at `offset` of `bytes` (valid UTF-8).
 fn decode_utf8(bytes: &[u8], offset: usize) -> u32 {
     let length = bytes.get(offset).map_or(1, |&first| usize::from(UTF8_LENGTH[usize::from(first >> 4)]));
@@ -360,3 +401,67 @@ fn select(condition: bool, a: u32, b: u32) -> u32 {
 /// Length of a UTF-8 sequence by the high four bits of its first byte
 /// (continuation bytes never start a character of valid UTF-8).
 const UTF8_LENGTH: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A segment's content, to compare two scans.
+    type Snapshot = (Vec<Symbol>, Vec<u32>, Vec<usize>, Vec<(u32, u32)>);
+
+    fn snapshot(segment: &Segment) -> Snapshot {
+        let words = segment.word_keys.as_slice().to_vec();
+        (segment.key().to_vec(), words, segment.word_origins.as_slice().to_vec(), segment.skips.clone())
+    }
+
+    /// The scan with every character taken the general way (`one_char`), as
+    /// a reference for the hot loop.
+    fn scan_char_by_char(chars: &CharTable, alphabet: &Alphabet, text: &str) -> Vec<Snapshot> {
+        let mut segments = Vec::new();
+        let mut found = |segment: &Segment| segments.push(snapshot(segment));
+        let mut scanner =
+            Scanner { chars, alphabet, segment: Segment::default(), in_word: false, word_script: 0, line_blank: false };
+        for (offset, c) in text.char_indices() {
+            scanner.one_char(u32::from(c), offset, &mut found);
+        }
+        scanner.flush(&mut found);
+        segments
+    }
+
+    fn scan_all(chars: &CharTable, alphabet: &Alphabet, text: &str) -> Vec<Snapshot> {
+        let mut segments = Vec::new();
+        scan(chars, alphabet, text, 0..text.len(), |segment| segments.push(snapshot(segment)));
+        segments
+    }
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let pieces = [
+            "ا", "ی", "ي", "ك", "پ", "ل", "ة", "\u{064E}", "\u{0640}", "\u{200C}", "\u{200D}", "\u{FEFB}", "\u{FE8D}",
+            "۱", "2", "a", "B", "é", "ß", "ﬁ", " ", "\u{A0}", "\t", "\n", "\r", "-", "—", ".", "😀", "中",
+        ];
+        let piece = proptest::sample::select(pieces.to_vec()).prop_map(str::to_string);
+        let tokens =
+            proptest::collection::vec(prop_oneof![8 => piece, 1 => any::<char>().prop_map(String::from)], 0..200);
+        tokens.prop_map(|tokens| tokens.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn the_hot_loop_scans_as_the_general_way_does(text in text_strategy()) {
+            let (alphabet, chars) = tables();
+            prop_assert_eq!(scan_all(chars, alphabet, &text), scan_char_by_char(chars, alphabet, &text));
+        }
+    }
+
+    fn tables() -> &'static (Alphabet, CharTable) {
+        static TABLES: std::sync::OnceLock<(Alphabet, CharTable)> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            let alphabet = Alphabet::new("اینترپلکهcrimeab12".chars());
+            let chars = CharTable::new(&alphabet);
+            (alphabet, chars)
+        })
+    }
+}

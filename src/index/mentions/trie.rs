@@ -28,8 +28,25 @@ pub(super) struct Trie {
     /// (0: none): one look-up instead of two steps, where most walks end.
     /// Only for small alphabets and when no key is shorter than two.
     pairs: Option<Box<[u32]>>,
+    /// A filter of the first three symbols of the keys, with the pairs: a
+    /// bit per hashed triple, set when a key starts with it. A walk whose
+    /// triple's bit is clear, and that passes no pattern within its first two
+    /// symbols, ends there: known without reading the trie's nodes.
+    triples: Box<[u64]>,
     width: usize,
 }
+
+/// Bits of the filter of triples (32 KB).
+const TRIPLE_BITS: usize = 1 << 18;
+
+/// The filter bit of a triple of symbols.
+#[inline(always)]
+fn triple_bit(width: usize, first: Symbol, second: Symbol, third: Symbol) -> usize {
+    ((first as usize * width + second as usize) * width + third as usize) % TRIPLE_BITS
+}
+
+/// In the table of pairs: patterns end at the node (kept in the top bit).
+const PAIR_HAS_PATTERNS: u32 = 1 << 31;
 
 /// Alphabets up to this wide get a table of pairs.
 const MAX_PAIR_WIDTH: usize = 256;
@@ -63,63 +80,105 @@ const KIND_DENSE: u32 = 3 << 30;
 const HAS_PATTERNS: u32 = 1 << 29;
 const LOW_MASK: u32 = 0xFFFF;
 
-/// The trie while it is built: children per node, patterns per node.
-#[derive(Default)]
+/// The trie while it is built, its nodes numbered depth first (the order
+/// they are laid out in): children and patterns per node, as slices of two
+/// flat lists.
 struct Builder {
-    children: Vec<Vec<(Symbol, u32)>>,
-    patterns: Vec<Vec<u32>>,
+    child_starts: Vec<u32>,
+    children: Vec<(Symbol, u32)>,
+    pattern_starts: Vec<u32>,
+    patterns: Vec<u32>,
+}
+
+impl Builder {
+    /// Inserts the keys in sorted order: each new node is then numbered after
+    /// every node before it depth first, and a node's children come in the
+    /// order of their symbols. A key's patterns keep their order.
+    fn new(keys: &[(Vec<Symbol>, u32)]) -> Builder {
+        let mut sorted: Vec<usize> = (0..keys.len()).collect();
+        sorted.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0));
+        let mut parents = vec![0u32];
+        let mut symbols: Vec<Symbol> = vec![0];
+        let mut node_patterns: Vec<(u32, u32)> = Vec::new();
+        // The nodes along the previous key, from the root.
+        let mut path = vec![0u32];
+        let mut previous: &[Symbol] = &[];
+        for (key, pattern) in sorted.into_iter().map(|i| (&keys[i].0, keys[i].1)) {
+            let shared = previous.iter().zip(key).take_while(|(a, b)| a == b).count();
+            path.truncate(shared + 1);
+            for &symbol in &key[shared..] {
+                parents.push(path.last().copied().unwrap_or(0));
+                symbols.push(symbol);
+                path.push(parents.len() as u32 - 1);
+            }
+            let node = path.last().copied().unwrap_or(0);
+            let known = node_patterns.iter().rev().take_while(|&&(n, _)| n == node).any(|&(_, p)| p == pattern);
+            if !known {
+                node_patterns.push((node, pattern));
+            }
+            previous = key;
+        }
+        let child_links = (1u32..).zip(parents.iter().zip(&symbols).skip(1));
+        let (child_starts, children) =
+            group(parents.len(), child_links.map(|(child, (&parent, &symbol))| (parent, (symbol, child))));
+        let (pattern_starts, patterns) = group(parents.len(), node_patterns.into_iter());
+        Builder { child_starts, children, pattern_starts, patterns }
+    }
+
+    fn node_count(&self) -> usize {
+        self.child_starts.len() - 1
+    }
+
+    /// The children of `node` by symbol: `(symbol, child)`.
+    fn children(&self, node: usize) -> &[(Symbol, u32)] {
+        &self.children[self.child_starts[node] as usize..self.child_starts[node + 1] as usize]
+    }
+
+    fn patterns(&self, node: usize) -> &[u32] {
+        &self.patterns[self.pattern_starts[node] as usize..self.pattern_starts[node + 1] as usize]
+    }
+}
+
+/// Items grouped by the node they belong to, each node's in their order: a
+/// flat list, and where each node's items start in it (`nodes + 1` entries).
+fn group<T: Copy + Default>(nodes: usize, items: impl Iterator<Item = (u32, T)>) -> (Vec<u32>, Vec<T>) {
+    let items: Vec<(u32, T)> = items.collect();
+    let mut starts = vec![0u32; nodes + 1];
+    for &(node, _) in &items {
+        starts[node as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut grouped = vec![T::default(); items.len()];
+    let mut next = starts.clone();
+    for (node, item) in items {
+        grouped[next[node as usize] as usize] = item;
+        next[node as usize] += 1;
+    }
+    (starts, grouped)
 }
 
 impl Trie {
     /// Builds the trie of `(key, pattern)` pairs over an alphabet of `width`
     /// symbols; a key's patterns keep their order.
     pub(super) fn build(keys: &[(Vec<Symbol>, u32)], width: usize) -> Trie {
-        let mut builder = Builder { children: vec![Vec::new()], patterns: vec![Vec::new()] };
-        for (key, pattern) in keys {
-            let mut node = 0usize;
-            for &symbol in key {
-                let children = &builder.children[node];
-                node = match children.binary_search_by_key(&symbol, |&(s, _)| s) {
-                    Ok(i) => children[i].1 as usize,
-                    Err(i) => {
-                        let next = builder.children.len();
-                        builder.children[node].insert(i, (symbol, next as u32));
-                        builder.children.push(Vec::new());
-                        builder.patterns.push(Vec::new());
-                        next
-                    }
-                };
-            }
-            if !builder.patterns[node].contains(pattern) {
-                builder.patterns[node].push(*pattern);
-            }
-        }
-        // Depth-first order: new number of every built node.
-        let mut order = Vec::with_capacity(builder.children.len());
-        let mut stack = vec![0u32];
-        while let Some(node) = stack.pop() {
-            order.push(node);
-            stack.extend(builder.children[node as usize].iter().rev().map(|&(_, child)| child));
-        }
-        let mut renumber = vec![0u32; builder.children.len()];
-        for (new, &old) in order.iter().enumerate() {
-            renumber[old as usize] = new as u32;
-        }
+        let builder = Builder::new(keys);
+        let node_count = builder.node_count();
         let mut trie = Trie {
-            nodes: Vec::with_capacity(order.len()),
+            nodes: Vec::with_capacity(node_count),
             rows: Vec::new(),
             edge_symbols: Vec::new(),
             edge_targets: Vec::new(),
-            pattern_starts: Vec::with_capacity(order.len() + 1),
+            pattern_starts: Vec::with_capacity(node_count + 1),
             pattern_ids: Vec::new(),
             pairs: None,
+            triples: vec![0u64; TRIPLE_BITS / 64].into_boxed_slice(),
             width,
         };
-        for &old in &order {
-            let children: Vec<(Symbol, u32)> =
-                builder.children[old as usize].iter().map(|&(s, child)| (s, renumber[child as usize])).collect();
-            let patterns = &builder.patterns[old as usize];
-            let mut node = trie.node_for(old == 0, &children, width);
+        for number in 0..node_count {
+            let patterns = builder.patterns(number);
+            let mut node = trie.node_for(number == 0, builder.children(number), width);
             if !patterns.is_empty() {
                 node.shape |= HAS_PATTERNS;
             }
@@ -131,9 +190,15 @@ impl Trie {
         let shortest = keys.iter().map(|(key, _)| key.len()).min().unwrap_or(0);
         if width <= MAX_PAIR_WIDTH && shortest >= 2 {
             let mut pairs = vec![0u32; width * width];
-            for &(first, child) in &builder.children[0] {
-                for &(second, grandchild) in &builder.children[child as usize] {
-                    pairs[first as usize * width + second as usize] = renumber[grandchild as usize];
+            for &(first, child) in builder.children(0) {
+                for &(second, grandchild) in builder.children(child as usize) {
+                    let has_patterns = !builder.patterns(grandchild as usize).is_empty();
+                    pairs[first as usize * width + second as usize] =
+                        grandchild | if has_patterns { PAIR_HAS_PATTERNS } else { 0 };
+                    for &(third, _) in builder.children(grandchild as usize) {
+                        let bit = triple_bit(width, first, second, third);
+                        trie.triples[bit / 64] |= 1 << (bit % 64);
+                    }
                 }
             }
             trie.pairs = Some(pairs.into_boxed_slice());
@@ -141,16 +206,43 @@ impl Trie {
         trie
     }
 
-    /// The first two steps of a walk from key offset `start`, in one look-up.
+    /// The first two steps of a walk from key offset `start`, in one look-up;
+    /// [`PairStart::NoKey`] also when the walk would pass no pattern and end
+    /// at the third symbol (see `triples`).
     #[inline(always)]
     pub(super) fn pair_start(&self, key: &[Symbol], start: usize) -> PairStart {
         let (Some(pairs), Some(&[first, second])) = (&self.pairs, key.get(start..start + 2)) else {
             return PairStart::Root;
         };
-        match pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0) {
-            0 => PairStart::NoKey,
-            node => PairStart::At(node as usize),
+        let pair = pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0);
+        if pair == 0 {
+            return PairStart::NoKey;
         }
+        if let Some(&third) = key.get(start + 2)
+            && pair & PAIR_HAS_PATTERNS == 0
+            && !self.triple_set(first, second, third)
+        {
+            return PairStart::NoKey;
+        }
+        PairStart::At((pair & !PAIR_HAS_PATTERNS) as usize)
+    }
+
+    /// Whether a walk from key offset `start` may find a pattern: false
+    /// exactly when [`Trie::pair_start`] says [`PairStart::NoKey`], computed
+    /// without branches (for a loop over every word).
+    #[inline(always)]
+    pub(super) fn may_start(&self, key: &[Symbol], start: usize) -> bool {
+        let (Some(pairs), Some(&[first, second, third])) = (&self.pairs, key.get(start..start + 3)) else {
+            return !matches!(self.pair_start(key, start), PairStart::NoKey);
+        };
+        let pair = pairs.get(first as usize * self.width + second as usize).copied().unwrap_or(0);
+        (pair != 0) & ((pair & PAIR_HAS_PATTERNS != 0) | self.triple_set(first, second, third))
+    }
+
+    #[inline(always)]
+    fn triple_set(&self, first: Symbol, second: Symbol, third: Symbol) -> bool {
+        let bit = triple_bit(self.width, first, second, third);
+        self.triples.get(bit / 64).is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
     }
 
     fn node_for(&mut self, root: bool, children: &[(Symbol, u32)], width: usize) -> TrieNode {
@@ -187,9 +279,7 @@ impl Trie {
             let next = self.rows.get(index as usize + symbol as usize).copied().unwrap_or(0);
             return (next != 0).then_some(next as usize);
         }
-        if kind == KIND_LEAF {
-            return None;
-        }
+        // A list of edges; a leaf's is empty.
         let range = index as usize..(index + (shape & LOW_MASK)) as usize;
         let i = self.edge_symbols.get(range.clone())?.iter().position(|&s| s == symbol)?;
         self.edge_targets.get(range.start + i).map(|&t| t as usize)
@@ -255,6 +345,18 @@ mod tests {
         assert_eq!(trie.pair_start(&[9, 1, 5], 1), PairStart::At(lookup_node(&trie, &[1, 5])));
         assert_eq!(trie.pair_start(&[1, 6], 0), PairStart::NoKey);
         assert_eq!(trie.pair_start(&[1], 0), PairStart::Root);
+        // No key goes on with a third symbol 7: the walk ends before it
+        // starts, unless a pattern ends after two symbols.
+        assert_eq!(trie.pair_start(&[1, 2, 7], 0), PairStart::NoKey);
+        assert_eq!(trie.pair_start(&[1, 3, 7], 0), PairStart::At(lookup_node(&trie, &[1, 3])));
+        assert_eq!(trie.pair_start(&[1, 2], 0), PairStart::At(lookup_node(&trie, &[1, 2])));
+        // The filter without branches says the same for every start.
+        for key in (0..8 * 8 * 8).map(|n| [n / 64, n / 8 % 8, n % 8].map(|s| s as Symbol)) {
+            for start in 0..3 {
+                let no_key = trie.pair_start(&key, start) == PairStart::NoKey;
+                assert_eq!(trie.may_start(&key, start), !no_key, "{key:?} from {start}");
+            }
+        }
     }
 
     fn lookup_node(trie: &Trie, key: &[Symbol]) -> usize {
