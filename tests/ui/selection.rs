@@ -8,14 +8,19 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::support::{app_at, copied, drag};
 use diplomap::text::Lang;
 
+/// The text and place of every paragraph on screen, in drawing order.
+fn shown_paragraphs(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Vec<(String, egui::Rect)> {
+    harness
+        .get_all_by_role(Role::Paragraph)
+        .filter_map(|node| Some((node.accesskit_node().label()?.to_string(), node.rect())))
+        .collect()
+}
+
 #[test]
 fn a_drag_over_two_paragraphs_selects_across_them_and_copies_both_pieces_in_logical_order() {
     let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::En);
     harness.run_steps(3);
-    let paragraphs: Vec<(String, egui::Rect)> = harness
-        .get_all_by_role(Role::Paragraph)
-        .filter_map(|node| Some((node.accesskit_node().label()?.to_string(), node.rect())))
-        .collect();
+    let paragraphs = shown_paragraphs(&harness);
     let first = paragraphs.iter().position(|(text, _)| text.starts_with("به گزارش اینترپل")).expect("the news body");
     let ((text, rect), (next_text, next_rect)) = (&paragraphs[first], &paragraphs[first + 1]);
     // From near the first paragraph's start (its right edge) down into the next one.
@@ -44,11 +49,7 @@ fn a_drag_over_two_paragraphs_selects_across_them_and_copies_both_pieces_in_logi
 fn in_the_compare_view_a_drag_runs_down_one_column_only() {
     let (mut harness, _corpus) = app_at("compare:000_d179677d1f4e20a5", Lang::En);
     harness.run_steps(3);
-    let persian: Vec<(String, egui::Rect)> = harness
-        .get_all_by_role(Role::Paragraph)
-        .filter_map(|node| Some((node.accesskit_node().label()?.to_string(), node.rect())))
-        .filter(|(text, _)| text.contains('ی'))
-        .collect();
+    let persian: Vec<_> = shown_paragraphs(&harness).into_iter().filter(|(text, _)| text.contains('ی')).collect();
     assert!(persian.len() >= 2, "the Persian abstract has several rows");
     let ((text, rect), (next_text, next_rect)) = (&persian[0], &persian[1]);
     let from = egui::pos2(rect.right() - 4.0, rect.top() + 8.0);
