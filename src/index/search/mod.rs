@@ -9,7 +9,9 @@
 //! inverted index ([`postings`]). [`SearchIndex::search`] ranks passages with
 //! BM25 — per-field length norms and a boost for labels and aliases — and
 //! returns hits with a snippet whose highlights point at the original bytes
-//! ([`snippet`]).
+//! ([`snippet`]). Queries of common words read only the best-impact heads of
+//! long postings lists ([`impacts`]) when a bound proves nothing else can
+//! enter the results, which are then exactly those of scoring everything.
 //!
 //! ```
 //! use diplomap::catalog::Catalog;
@@ -31,10 +33,15 @@
 //! as typed and by its stems; the last word, unless the query ends in a space,
 //! also as a prefix (`دیپلم` finds `دیپلماسی`); two adjacent query words also
 //! as one (`می شود` finds `میشود`) and one query word also as two
-//! (`cybercrime` finds `cyber crime`). Hits that cover more query words come
-//! first; among those, the higher BM25 score.
+//! (`cybercrime` finds `cyber crime`); a query that is a concept's name also
+//! as the concept's other names, a bit lower (`interpol` finds `اینترپل`, see
+//! [`expand`]). Hits that cover more query words come first; among those,
+//! the higher BM25 score.
 
+pub mod expand;
+pub mod impacts;
 pub mod postings;
+mod score;
 pub mod snippet;
 pub mod terms;
 
@@ -45,7 +52,10 @@ use crate::catalog::Concept;
 use crate::corpus::Corpus;
 use crate::text::normalize::{fold_str, is_word_char};
 use crate::text::{Lang, broken_order, lang, segment};
+use expand::Names;
+use impacts::{HEAD_LEN, HEAD_MIN_DF, Heads, Weight};
 use postings::{Postings, PostingsBuilder};
+use score::{Method, Scored, keep_for, rank};
 use snippet::HitWords;
 use terms::{JOIN_MARK, STEM_MARK, StemMode, adjacent, join_key, joinable, stem_key, stems, tokens};
 
@@ -57,6 +67,8 @@ const B: f32 = 0.75;
 const STEM_WEIGHT: f32 = 0.8;
 /// Weight of a completion of the last, unfinished word.
 const PREFIX_WEIGHT: f32 = 0.9;
+/// Weight of another name of the concept the query names (see [`expand`]).
+const OTHER_NAME_WEIGHT: f32 = 0.8;
 /// Weight of one query word found as two words.
 const SPLIT_WEIGHT: f32 = 0.7;
 /// Weight of two query words found as one (or written side by side, as a
@@ -162,6 +174,13 @@ pub struct SearchFilters {
     pub notes: bool,
 }
 
+impl SearchFilters {
+    /// Whether every passage passes.
+    fn accept_all(&self) -> bool {
+        self.lang.is_none() && self.document.is_none() && self.documents && self.concepts && self.notes
+    }
+}
+
 impl Default for SearchFilters {
     fn default() -> Self {
         SearchFilters { lang: None, document: None, documents: true, concepts: true, notes: true }
@@ -199,8 +218,12 @@ pub struct SearchStats {
 pub struct SearchIndex {
     postings: Postings,
     passages: Vec<Passage>,
-    /// Average passage length per field.
-    average_len: [f32; 5],
+    /// BM25F length norm and boost of each passage (what scoring reads per posting).
+    weights: Vec<Weight>,
+    /// Impact heads of the long postings lists, for top-k scoring.
+    heads: Heads,
+    /// The concepts' names, to expand a query that names one.
+    names: Names,
     /// `(concept id, main note body)`.
     notes: Vec<(String, String)>,
 }
@@ -229,7 +252,9 @@ impl SearchIndex {
         for part in build_documents_in_parallel(corpus, threads) {
             builder.append(part);
         }
-        builder.finish(notes.to_vec())
+        let mut index = builder.finish(notes.to_vec());
+        index.names = Names::build(&corpus.catalog);
+        index
     }
 
     pub fn stats(&self) -> SearchStats {
@@ -238,7 +263,10 @@ impl SearchIndex {
             terms: self.postings.term_count(),
             postings_bytes: self.postings.postings_bytes(),
             memory_bytes: self.postings.memory_bytes()
+                + self.heads.memory_bytes()
+                + self.names.memory_bytes()
                 + self.passages.capacity() * std::mem::size_of::<Passage>()
+                + self.weights.capacity() * std::mem::size_of::<Weight>()
                 + self.notes.iter().map(|(a, b)| a.capacity() + b.capacity()).sum::<usize>(),
         }
     }
@@ -247,13 +275,36 @@ impl SearchIndex {
     /// built from; passages that no longer fit it are skipped). Documents hit
     /// once per paragraph, concepts and notes once each.
     pub fn search(&self, corpus: &Corpus, query: &str, filters: &SearchFilters, limit: usize) -> Vec<Hit> {
+        self.search_by(corpus, query, filters, limit, Method::TopK).0
+    }
+
+    /// [`Self::search`], top-k when it can prove the result exact
+    /// (`Method::TopK`) or reading every list whole (`Method::Exhaustive`);
+    /// also says which way it went.
+    fn search_by(
+        &self,
+        corpus: &Corpus,
+        query: &str,
+        filters: &SearchFilters,
+        limit: usize,
+        method: Method,
+    ) -> (Vec<Hit>, Method) {
         let plan = self.plan(query);
         if plan.units.is_empty() || limit == 0 {
-            return Vec::new();
+            return (Vec::new(), Method::Exhaustive);
         }
-        let mut scored = self.score(&plan, filters);
-        rank(&mut scored, limit);
-        self.hits(corpus, &plan, &scored, limit)
+        let keep = keep_for(limit);
+        let (mut scored, method) = self.score(&plan, filters, keep, method);
+        rank(&mut scored, keep);
+        (self.hits(corpus, &plan, &scored, limit), method)
+    }
+
+    /// The same index with heads of `len` postings for lists longer than
+    /// `min_df` (tests make them small to exercise top-k on small corpora).
+    #[cfg(test)]
+    fn with_heads(mut self, min_df: usize, len: usize) -> SearchIndex {
+        self.heads = Heads::build(&self.postings, &self.weights, min_df, len);
+        self
     }
 
     fn accepts(&self, passage: &Passage, filters: &SearchFilters) -> bool {
@@ -265,14 +316,6 @@ impl SearchIndex {
         let document_ok = filters.document.is_none_or(|d| passage.field == Field::Body && passage.source as usize == d);
         let lang_ok = filters.lang.is_none_or(|l| passage.lang == Some(l));
         kind_ok && document_ok && lang_ok
-    }
-
-    /// The BM25F term-frequency part of a passage's score (times idf later).
-    fn tf_part(&self, passage: &Passage, tf: u32) -> f32 {
-        let tf = tf as f32;
-        let average = self.average_len[passage.field.index()].max(1.0);
-        let norm = K1 * (1.0 - B + B * passage.len as f32 / average);
-        passage.field.boost() * tf * (K1 + 1.0) / (tf + norm)
     }
 
     fn idf(&self, df: u32) -> f32 {
@@ -420,7 +463,11 @@ impl IndexBuilder {
         }
         let mut passages = self.passages;
         passages.shrink_to_fit();
-        SearchIndex { postings: self.postings.finish(), passages, average_len, notes }
+        let weights: Vec<Weight> =
+            passages.iter().map(|p| Weight::new(p.len, average_len[p.field.index()], p.field.boost())).collect();
+        let postings = self.postings.finish();
+        let heads = Heads::build(&postings, &weights, HEAD_MIN_DF, HEAD_LEN);
+        SearchIndex { postings, passages, weights, heads, names: Names::default(), notes }
     }
 }
 
@@ -509,6 +556,14 @@ impl SearchIndex {
                 plan.highlight.add_prefix(&joined);
             }
             plan.push(i..i + 2, vec![self.alternatives(&joined, next.prefix, true)], JOIN_WEIGHT);
+        }
+        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        for name in self.names.others(&typed) {
+            let parts = name.iter().map(|word| self.alternatives(word, false, false)).collect();
+            for word in &name {
+                plan.highlight.add_word(word);
+            }
+            plan.push(0..words.len(), parts, OTHER_NAME_WEIGHT);
         }
         plan
     }
@@ -599,90 +654,6 @@ impl Plan {
     }
 }
 
-/// A scored passage: how many query words it covers, and its score.
-#[derive(Debug, Clone, Copy)]
-struct Scored {
-    passage: u32,
-    covered: usize,
-    score: f32,
-}
-
-impl SearchIndex {
-    /// Scores every passage that matches some unit (term-at-a-time into
-    /// per-passage rows), then covers the query words as well as possible.
-    fn score(&self, plan: &Plan, filters: &SearchFilters) -> Vec<Scored> {
-        let mut slots = vec![u32::MAX; self.passages.len()];
-        let mut rows: Vec<f32> = Vec::new();
-        let mut candidates: Vec<u32> = Vec::new();
-        for unit in &plan.units {
-            for (part_index, part) in unit.parts.iter().enumerate() {
-                let column = unit.first_column + part_index;
-                for &(term, factor) in part {
-                    for (p, tf) in self.postings.postings(term) {
-                        let Some(passage) = self.passages.get(p as usize) else { continue };
-                        if !self.accepts(passage, filters) {
-                            continue;
-                        }
-                        let slot = &mut slots[p as usize];
-                        if *slot == u32::MAX {
-                            *slot = candidates.len() as u32;
-                            candidates.push(p);
-                            rows.resize(rows.len() + plan.columns, 0.0);
-                        }
-                        let cell = &mut rows[*slot as usize * plan.columns + column];
-                        *cell = cell.max(factor * self.tf_part(passage, tf));
-                    }
-                }
-            }
-        }
-        candidates
-            .iter()
-            .enumerate()
-            .filter_map(|(row, &passage)| {
-                let (covered, score) = cover(plan, &rows[row * plan.columns..(row + 1) * plan.columns]);
-                (covered > 0).then_some(Scored { passage, covered, score })
-            })
-            .collect()
-    }
-}
-
-/// The best cover of the query words by units that match: most words
-/// covered, then highest total score.
-fn cover(plan: &Plan, row: &[f32]) -> (usize, f32) {
-    let mut best = vec![(0usize, 0f32); plan.words + 1];
-    for end in 1..=plan.words {
-        best[end] = best[end - 1];
-        for unit in plan.units.iter().filter(|u| u.span.end == end) {
-            let cells = &row[unit.first_column..unit.first_column + unit.parts.len()];
-            if cells.iter().any(|&c| c <= 0.0) {
-                continue;
-            }
-            let score = unit.weight * cells.iter().sum::<f32>() / cells.len() as f32;
-            let (covered, total) = best[unit.span.start];
-            let candidate = (covered + unit.span.len(), total + score);
-            if (candidate.0, candidate.1) > (best[end].0, best[end].1) {
-                best[end] = candidate;
-            }
-        }
-    }
-    best[plan.words]
-}
-
-/// Sorts the best first: more words covered, higher score, earlier passage.
-/// Only the top few need sorting; concepts may hit through several passages,
-/// so keep some spare.
-fn rank(scored: &mut Vec<Scored>, limit: usize) {
-    let order = |a: &Scored, b: &Scored| {
-        b.covered.cmp(&a.covered).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
-    };
-    let keep = limit.saturating_mul(8).max(64);
-    if scored.len() > keep {
-        scored.select_nth_unstable_by(keep, order);
-        scored.truncate(keep);
-    }
-    scored.sort_by(order);
-}
-
 impl SearchIndex {
     fn hits(&self, corpus: &Corpus, plan: &Plan, scored: &[Scored], limit: usize) -> Vec<Hit> {
         let mut seen: HashSet<(Field, u32)> = HashSet::new();
@@ -749,3 +720,5 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod topk_tests;

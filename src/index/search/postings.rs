@@ -80,7 +80,7 @@ impl Postings {
             (Some(&s), Some(&e)) => self.bytes.get(s as usize..e as usize).unwrap_or(&[]),
             _ => &[],
         };
-        PostingIter { bytes, passage: 0, first: true }
+        PostingIter::new(bytes)
     }
 
     /// Heap bytes held.
@@ -120,9 +120,28 @@ pub struct PostingIter<'a> {
     first: bool,
 }
 
+impl<'a> PostingIter<'a> {
+    /// Decodes a list written by [`write_list`].
+    pub fn new(bytes: &'a [u8]) -> PostingIter<'a> {
+        PostingIter { bytes, passage: 0, first: true }
+    }
+}
+
+/// Appends `(passage, tf)` pairs, passages increasing, in the postings'
+/// encoding (read back with [`PostingIter::new`]).
+pub fn write_list(out: &mut Vec<u8>, pairs: impl IntoIterator<Item = (u32, u32)>) {
+    let mut last = None;
+    for (passage, tf) in pairs {
+        write_varint(out, last.map_or(passage, |l: u32| passage.wrapping_sub(l)));
+        write_varint(out, tf);
+        last = Some(passage);
+    }
+}
+
 impl Iterator for PostingIter<'_> {
     type Item = (u32, u32);
 
+    #[inline]
     fn next(&mut self) -> Option<(u32, u32)> {
         let delta = read_varint(&mut self.bytes)?;
         let tf = read_varint(&mut self.bytes)?;
@@ -132,7 +151,14 @@ impl Iterator for PostingIter<'_> {
     }
 }
 
+#[inline]
 fn read_varint(bytes: &mut &[u8]) -> Option<u32> {
+    if let Some((&byte, rest)) = bytes.split_first()
+        && byte < 0x80
+    {
+        *bytes = rest;
+        return Some(u32::from(byte));
+    }
     let mut value = 0u32;
     let mut shift = 0;
     loop {
@@ -321,6 +347,14 @@ mod tests {
             assert_eq!(read_varint(&mut slice), Some(value));
             assert!(slice.is_empty());
         }
+    }
+
+    #[test]
+    fn written_lists_read_back() {
+        let pairs = [(0, 1), (5, 3), (300, 1), (100_000, 7)];
+        let mut bytes = Vec::new();
+        write_list(&mut bytes, pairs);
+        assert_eq!(PostingIter::new(&bytes).collect::<Vec<_>>(), pairs);
     }
 
     #[test]

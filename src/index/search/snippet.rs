@@ -16,8 +16,10 @@
 //! ```
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
+use super::postings::FxHasher;
 use super::terms::{StemMode, adjacent, stems, tokens};
 use crate::text::normalize::{fold, fold_str};
 
@@ -25,7 +27,7 @@ use crate::text::normalize::{fold, fold_str};
 #[derive(Debug, Clone, Default)]
 pub struct HitWords {
     /// Words (and stems of words) that count as hits.
-    words: HashSet<String>,
+    words: HashSet<String, BuildHasherDefault<FxHasher>>,
     /// Words that count as hits when a text word (or two joined) starts with them.
     prefixes: Vec<String>,
 }
@@ -70,13 +72,14 @@ impl HitWords {
         }
     }
 
-    fn hits(&self, word: &str) -> bool {
+    /// Whether `word` is a hit; `stems_of` is scratch space.
+    fn hits<'a>(&self, word: &'a str, stems_of: &mut Vec<&'a str>) -> bool {
         if self.words.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str())) {
             return true;
         }
-        let mut found = Vec::new();
-        stems(word, StemMode::Arabic, &mut found);
-        found.iter().any(|s| self.words.contains(*s))
+        stems_of.clear();
+        stems(word, StemMode::Arabic, stems_of);
+        stems_of.iter().any(|s| self.words.contains(*s))
     }
 
     fn hits_prefix_only(&self, word: &str) -> bool {
@@ -127,17 +130,21 @@ pub fn hit_ranges(passage: &str, words: &HitWords) -> Vec<Range<usize>> {
     let text = folded.text();
     let spans: Vec<Range<usize>> = tokens(text).collect();
     let mut hits: Vec<Range<usize>> = Vec::new();
+    let mut pair = String::new();
+    let mut stems_of = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         let word = &text[span.clone()];
         let joined = spans.get(i + 1).filter(|next| adjacent(&text[span.end..next.start]));
         if let Some(next) = joined {
-            let pair = format!("{word}{}", &text[next.clone()]);
-            if words.words.contains(&pair) || words.hits_prefix_only(&pair) && !words.hits(word) {
+            pair.clear();
+            pair.push_str(word);
+            pair.push_str(&text[next.clone()]);
+            if words.words.contains(&pair) || words.hits_prefix_only(&pair) && !words.hits(word, &mut stems_of) {
                 hits.push(span.start..next.end);
                 continue;
             }
         }
-        if words.hits(word) {
+        if words.hits(word, &mut stems_of) {
             hits.push(span.clone());
         }
     }

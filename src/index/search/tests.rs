@@ -163,6 +163,20 @@ fn ranking() {
 }
 
 #[test]
+fn a_concept_name_finds_its_other_names() {
+    // The documents write INTERPOL in Persian and Arabic only there.
+    check("interpol", &["doc:fa-police:اینترپل", "doc:ar-interpol:الإنتربول"]);
+    check("الإنتربول ", &["doc:fa-police:اینترپل", "doc:en-cyber:INTERPOL"]);
+    // The words as typed come first.
+    let found = search_with("interpol ", &SearchFilters::default());
+    let position = |hit: &str| found.iter().position(|f| f == hit).unwrap_or(usize::MAX);
+    assert_eq!(found.first().map(String::as_str), Some("concept:interpol"), "{found:#?}");
+    assert!(position("doc:en-cyber:INTERPOL") < position("doc:fa-police:اینترپل"), "{found:#?}");
+    // Only a whole name expands.
+    assert!(!search_with("interpol members", &SearchFilters::default()).iter().any(|f| f.contains("اینترپل")));
+}
+
+#[test]
 fn notes_are_searched() {
     check("قاچاق", &["note:interpol"]);
     check_first("یادداشت", "note:interpol");
