@@ -187,7 +187,7 @@ pub fn update(
     let shift = ctx.input(|input| input.modifiers.shift);
     let extendable = current
         .clone()
-        .filter(|selection| selection.anchor.paragraph == response.id || (group.is_some() && selection.group == group));
+        .filter(|selection| selection.anchor.paragraph == paragraph || (group.is_some() && selection.group == group));
     let fresh = |anchor: Point, caret: Point, dragging: bool| Some(Selection { group, anchor, caret, dragging });
     let updated = if response.double_clicked() {
         let word = response.interact_pointer_pos().map(|pos| crate::text::editing::word_at(text, hit(pos).offset));
@@ -201,7 +201,9 @@ pub fn update(
         }
     } else if response.dragged() {
         match (current.clone(), response.interact_pointer_pos()) {
-            (Some(selection), Some(pos)) if selection.anchor.paragraph == paragraph => {
+            // Only this paragraph is being dragged; a Shift+drag may have
+            // started here to extend a selection anchored elsewhere.
+            (Some(selection), Some(pos)) if selection.dragging => {
                 let caret = group.and_then(|group| point_in_group(ctx, group, pos)).unwrap_or_else(|| hit(pos));
                 Some(Selection { caret, dragging: true, ..selection })
             }
