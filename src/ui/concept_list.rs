@@ -6,12 +6,14 @@ use eframe::egui;
 
 use super::app::Command;
 use super::bidi_edit::{BidiEditOptions, bidi_edit_string_ui};
+use super::bidi_text::{BidiTextStyle, paint_bidi_label};
 use super::i18n::{number, tr};
 use super::model::Model;
 use super::state::AppState;
 use super::text::selectable_row_ui;
 use crate::address::Address;
 use crate::catalog::ConceptKind;
+use crate::text::bidi_layout::ParagraphDirection;
 use crate::text::normalize::fold_str;
 
 pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, commands: &mut Vec<Command>) {
@@ -29,16 +31,13 @@ pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, c
             if concepts.is_empty() {
                 continue;
             }
-            egui::CollapsingHeader::new(tr(lang, kind.as_str())).id_salt(kind.as_str()).default_open(true).show(
-                ui,
-                |ui| {
-                    for concept in concepts {
-                        concept_row_ui(ui, model, concept, state, commands);
-                    }
-                },
-            );
+            group_ui(ui, lang.is_rtl(), kind.as_str(), tr(lang, kind.as_str()), |ui| {
+                for concept in concepts {
+                    concept_row_ui(ui, model, concept, state, commands);
+                }
+            });
         }
-        egui::CollapsingHeader::new(tr(lang, "documents")).id_salt("documents").default_open(true).show(ui, |ui| {
+        group_ui(ui, lang.is_rtl(), "documents", tr(lang, "documents"), |ui| {
             for document in &model.corpus.documents {
                 let selected = matches!(state.history.current(), Address::Document { id, .. } if *id == document.id);
                 if selectable_row_ui(ui, selected, document.title(lang), lang.is_rtl()).clicked() {
@@ -47,6 +46,62 @@ pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, c
             }
         });
     });
+}
+
+/// A group of the list that folds (open at first): a header with its
+/// triangle and title on the interface's start side — egui's collapsing
+/// header is always laid out left to right — and its rows under it, indented
+/// from the start side along a guide line.
+fn group_ui(ui: &mut egui::Ui, rtl: bool, id_salt: &str, title: &str, add: impl FnOnce(&mut egui::Ui)) {
+    let id = ui.make_persistent_id(("list group", id_salt));
+    let open = ui.data_mut(|data| *data.get_persisted_mut_or(id, true));
+    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), ui.visuals().strong_text_color());
+    let height = style.row_height(ui.ctx()) + 6.0;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title));
+    ui.ctx().accesskit_node_builder(response.id, |node| node.set_expanded(open));
+    if response.clicked() {
+        ui.data_mut(|data| data.insert_persisted(id, !open));
+    }
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        if response.hovered() || response.has_focus() {
+            painter.rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+        }
+        let start = |offset: f32| if rtl { rect.right() - offset } else { rect.left() + offset };
+        let centre = egui::pos2(start(9.0), rect.center().y);
+        painter.add(egui::Shape::convex_polygon(triangle(centre, open, rtl), style.color, egui::Stroke::NONE));
+        let (anchor, direction) = if rtl {
+            (egui::Align2::RIGHT_CENTER, ParagraphDirection::Rtl)
+        } else {
+            (egui::Align2::LEFT_CENTER, ParagraphDirection::Ltr)
+        };
+        paint_bidi_label(painter, egui::pos2(start(20.0), rect.center().y), anchor, title, direction, &style);
+    }
+    if !open {
+        return;
+    }
+    let indent = egui::Margin { left: if rtl { 0 } else { 18 }, right: if rtl { 18 } else { 0 }, top: 0, bottom: 0 };
+    let rows = egui::Frame::NONE.inner_margin(indent).show(ui, add).response.rect;
+    let x = if rtl { rows.right() - 9.0 } else { rows.left() + 9.0 };
+    let guide = egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+    ui.painter().line_segment([egui::pos2(x, rows.top()), egui::pos2(x, rows.bottom())], guide);
+}
+
+/// The fold triangle at `centre`: pointing down when open, else towards the
+/// end side of the line.
+fn triangle(centre: egui::Pos2, open: bool, rtl: bool) -> Vec<egui::Pos2> {
+    let r = 4.5;
+    let (x, y) = (centre.x, centre.y);
+    if open {
+        return vec![egui::pos2(x - r, y - r * 0.6), egui::pos2(x + r, y - r * 0.6), egui::pos2(x, y + r * 0.7)];
+    }
+    let towards = if rtl { -1.0 } else { 1.0 };
+    vec![
+        egui::pos2(x - towards * r * 0.6, y - r),
+        egui::pos2(x + towards * r * 0.7, y),
+        egui::pos2(x - towards * r * 0.6, y + r),
+    ]
 }
 
 fn concept_row_ui(ui: &mut egui::Ui, model: &Model, concept: usize, state: &AppState, commands: &mut Vec<Command>) {

@@ -110,7 +110,7 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
             tr(lang, "weight"),
             number(lang, format!("{:.1}", edge.weight)),
             number(lang, edge.evidence.len()),
-            tr(lang, "evidence"),
+            tr(lang, "evidence count"),
         );
         let id = ui.make_persistent_id(("edge", concept, n));
         let open = ui.data(|data| data.get_temp::<bool>(id)).unwrap_or(false);

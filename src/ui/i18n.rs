@@ -23,6 +23,8 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "جست‌وجو در متن‌ها، مفهوم‌ها و یادداشت‌ها",
         "البحث في الوثائق والمفاهيم والملاحظات",
     ),
+    // The search box's placeholder: short enough for the narrowest list panel.
+    ("search hint", "Search everything", "جست‌وجو در همه‌چیز", "البحث في كل شيء"),
     ("concepts", "Concepts", "مفهوم‌ها", "المفاهيم"),
     ("documents", "Documents", "متن‌ها", "الوثائق"),
     ("DiplomacyForm", "Forms of diplomacy", "گونه‌های دیپلماسی", "أشكال الدبلوماسية"),
@@ -32,6 +34,8 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
     ("related", "Related concepts", "مفهوم‌های مرتبط", "مفاهيم ذات صلة"),
     ("evidence", "Evidence", "شواهد", "الشواهد"),
+    // After a number: "3 evidence", «۳ شاهد», «٣ شواهد».
+    ("evidence count", "evidence", "شاهد", "شواهد"),
     ("summary", "Summary", "خلاصه", "الملخص"),
     ("labels", "Names", "نام‌ها", "الأسماء"),
     ("notes", "Notes", "یادداشت‌ها", "الملاحظات"),

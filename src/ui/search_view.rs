@@ -128,7 +128,7 @@ pub fn search_box_ui(
         move_selection_by_keys(ui, state);
     }
     let options =
-        BidiEditOptions::single_line(tr(lang, "search"), tr(lang, "search everything"), f32::INFINITY, lang.is_rtl());
+        BidiEditOptions::single_line(tr(lang, "search"), tr(lang, "search hint"), f32::INFINITY, lang.is_rtl());
     let output = bidi_edit_string_ui(ui, id, &mut state.query, &options);
     super::text::hover_text_ui(output.response, &format!("{} (Ctrl+F)", tr(lang, "search everything")));
     if output.changed {

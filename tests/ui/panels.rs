@@ -109,3 +109,20 @@ fn a_broken_document_file_is_reported_in_the_window_with_its_place() {
     harness.get_by_label_contains(&place);
     assert_eq!(std::fs::read_to_string(&meta).expect("read metadata"), broken, "the file is left as it was");
 }
+
+#[test]
+fn a_group_of_the_concept_list_folds_and_its_header_stands_on_the_start_side() {
+    let corpus = common::corpus_copy();
+    let mut harness = app_at(corpus.path(), "concept:police-diplomacy", Lang::Fa);
+    harness.run_steps(3);
+    let header = harness.get_by_label("تهدیدها").rect();
+    let list = harness.state().views.panels.list.expect("the concept list is shown");
+    assert!(list.right() - header.right() < 20.0, "in Persian the header is flush right: {header:?} in {list:?}");
+    assert!(harness.query_by_label("تروریسم (۱۹)").is_some());
+    harness.get_by_label("تهدیدها").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("تروریسم (۱۹)").is_none(), "folded: its rows are gone");
+    harness.get_by_label("تهدیدها").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("تروریسم (۱۹)").is_some(), "and back");
+}
