@@ -16,7 +16,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{Context, Id, Pos2, Rect, Response};
+use egui::{Context, FontId, Id, Pos2, Rect, Response};
 
 use super::bidi_text::{BidiTextStyle, hash_of, offset_at};
 use crate::text::bidi_layout::ParagraphLayout;
@@ -53,8 +53,8 @@ impl Selection {
     /// `group`) over `text`, and whether the selection goes on after it.
     fn share_of(&self, paragraph: Id, group: Option<Id>, order: usize, text: &str) -> Option<(Range<usize>, bool)> {
         let (first, last) = self.ordered();
-        let hash = hash_of(text);
-        let is = |point: &Point| point.paragraph == paragraph && point.text_hash == hash;
+        // The text is hashed only for a paragraph holding an end.
+        let is = |point: &Point| point.paragraph == paragraph && point.text_hash == hash_of(text);
         if self.group.is_none() || first.order == last.order {
             return (is(&first) && is(&last)).then_some((first.offset..last.offset, false));
         }
@@ -90,7 +90,8 @@ struct Member {
     paragraph: Id,
     rect: Rect,
     layout: Arc<ParagraphLayout>,
-    style: BidiTextStyle,
+    /// Its font: all a hit test needs of its style.
+    font_id: FontId,
 }
 
 /// The paragraphs of a group: this frame's so far, and last frame's.
@@ -238,7 +239,8 @@ fn join(ctx: &Context, group: Id, rect: Rect, layout: &Arc<ParagraphLayout>, sty
         let members = data.get_temp_mut_or_default::<Members>(members_key(group));
         let order = members.current.len();
         let paragraph = group.with(order);
-        members.current.push(Member { paragraph, rect, layout: layout.clone(), style: style.clone() });
+        let font_id = style.font_id.clone();
+        members.current.push(Member { paragraph, rect, layout: layout.clone(), font_id });
         (paragraph, order)
     })
 }
@@ -257,7 +259,8 @@ fn point_in_group(ctx: &Context, group: Id, pos: Pos2) -> Option<Point> {
     let offset = if pos.y > member.rect.bottom() {
         member.layout.text().len()
     } else {
-        offset_at(ctx, &member.layout, member.rect.min, pos, &member.style)
+        let style = BidiTextStyle::new(member.font_id.clone(), egui::Color32::PLACEHOLDER);
+        offset_at(ctx, &member.layout, member.rect.min, pos, &style)
     };
     Some(point(member, index, offset))
 }
