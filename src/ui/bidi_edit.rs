@@ -188,15 +188,14 @@ pub fn bidi_edit_with_id(
         ui.ctx().request_repaint();
     }
     let focused = response.has_focus();
-    let caret = after.placed(origin, row_height).caret_rect(ui.ctx(), &style, buffer.caret());
+    let mut caret = after.placed(origin, row_height).caret_rect(ui.ctx(), &style, buffer.caret());
     let scrolled = after.scroll_to_show(scroll_x, caret.center().x - origin.x, text_width);
     if scrolled != scroll_x {
+        caret = caret.translate(Vec2::new(scrolled - scroll_x, 0.0));
         scroll_x = scrolled;
         ui.ctx().data_mut(|data| data.insert_temp(scroll_id, scroll_x));
     }
-    let origin = rect.min + MARGIN + Vec2::new(scroll_x, 0.0);
-    let layout = after.placed(origin, row_height);
-    let caret = layout.caret_rect(ui.ctx(), &style, buffer.caret());
+    let layout = after.placed(rect.min + MARGIN + Vec2::new(scroll_x, 0.0), row_height);
     if focused && (moved || changed) {
         ui.scroll_to_rect(caret.expand(row_height), None);
     }
