@@ -33,6 +33,8 @@ const ENTRY_OTHER: u32 = 1 << 30;
 /// The original character is white space.
 const ENTRY_SPACE: u32 = 1 << 31;
 const SCRIPT_SHIFT: u32 = 29;
+// The script bits read as 1 (Arabic) and 2 (other), checked when compiling.
+const _: () = assert!(ENTRY_ARABIC >> SCRIPT_SHIFT == 1 && ENTRY_OTHER >> SCRIPT_SHIFT == 2);
 /// Where an entry's class starts: the five bits from [`ENTRY_WORD`] to
 /// [`ENTRY_SPACE`], all the scanner's hot loop needs besides the symbol.
 pub(super) const CLASS_SHIFT: u32 = 27;
@@ -224,7 +226,6 @@ fn entry_bits(table: CharInfoTable, alphabet: &Alphabet, code: u32) -> u32 {
     if info.is_newline() {
         bits |= ENTRY_NEWLINE;
     }
-    debug_assert!(ENTRY_ARABIC >> SCRIPT_SHIFT == 1 && ENTRY_OTHER >> SCRIPT_SHIFT == 2);
     bits
 }
 
