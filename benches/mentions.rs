@@ -10,6 +10,8 @@
 //!
 //! Against ripgrep on the same bytes and literals: `scripts/bench_mentions_vs_rg.sh`.
 
+// Shared with the examples and the search bench; not every helper is used here.
+#[allow(dead_code)]
 #[path = "../examples/common/synthetic.rs"]
 mod synthetic;
 

@@ -2,6 +2,10 @@
 //! catalog and index, notes, tours, graph, export and the `diplomap` commands.
 //! (One binary links once; twenty would each link the whole program.)
 
+// Test code: a failed unwrap is a failed test (helpers outside `#[test]`
+// functions included, which clippy.toml's test allowance does not cover).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../common/mod.rs"]
 mod common;
 

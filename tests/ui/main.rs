@@ -1,6 +1,9 @@
 //! Headless tests of the egui front end (egui_kittest, no GPU), in one binary,
 //! driving the app by accessible labels as a screen reader would.
 
+// Test code: a failed unwrap is a failed test (helpers outside `#[test]`
+// functions included, which clippy.toml's test allowance does not cover).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(feature = "gui")]
 
 #[path = "../common/mod.rs"]
