@@ -1,6 +1,9 @@
 //! `--screenshot FILE.png`: once the window has settled (the corpus loaded,
-//! fonts in place, no repaint pending for a few frames), ask eframe for the
-//! window's pixels, save them as PNG and close the window.
+//! fonts in place, nothing asking to be redrawn at once for a few frames —
+//! the map's layout still moving, a scroll, a camera flight), ask eframe for
+//! the window's pixels, save them as PNG and close the window. A repaint asked
+//! for later (the note editor checking its file every half second, say) is
+//! not waited for: it would never end.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -12,6 +15,9 @@ const SETTLED_FRAMES: u32 = 5;
 /// Frames after which the screenshot is taken anyway (an animation that
 /// never stops must not hang the command).
 const MAX_FRAMES: u32 = 600;
+/// How soon the job asks for its next frame: soon, but not "at once", so its
+/// own request does not count as the window being busy.
+const NEXT_FRAME: std::time::Duration = std::time::Duration::from_millis(5);
 
 pub struct ScreenshotJob {
     path: PathBuf,
@@ -42,7 +48,9 @@ impl ScreenshotJob {
             ctx.request_repaint();
             return;
         }
-        let busy = ctx.has_requested_repaint() || ctx.egui_is_using_pointer();
+        // Whether the last frame asked to be followed at once (egui tells the
+        // last frame's, not this one's: one frame late, well within SETTLED_FRAMES).
+        let busy = ctx.requested_repaint_last_pass() || ctx.egui_is_using_pointer();
         self.quiet_frames = if busy { 0 } else { self.quiet_frames + 1 };
         if self.quiet_frames >= SETTLED_FRAMES || self.frames >= MAX_FRAMES {
             self.requested = true;
@@ -55,7 +63,7 @@ impl ScreenshotJob {
                 repaint.request_repaint();
             });
         }
-        ctx.request_repaint();
+        ctx.request_repaint_after(NEXT_FRAME);
     }
 }
 
