@@ -141,82 +141,122 @@ impl App {
         self.state.ui_lang
     }
 
-    /// Draws one frame of the whole window into `ui`.
+    /// Draws one frame of the whole window into `ui`: the frame's steps, in order.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.begin_frame(&ctx);
+        self.take_new_model();
+        if self.loader.is_first_load() {
+            crate::ui::shell::loading::loading_ui(ui, self.state.ui_lang, &mut self.loader);
+            return;
+        }
+        if let Err(problems) = &self.model {
+            crate::ui::shell::problems::problems_screen_ui(ui, self.state.ui_lang, problems);
+            self.end_frame(&ctx);
+            return;
+        }
+        self.views.tours.tick(std::time::Instant::now());
+        if self.views.tours.has_unsaved() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(300));
+        }
+        let mut commands = Vec::new();
+        if self.views.presenter.is_some() {
+            self.presenter_ui(ui, &mut commands);
+        } else {
+            self.top_bar_ui(ui, &mut commands);
+            self.side_panels_ui(ui, &mut commands);
+            self.bottom_bars_ui(ui, &mut commands);
+            egui::CentralPanel::default().show(ui, |ui| {
+                mirror::column(ui, self.state.ui_lang.is_rtl(), |ui| self.view_ui(ui, &mut commands));
+            });
+            self.import_ui(&ctx, &mut commands);
+            self.poll_export(&ctx);
+        }
+        self.commands.extend(commands);
+        self.apply_with(&ctx);
+        self.end_frame(&ctx);
+    }
+
+    /// Theme, window-wide keys, the note editor's autosave and file check.
+    fn begin_frame(&mut self, ctx: &egui::Context) {
         ctx.set_theme(if self.state.dark { egui::Theme::Dark } else { egui::Theme::Light });
-        self.handle_keys(&ctx);
+        self.handle_keys(ctx);
         if let Some(action) = self.notes.tick(std::time::Instant::now()) {
             self.notes.apply(action);
         }
         if self.notes.status == NoteStatus::Unsaved || self.notes.concept().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
-        if let Some(mut model) = self.loader.poll() {
-            if let (Ok(new), Ok(old)) = (&mut model, &self.model) {
-                new.revision = new.revision.max(old.revision + 1);
-            }
-            self.take_loaded(model);
-            if std::mem::take(&mut self.present_on_load) {
-                self.present_current();
-            }
+    }
+
+    /// A model the loader finished (first load or reload) replaces the one shown.
+    fn take_new_model(&mut self) {
+        let Some(mut model) = self.loader.poll() else { return };
+        if let (Ok(new), Ok(old)) = (&mut model, &self.model) {
+            new.revision = new.revision.max(old.revision + 1);
         }
-        if self.loader.is_first_load() {
-            crate::ui::shell::loading::loading_ui(ui, self.state.ui_lang, &mut self.loader);
-            return;
+        self.take_loaded(model);
+        if std::mem::take(&mut self.present_on_load) {
+            self.present_current();
         }
-        if let (Some(job), Err(_)) = (&mut self.screenshot, &self.model) {
-            job.frame(&ctx, 0);
+    }
+
+    /// `--screenshot`: the job looks at the frame just drawn.
+    fn end_frame(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &mut self.screenshot {
+            job.frame(ctx, self.model.as_ref().map_or(0, |model| model.revision));
         }
-        let Ok(model) = &self.model else {
-            let problems = self.model.as_ref().err().map_or(&[][..], |v| v.as_slice());
-            crate::ui::shell::problems::problems_screen_ui(ui, self.state.ui_lang, problems);
-            return;
-        };
-        self.views.tours.tick(std::time::Instant::now());
-        if self.views.tours.has_unsaved() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(300));
-        }
-        let mut commands = Vec::new();
-        if let Some(presenter) = &mut self.views.presenter {
-            presenter.handle_keys(&ctx, &mut commands);
-            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-                crate::ui::views::presenter::presenter_ui(ui, presenter, model, self.state.ui_lang);
-            });
-            self.commands.extend(commands);
-            self.apply_with(&ctx);
-            if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
-                job.frame(&ctx, model.revision);
-            }
-            return;
-        }
-        let rtl = self.state.ui_lang.is_rtl();
+    }
+
+    /// A tour played full screen instead of the window's panels.
+    fn presenter_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let (Some(presenter), Ok(model)) = (&mut self.views.presenter, &self.model) else { return };
+        presenter.handle_keys(ui.ctx(), commands);
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            crate::ui::views::presenter::presenter_ui(ui, presenter, model, self.state.ui_lang);
+        });
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let current_map = self.views.current_map_step(&self.state);
         egui::Panel::top("top-bar").show(ui, |ui| {
-            let current_map = self.views.current_map_step(&self.state);
             let bar = top_bar::TopBar {
                 address_text: &mut self.views.address_text,
                 address_error: &mut self.views.address_error,
                 tours: &mut self.views.tours,
                 current_map: &current_map,
             };
-            top_bar::top_bar_ui(ui, &self.state, bar, &mut commands);
+            top_bar::top_bar_ui(ui, &self.state, bar, commands);
         });
+    }
+
+    /// The search box and the concept list on the start side; the selected
+    /// concept at a glance on the other (not beside a concept page or a tour).
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Ok(model) = &self.model else { return };
+        let rtl = self.state.ui_lang.is_rtl();
         let window_width = ui.ctx().content_rect().width();
         let list = side_panel::list_panel(rtl, window_width).show(ui, |ui| {
             side_panel::fenced_ui(ui, rtl, |ui| {
                 let current = self.state.history.current();
-                search::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, &mut commands);
-                concept_list::concept_list_ui(ui, model, &mut self.state, &mut commands);
+                search::search_box_ui(ui, current, self.state.ui_lang, &mut self.views.search, commands);
+                concept_list::concept_list_ui(ui, model, &mut self.state, commands);
             });
         });
         self.views.panels.list = Some(list.response.rect);
         self.views.panels.detail = None;
         if !matches!(self.state.history.current(), Address::Concept(_) | Address::Tour { .. }) {
             let detail = side_panel::detail_panel(rtl, window_width).show(ui, |ui| {
-                side_panel::fenced_ui(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, &mut commands));
+                side_panel::fenced_ui(ui, rtl, |ui| side_panel::side_panel_ui(ui, model, &self.state, commands));
             });
             self.views.panels.detail = Some(detail.response.rect);
         }
+    }
+
+    /// What the last export or recording said, and the corpus's problems.
+    fn bottom_bars_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Ok(model) = &self.model else { return };
+        let rtl = self.state.ui_lang.is_rtl();
         if let Some(message) = &self.views.notice {
             egui::Panel::bottom("export-message").show(ui, |ui| {
                 mirror::row(ui, rtl, |ui| {
@@ -238,16 +278,6 @@ impl App {
             stale,
             &mut self.views.problems_bar,
         );
-        egui::CentralPanel::default().show(ui, |ui| {
-            mirror::column(ui, rtl, |ui| self.view_ui(ui, &mut commands));
-        });
-        self.import_ui(&ctx, &mut commands);
-        self.poll_export(&ctx);
-        self.commands.extend(commands);
-        self.apply_with(&ctx);
-        if let (Some(job), Ok(model)) = (&mut self.screenshot, &self.model) {
-            job.frame(&ctx, model.revision);
-        }
     }
 
     fn view_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
