@@ -7,6 +7,7 @@ mod common;
 
 mod bidi_fribidi;
 mod bidi_properties;
+mod catalog_edit;
 mod cli;
 mod export;
 mod graph_layout;
