@@ -73,8 +73,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 }
                 j += 1;
                 let closing: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
-                i = text[j..]
-                    .as_bytes()
+                i = bytes[j..]
                     .windows(closing.len())
                     .position(|w| w == closing)
                     .map_or(bytes.len(), |p| j + p + closing.len());

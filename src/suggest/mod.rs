@@ -272,8 +272,8 @@ pub fn suggest(corpus: &Corpus, dismissals: &Dismissals) -> Vec<Suggestion> {
             let folded_words: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
             for first in 0..words.len() {
                 let w0 = &words[first];
-                if !is_term_word(&folded_words[first], &w0.key)
-                    || stopwords::is_stop(w0.lang, &folded_words[first])
+                if !is_term_word(folded_words[first], &w0.key)
+                    || stopwords::is_stop(w0.lang, folded_words[first])
                     || stopwords::is_stop(w0.lang, &w0.key)
                 {
                     continue;
@@ -281,12 +281,12 @@ pub fn suggest(corpus: &Corpus, dismissals: &Dismissals) -> Vec<Suggestion> {
                 for last in first + 1..(first + MAX_WORDS).min(words.len()) {
                     let prev = &words[last - 1];
                     let w = &words[last];
-                    if !prev.joins_next || w.lang != w0.lang || !is_term_word(&folded_words[last], &w.key) {
+                    if !prev.joins_next || w.lang != w0.lang || !is_term_word(folded_words[last], &w.key) {
                         break;
                     }
-                    let stop = stopwords::is_stop(w.lang, &folded_words[last]) || stopwords::is_stop(w.lang, &w.key);
+                    let stop = stopwords::is_stop(w.lang, folded_words[last]) || stopwords::is_stop(w.lang, &w.key);
                     if stop {
-                        if stopwords::may_stand_inside(w.lang, &folded_words[last]) {
+                        if stopwords::may_stand_inside(w.lang, folded_words[last]) {
                             continue;
                         }
                         break;

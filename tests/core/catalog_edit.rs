@@ -197,7 +197,7 @@ fn an_edit_never_writes_over_a_file_changed_since_it_was_read() {
     let main = d.join("concepts.ron");
     let changed = std::fs::read_to_string(&main).unwrap().replacen("Catalog(", "// edited by hand\nCatalog(", 1);
     std::fs::write(&main, &changed).unwrap();
-    assert_eq!(store.changed_on_disk(), [main.clone()]);
+    assert_eq!(store.changed_on_disk(), std::slice::from_ref(&main));
     let edit = diplomap::catalog::edit::Edit::AddAlias {
         id: "interpol".into(),
         lang: diplomap::catalog::Lang::En,
