@@ -224,12 +224,7 @@ fn nearest_stop_in_run<M: Measure + ?Sized>(
     x: f32,
     measure: &mut M,
 ) -> Option<(f32, usize)> {
-    // A combining mark sits on the letter before it: no caret stop before it.
-    let starts: Vec<usize> = text[run.range.clone()]
-        .char_indices()
-        .filter(|&(i, c)| i == 0 || !crate::text::normalize::is_combining_mark(c))
-        .map(|(i, _)| run.range.start + i)
-        .collect();
+    let starts: Vec<usize> = text[run.range.clone()].char_indices().map(|(i, _)| run.range.start + i).collect();
     if starts.is_empty() {
         return None;
     }
