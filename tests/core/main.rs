@@ -11,6 +11,7 @@ mod common;
 
 mod bidi_fribidi;
 mod bidi_properties;
+mod catalog_edit;
 mod cli;
 mod export;
 mod graph_layout;
