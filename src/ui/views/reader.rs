@@ -136,10 +136,11 @@ fn body_ui(
         if block.range.end <= body.window.start || block.range.start >= body.window.end {
             continue;
         }
+        let mut title_rect = None;
         if let Some(title) = &block.section_title {
             ui.add_space(10.0);
             let style = egui::TextStyle::Name(crate::ui::widgets::fonts::SECTION_STYLE.into());
-            styled_label_ui(ui, title, style, ui.visuals().strong_text_color());
+            title_rect = Some(styled_label_ui(ui, title, style, ui.visuals().strong_text_color()).rect);
         }
         let text = &document.text[block.range.clone()];
         let highlights =
@@ -176,7 +177,13 @@ fn body_ui(
             && block.range.start <= target.start
             && target.start < block.range.end.max(block.range.start + 1)
         {
-            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            // A section opens at its title, at the top; a passage in the middle.
+            match (&body.key.1, title_rect) {
+                (Some(DocumentAnchor::Section(_)), Some(title)) if body.hits.is_empty() => {
+                    ui.scroll_to_rect(title.union(rect), Some(egui::Align::Min))
+                }
+                _ => ui.scroll_to_rect(rect, Some(egui::Align::Center)),
+            }
             state.scrolled_to = Some(body.key.clone());
         }
     }
