@@ -1,6 +1,8 @@
-//! How exported maps look: colours and node glyphs by kind, edge colours by
-//! emphasis, and the legend's words in each language. Plain RGB, no egui, so
-//! the SVG writer and the PNG painter draw the same picture.
+//! How maps look: colours and node glyphs by kind, edge colours by emphasis,
+//! on a light background (exports, the presenter) or a dark one (the map view
+//! in the dark theme), and the legend's words in each language. Plain RGB, no
+//! egui: the one palette and glyph set of the SVG writer, the PNG picture and
+//! the window's map painter.
 
 use super::map::{CO_OCCURRENCE, edge_kind_of_code, kind_of_code};
 use crate::catalog::ConceptKind;
@@ -44,14 +46,24 @@ pub const NODE_OUTLINE: Rgba = Rgba(255, 255, 255, 255);
 /// The halo under labels.
 pub const HALO: Rgba = Rgba(255, 255, 255, 200);
 
-/// The fill of a node of kind code `kind` (the map view's light palette).
+/// The fill of a node of kind code `kind` (the light palette).
 pub fn node_fill(kind: u16) -> Rgba {
-    match kind_of_code(kind) {
-        ConceptKind::DiplomacyForm => Rgba(37, 99, 235, 255),
-        ConceptKind::Threat => Rgba(220, 38, 38, 255),
-        ConceptKind::Organisation => Rgba(22, 163, 74, 255),
-        ConceptKind::Topic => Rgba(147, 51, 234, 255),
-    }
+    node_fill_on(kind, false)
+}
+
+/// The fill of a node of kind code `kind` on a light or a `dark` background.
+pub fn node_fill_on(kind: u16, dark: bool) -> Rgba {
+    let [r, g, b] = match (kind_of_code(kind), dark) {
+        (ConceptKind::DiplomacyForm, false) => [37, 99, 235],
+        (ConceptKind::DiplomacyForm, true) => [96, 165, 250],
+        (ConceptKind::Threat, false) => [220, 38, 38],
+        (ConceptKind::Threat, true) => [248, 113, 113],
+        (ConceptKind::Organisation, false) => [22, 163, 74],
+        (ConceptKind::Organisation, true) => [74, 222, 128],
+        (ConceptKind::Topic, false) => [147, 51, 234],
+        (ConceptKind::Topic, true) => [192, 132, 252],
+    };
+    Rgba(r, g, b, 255)
 }
 
 /// The shape of a kind: forms of diplomacy round, threats diamonds,
@@ -72,8 +84,14 @@ pub fn is_co_occurrence(kind: u16) -> bool {
 
 /// The colour of an edge code: co-occurrences grey, curated relations by kind.
 pub fn edge_colour(kind: u16) -> Rgba {
+    edge_colour_on(kind, false)
+}
+
+/// The colour of an edge code on a light or a `dark` background (lighter there).
+pub fn edge_colour_on(kind: u16, dark: bool) -> Rgba {
     use crate::catalog::RelationKind as R;
-    let [r, g, b] = match edge_kind_of_code(kind) {
+    let rgb: [u8; 3] = match edge_kind_of_code(kind) {
+        EdgeKind::CoOccurrence if dark => return Rgba(130, 130, 130, 255),
         EdgeKind::CoOccurrence => [150, 150, 150],
         EdgeKind::Relation(R::Counters) => [200, 60, 60],
         EdgeKind::Relation(R::WorksThrough) => [30, 120, 200],
@@ -83,6 +101,7 @@ pub fn edge_colour(kind: u16) -> Rgba {
         EdgeKind::Relation(R::Fuels) => [220, 120, 20],
         EdgeKind::Relation(R::RelatedTo) => [110, 120, 150],
     };
+    let [r, g, b] = if dark { rgb.map(|c| c.saturating_add(50)) } else { rgb };
     Rgba(r, g, b, 255)
 }
 

@@ -53,57 +53,28 @@ pub struct MapPaint<'a> {
     pub reserved: &'a [Rect],
 }
 
-/// How a node of a kind is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Glyph {
-    Circle,
-    Diamond,
-    Square,
-    Hexagon,
-}
+/// How a node of a kind is drawn: the one glyph set of every map picture.
+pub use crate::export::look::Glyph;
 
 /// The shape of a concept kind: forms of diplomacy round, threats diamonds,
 /// organisations square, topics hexagons.
 pub fn glyph_of(kind: ConceptKind) -> Glyph {
-    match kind {
-        ConceptKind::DiplomacyForm => Glyph::Circle,
-        ConceptKind::Threat => Glyph::Diamond,
-        ConceptKind::Organisation => Glyph::Square,
-        ConceptKind::Topic => Glyph::Hexagon,
-    }
+    crate::export::look::node_glyph(kind_code(kind))
 }
 
-/// The fill of a concept kind.
+/// The fill of a concept kind (the palette of [`crate::export::look`]).
 pub fn kind_color(kind: ConceptKind, dark: bool) -> Color32 {
-    let [r, g, b] = match (kind, dark) {
-        (ConceptKind::DiplomacyForm, false) => [37, 99, 235],
-        (ConceptKind::DiplomacyForm, true) => [96, 165, 250],
-        (ConceptKind::Threat, false) => [220, 38, 38],
-        (ConceptKind::Threat, true) => [248, 113, 113],
-        (ConceptKind::Organisation, false) => [22, 163, 74],
-        (ConceptKind::Organisation, true) => [74, 222, 128],
-        (ConceptKind::Topic, false) => [147, 51, 234],
-        (ConceptKind::Topic, true) => [192, 132, 252],
-    };
-    Color32::from_rgb(r, g, b)
+    colour(crate::export::look::node_fill_on(kind_code(kind), dark))
 }
 
 /// The colour of an edge code: co-occurrences grey, curated relations by kind.
 pub fn edge_color(code: u16, dark: bool) -> Color32 {
-    use crate::catalog::RelationKind as R;
-    use crate::index::EdgeKind;
-    let rgb: [u8; 3] = match edge_kind_of_code(code) {
-        EdgeKind::CoOccurrence => return if dark { Color32::from_gray(130) } else { Color32::from_gray(150) },
-        EdgeKind::Relation(R::Counters) => [200, 60, 60],
-        EdgeKind::Relation(R::WorksThrough) => [30, 120, 200],
-        EdgeKind::Relation(R::Serves) => [40, 150, 90],
-        EdgeKind::Relation(R::MemberOf | R::PartnerOf | R::ObserverOf) => [0, 150, 160],
-        EdgeKind::Relation(R::PartOf) => [140, 80, 200],
-        EdgeKind::Relation(R::Fuels) => [220, 120, 20],
-        EdgeKind::Relation(R::RelatedTo) => [110, 120, 150],
-    };
-    let [r, g, b] = if dark { rgb.map(|c| c.saturating_add(50)) } else { rgb };
-    Color32::from_rgb(r, g, b)
+    colour(crate::export::look::edge_colour_on(code, dark))
+}
+
+/// An export colour as egui's.
+pub fn colour(rgba: crate::export::look::Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(rgba.0, rgba.1, rgba.2, rgba.3)
 }
 
 /// The colour of a note badge.

@@ -5,16 +5,16 @@
 //! [`paint_step`] paints a step with the map view's painter
 //! ([`crate::ui::paint::map`]); the presenter, the tour preview and the export share it.
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke};
+use egui::{Align2, FontId, Painter, Pos2, Shape, Stroke};
 
-use crate::export::look::{self, Rgba};
+use crate::export::look;
 use crate::export::map::MapData;
 use crate::export::view::StepView;
 use crate::export::{PAGE_MARGIN, Picture, Prepared, svg};
 use crate::graph::scene::Scene;
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
-use crate::ui::paint::map::{MapPaint, paint_map};
+use crate::ui::paint::map::{MapPaint, colour, paint_map};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, cached_layout, paint_bidi_label, paint_layout};
 
 /// The PNG bytes of a prepared page at `scale` pixels per point.
@@ -56,11 +56,6 @@ pub fn rgba_of(map: &MapData, prepared: &Prepared, scale: f32) -> crate::ui::pai
         paint_caption(painter, &prepared.picture);
         paint_legend(painter, &prepared.picture);
     })
-}
-
-/// An export colour as egui's.
-pub fn colour(rgba: Rgba) -> Color32 {
-    Color32::from_rgba_unmultiplied(rgba.0, rgba.1, rgba.2, rgba.3)
 }
 
 /// How a step is painted: its language, the size of label text in points

@@ -143,7 +143,7 @@ pub fn presenter_ui(
         return;
     }
     install_text_styles(ui);
-    ui.painter().rect_filled(rect, 0.0, crate::ui::paint::picture::colour(look::BACKGROUND));
+    ui.painter().rect_filled(rect, 0.0, crate::ui::paint::map::colour(look::BACKGROUND));
     let step = presenter.tour.steps.get(presenter.step).cloned();
     let caption = step.as_ref().map_or("", |s| crate::export::localized_or_english(&s.caption, lang)).to_string();
     let passage = step.as_ref().and_then(|s| s.passage.as_ref()).and_then(|p| passage_text(model, p));
@@ -189,7 +189,7 @@ fn passage_ui(ui: &mut egui::Ui, rect: egui::Rect, text: &str) {
     let inner = rect.shrink(24.0);
     ui.painter().rect_filled(rect.shrink(8.0), 8.0, egui::Color32::from_gray(244));
     ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
-        ui.visuals_mut().override_text_color = Some(crate::ui::paint::picture::colour(look::TEXT));
+        ui.visuals_mut().override_text_color = Some(crate::ui::paint::map::colour(look::TEXT));
         egui::ScrollArea::vertical().id_salt("presenter-passage").show(ui, |ui| {
             paragraph_ui_sized(ui, text, &[], egui::TextStyle::Name(PASSAGE_STYLE.into()));
         });
@@ -203,7 +203,7 @@ fn caption_ui(ui: &mut egui::Ui, presenter: &Presenter, rect: egui::Rect, captio
     );
     let inner = rect.shrink2(egui::vec2(48.0, 20.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
-        ui.visuals_mut().override_text_color = Some(crate::ui::paint::picture::colour(look::TEXT));
+        ui.visuals_mut().override_text_color = Some(crate::ui::paint::map::colour(look::TEXT));
         let counter = crate::export::step_counter(presenter.step + 1, presenter.step_count(), lang);
         let layout = if lang.is_rtl() {
             egui::Layout::right_to_left(egui::Align::Min)
@@ -211,9 +211,9 @@ fn caption_ui(ui: &mut egui::Ui, presenter: &Presenter, rect: egui::Rect, captio
             egui::Layout::left_to_right(egui::Align::Min)
         };
         ui.with_layout(layout, |ui| {
-            styled_label_ui(ui, &counter, egui::TextStyle::Body, crate::ui::paint::picture::colour(look::MUTED_TEXT));
+            styled_label_ui(ui, &counter, egui::TextStyle::Body, crate::ui::paint::map::colour(look::MUTED_TEXT));
             let title = crate::export::localized_or_english(&presenter.tour.title, lang);
-            styled_label_ui(ui, title, egui::TextStyle::Body, crate::ui::paint::picture::colour(look::MUTED_TEXT));
+            styled_label_ui(ui, title, egui::TextStyle::Body, crate::ui::paint::map::colour(look::MUTED_TEXT));
         });
         ui.add_space(8.0);
         let shown = paragraph_ui_sized(ui, caption, &[], egui::TextStyle::Name(CAPTION_STYLE.into()));

@@ -528,7 +528,7 @@ fn preview_ui(ui: &mut egui::Ui, view: &ViewContext, map: &MapData, tour: &Tour,
     let size = ui.available_size().max(egui::vec2(120.0, 120.0));
     let (rect, _response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 4.0, crate::ui::paint::picture::colour(crate::export::look::BACKGROUND));
+    painter.rect_filled(rect, 4.0, crate::ui::paint::map::colour(crate::export::look::BACKGROUND));
     let viewport = crate::graph::Vec2::new(rect.width(), rect.height());
     let step_view = match tour.steps.get(selected) {
         Some(step) => StepView::of_step(map, step, viewport),
