@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod diag;
 pub mod export;
 pub mod graph;
+pub mod i18n;
 pub mod index;
 pub mod notes;
 pub mod suggest;

@@ -7,6 +7,7 @@
 use super::map::{CO_OCCURRENCE, edge_kind_of_code, kind_of_code};
 use crate::catalog::ConceptKind;
 use crate::graph::scene::Emphasis;
+use crate::i18n::tr;
 use crate::index::EdgeKind;
 use crate::text::Lang;
 
@@ -142,28 +143,16 @@ pub fn glyph_points(glyph: Glyph, cx: f32, cy: f32, r: f32) -> Vec<(f32, f32)> {
 
 /// The legend's name of node kind code `kind`, in `lang`.
 pub fn kind_name(kind: u16, lang: Lang) -> &'static str {
-    let names: [&str; 3] = match kind {
-        0 => ["گونه‌های دیپلماسی", "أشكال الدبلوماسية", "Forms of diplomacy"],
-        1 => ["تهدیدها", "التهديدات", "Threats"],
-        2 => ["سازمان‌ها", "المنظمات", "Organisations"],
-        _ => ["موضوع‌ها", "المواضيع", "Topics"],
+    let key = match kind {
+        0 => "DiplomacyForm",
+        1 => "Threat",
+        2 => "Organisation",
+        _ => "Topic",
     };
-    pick(names, lang)
+    tr(lang, key)
 }
 
 /// The legend's words for curated relations and co-occurrence, in `lang`.
 pub fn edge_legend(co_occurrence: bool, lang: Lang) -> &'static str {
-    if co_occurrence {
-        pick(["هم‌آیی در متن‌ها", "ورود مشترك في النصوص", "Mentioned together"], lang)
-    } else {
-        pick(["پیوند تعریف‌شده (جهت‌دار)", "علاقة محددة (موجهة)", "Curated relation (directed)"], lang)
-    }
-}
-
-fn pick(names: [&'static str; 3], lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fa => names[0],
-        Lang::Ar => names[1],
-        Lang::En => names[2],
-    }
+    tr(lang, if co_occurrence { "legend co-occurrence" } else { "legend curated" })
 }

@@ -147,19 +147,8 @@ fn picture_of(target: &Target, size: Vec2, lang: Lang) -> Picture {
 
 /// "step 2 of 10" in `lang` (Persian digits in Persian, Arabic-Indic in Arabic).
 pub fn step_counter(number: usize, count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fa => format!("گام {} از {}", persian_digits(number), persian_digits(count)),
-        Lang::Ar => format!("الخطوة {} من {}", arabic_digits(number), arabic_digits(count)),
-        Lang::En => format!("step {number} of {count}"),
-    }
-}
-
-fn persian_digits(n: usize) -> String {
-    n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c)).collect()
-}
-
-fn arabic_digits(n: usize) -> String {
-    n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0x0660).unwrap_or(c)).collect()
+    use crate::i18n::{number as digits, tr};
+    format!("{} {} {} {}", tr(lang, "step counter"), digits(lang, number), tr(lang, "of"), digits(lang, count))
 }
 
 fn map_title(lang: Lang) -> &'static str {

@@ -3,11 +3,14 @@
 //! runs and the interface's words. It imports nothing else of `ui`.
 
 pub mod command;
-pub mod i18n;
 pub mod layout_store;
 pub mod model;
 pub mod state;
 pub mod view_context;
+
+/// The interface's words live in the core ([`crate::i18n`]): the exports
+/// (legend, step counter) use them too.
+pub use crate::i18n;
 
 pub use command::Command;
 pub use view_context::ViewContext;

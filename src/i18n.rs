@@ -1,4 +1,7 @@
-//! Interface strings in English, Persian and Arabic, switchable live.
+//! Interface strings in English, Persian and Arabic, switchable live: the
+//! window's words and those of the exported pictures (legend, step counter).
+//! No egui here, so the exports use the same table; the window reaches it as
+//! `ui::context::i18n`.
 //!
 //! `tr(lang, key)` looks a key up in one table; a key missing from the table is
 //! shown as itself, so a forgotten string is visible, never a crash.
@@ -157,6 +160,10 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("present", "Present", "ارائه", "عرض"),
     ("step", "Step", "گام", "الخطوة"),
     ("of", "of", "از", "من"),
+    // The exported pictures' legend and step counter ("step 2 of 10").
+    ("legend co-occurrence", "Mentioned together", "هم‌آیی در متن‌ها", "ورود مشترك في النصوص"),
+    ("legend curated", "Curated relation (directed)", "پیوند تعریف‌شده (جهت‌دار)", "علاقة محددة (موجهة)"),
+    ("step counter", "step", "گام", "الخطوة"),
     ("results", "results", "نتیجه", "نتيجة"),
     ("import", "Import text…", "افزودن متن…", "استيراد نص…"),
     ("section Title", "Title", "عنوان", "العنوان"),
