@@ -92,9 +92,8 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
         }
         (Some(tour), Some(id), None) => {
             let dir = args.out.unwrap_or_else(|| PathBuf::from(id));
-            for index in 0..tour.steps.len() {
-                let name = export::step_file_name(index, tour.steps.len(), format.extension());
-                page.write(&Target::Step { id, tour, index }, &dir.join(name))?;
+            for tour_page in export::tour_pages(&map, id, tour, size, lang) {
+                page.write_prepared(&tour_page.prepared, &dir.join(tour_page.file_name(format.extension())))?;
             }
             println!("{} pages in {}", tour.steps.len(), dir.display());
             Ok(())
@@ -117,10 +116,13 @@ struct Page<'a> {
 
 impl Page<'_> {
     fn write(&self, target: &Target, out: &Path) -> Result<(), Failure> {
-        let prepared = export::prepare(self.map, target, self.size, self.lang);
+        self.write_prepared(&export::prepare(self.map, target, self.size, self.lang), out)
+    }
+
+    fn write_prepared(&self, prepared: &export::Prepared, out: &Path) -> Result<(), Failure> {
         let bytes = match self.format {
-            Format::Svg => export::svg::svg_of(self.map, &prepared).into_bytes(),
-            Format::Png => png_bytes(self.map, &prepared, self.scale)?,
+            Format::Svg => export::svg::svg_of(self.map, prepared).into_bytes(),
+            Format::Png => png_bytes(self.map, prepared, self.scale)?,
         };
         export::write_file(out, &bytes).map_err(|e| Failure::Message(e.to_string()))?;
         eprintln!("wrote {}", out.display());

@@ -200,6 +200,40 @@ fn visible_len(text: &str) -> usize {
     text.chars().filter(|c| !matches!(*c as u32, 0x200B..=0x200F | 0x064B..=0x065F | 0x0670)).count()
 }
 
+/// One page of a whole tour: which step it is, and its prepared picture.
+#[derive(Debug, Clone)]
+pub struct TourPage {
+    /// The step, from 0.
+    pub index: usize,
+    /// How many steps the tour has.
+    pub count: usize,
+    pub prepared: Prepared,
+}
+
+impl TourPage {
+    /// `step-01.svg`, … (see [`step_file_name`]).
+    pub fn file_name(&self, extension: &str) -> String {
+        step_file_name(self.index, self.count, extension)
+    }
+}
+
+/// The pages of tour `id`, step by step: the one loop behind `diplomap export
+/// --tour` and the window's export of a whole tour.
+pub fn tour_pages<'a>(
+    map: &'a MapData,
+    id: &'a str,
+    tour: &'a Tour,
+    size: Vec2,
+    lang: Lang,
+) -> impl Iterator<Item = TourPage> + 'a {
+    let count = tour.steps.len();
+    (0..count).map(move |index| TourPage {
+        index,
+        count,
+        prepared: prepare(map, &Target::Step { id, tour, index }, size, lang),
+    })
+}
+
 /// The file names of a tour's pages: `step-01.svg`, `step-02.svg`, …
 pub fn step_file_name(index: usize, count: usize, extension: &str) -> String {
     let digits = count.max(1).to_string().len().max(2);

@@ -184,12 +184,10 @@ pub fn run_export(
                 Destination::File(path) => path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
             };
             let mut written = Vec::new();
-            let count = tour.steps.len();
-            for index in 0..count {
-                let page = export::prepare(map, &Target::Step { id, tour: &tour, index }, size, lang);
+            for page in export::tour_pages(map, id, &tour, size, lang) {
                 for format in [Format::Svg, Format::Png] {
-                    let name = export::step_file_name(index, count, format.extension());
-                    written.push(write_page(map, &page, &folder.join(name), format)?);
+                    let path = folder.join(page.file_name(format.extension()));
+                    written.push(write_page(map, &page.prepared, &path, format)?);
                 }
             }
             Ok(written)
