@@ -303,9 +303,15 @@ impl App {
             Address::Tour { id, step } => {
                 crate::ui::views::tour::tour_view_ui(ui, &view, &id, step, &mut self.views.tours, commands)
             }
-            Address::Map { focus, depth } => {
-                crate::ui::views::map::map_view_ui(ui, &view, focus.as_deref(), depth, &mut self.views.map, commands)
-            }
+            Address::Map { focus, depth } => crate::ui::views::map::map_view_ui(
+                ui,
+                &view,
+                focus.as_deref(),
+                depth,
+                &mut self.views.map,
+                &self.notes.store,
+                commands,
+            ),
             Address::Search(query) => {
                 search::search_view_ui(ui, &view, &query, self.notes.generation, &mut self.views.search, commands)
             }

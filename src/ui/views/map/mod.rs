@@ -34,6 +34,7 @@ mod toolbar;
 
 use eframe::egui;
 
+use crate::notes::NoteStore;
 use crate::ui::context::{Command, ViewContext};
 use evidence::evidence_ui;
 use toolbar::toolbar_ui;
@@ -49,10 +50,14 @@ pub fn map_view_ui(
     focus: Option<&str>,
     depth: Option<usize>,
     map: &mut MapView,
+    notes: &NoteStore,
     commands: &mut Vec<Command>,
 ) {
     map.prepare(view.model, view.lang);
-    map.sync_address(view.model, focus, depth);
+    map.sync_address(focus, depth);
+    if map.noted_stale {
+        map.refresh_notes(notes);
+    }
     toolbar_ui(ui, view, map, commands);
     if map.selected_edge.is_some() {
         let side =

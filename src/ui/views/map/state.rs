@@ -13,6 +13,7 @@ use crate::graph::{
     visibility,
 };
 use crate::index::EdgeKind;
+use crate::notes::NoteStore;
 use crate::text::Lang;
 use crate::ui::context::i18n::tr;
 use crate::ui::context::layout_store::LayoutStore;
@@ -99,6 +100,8 @@ pub struct MapView {
     pub(super) search_open: bool,
     /// Concepts that have notes.
     pub(super) noted: NodeSet,
+    /// `noted` must be read again (the map was rebuilt or the address changed).
+    pub(super) noted_stale: bool,
     /// Where the pins are read from and written to (`layout.ron`).
     layout_store: Option<LayoutStore>,
     /// The last message about saving (shown in the status line).
@@ -131,6 +134,7 @@ impl Default for MapView {
             search: String::new(),
             search_open: false,
             noted: NodeSet::default(),
+            noted_stale: true,
             layout_store: None,
             save_message: None,
             applied_address: None,
@@ -236,7 +240,7 @@ impl MapView {
             self.layout = Some(layout);
             self.data = Some(data);
             self.labels_lang = None;
-            self.refresh_notes(model);
+            self.noted_stale = true;
         }
         if self.labels_lang != Some(lang) {
             self.labels = node_labels(model, lang);
@@ -253,10 +257,11 @@ impl MapView {
         layout
     }
 
-    /// Reads which concepts have notes.
-    pub fn refresh_notes(&mut self, model: &Model) {
+    /// Reads which concepts have notes, from the app's one note store.
+    pub fn refresh_notes(&mut self, notes: &NoteStore) {
         let Some(data) = &self.data else { return };
-        let ids = crate::notes::NoteStore::open(model.corpus.notes_dir()).list().unwrap_or_default();
+        self.noted_stale = false;
+        let ids = notes.list().unwrap_or_default();
         let mut noted = NodeSet::empty(data.graph.node_count());
         for id in ids {
             if let Some(node) = data.graph.index_of(&id) {
@@ -267,7 +272,7 @@ impl MapView {
     }
 
     /// Takes focus and depth from the address when it changed.
-    pub(super) fn sync_address(&mut self, model: &Model, focus: Option<&str>, depth: Option<usize>) {
+    pub(super) fn sync_address(&mut self, focus: Option<&str>, depth: Option<usize>) {
         let address = (focus.map(str::to_string), depth);
         if self.applied_address.as_ref() == Some(&address) {
             return;
@@ -277,7 +282,7 @@ impl MapView {
         self.applied_address = Some(address);
         self.selected_edge = None;
         self.fit();
-        self.refresh_notes(model);
+        self.noted_stale = true;
     }
 
     /// Starts the layout again from its seed, keeping the pins.
@@ -471,7 +476,7 @@ mod tests {
     #[test]
     fn focus_is_the_neighbourhood_of_the_address() {
         let (model, mut map) = bundled();
-        map.sync_address(&model, Some("city-diplomacy"), Some(1));
+        map.sync_address(Some("city-diplomacy"), Some(1));
         let data = map.data.clone().unwrap();
         let visible = map.visibility(&model, &data);
         let focus = map.focus_set(&data, &visible).unwrap();
