@@ -4,6 +4,7 @@
 //! Views never change the model or the state from inside a widget: they push
 //! a [`Command`], and [`App::apply`] carries the commands out after drawing.
 
+pub mod export;
 pub mod screenshot;
 pub mod tours;
 

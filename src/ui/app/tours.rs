@@ -1,16 +1,15 @@
-//! How the app carries out the commands of tours: presenting (full screen),
-//! recording the map view as a step, and exporting from the menu. Kept beside
-//! the shell so `app.rs` only dispatches.
+//! How the app carries out the commands of tours: presenting (full screen)
+//! and recording the map view as a step. Kept beside the app so `mod.rs` only
+//! dispatches; exports are [`super::export`].
 
 use eframe::egui;
 
 use crate::address::Address;
 use crate::tours::{EdgeRef, Filters, Focus, Highlight, TourStep};
 use crate::ui::app::{App, ViewState};
-use crate::ui::context::command::{ExportRequest, TourAction};
+use crate::ui::context::command::TourAction;
 use crate::ui::context::i18n::tr;
 use crate::ui::context::state::AppState;
-use crate::ui::shell::export_menu::{Destination, ExportOutcome, run_export};
 use crate::ui::views::presenter::Presenter;
 
 impl ViewState {
@@ -79,74 +78,6 @@ impl App {
     /// What the map shows now, as a tour step (caption left empty).
     pub fn current_map_step(&self) -> TourStep {
         self.views.current_map_step(&self.state)
-    }
-
-    /// Carries out an export request: asks where with a save dialog (the
-    /// real window), else writes into the exports folder; says where.
-    pub fn export(&mut self, request: &ExportRequest) {
-        if *request == ExportRequest::Dismiss {
-            self.views.notice = None;
-            return;
-        }
-        if self.views.export.ask_where {
-            self.views.export.ask(request.clone(), self.state.ui_lang);
-            return;
-        }
-        self.write_export(request, &self.default_destination(request), None);
-    }
-
-    /// Writes the export whose dialog has answered; call every frame.
-    pub fn poll_export(&mut self, ctx: &egui::Context) {
-        if self.views.export.is_asking() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        let Some(outcome) = self.views.export.poll() else { return };
-        let lang = self.state.ui_lang;
-        match outcome {
-            ExportOutcome::Write(request, destination) => self.write_export(&request, &destination, None),
-            ExportOutcome::NoDialog(request) => {
-                let destination = self.default_destination(&request);
-                self.write_export(&request, &destination, Some(tr(lang, "no file dialog")));
-            }
-            ExportOutcome::Cancelled => self.views.notice = Some(tr(lang, "export cancelled").to_string()),
-        }
-    }
-
-    /// The exports folder (a tour: its own folder inside).
-    fn default_destination(&self, request: &ExportRequest) -> Destination {
-        match request {
-            ExportRequest::Tour { id } => Destination::Folder(self.views.export_dir.join(id)),
-            _ => Destination::Folder(self.views.export_dir.clone()),
-        }
-    }
-
-    fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>) {
-        let Ok(model) = &self.model else { return };
-        let map = self.views.tours.map_data(model);
-        let tours = model.dir().join("tours");
-        let lang = self.state.ui_lang;
-        let said = match run_export(request, &map, &tours, destination, lang) {
-            Ok(paths) => written_notice(&paths, lang),
-            Err(message) => message,
-        };
-        self.views.notice = Some(match preface {
-            Some(preface) => format!("{preface} {said}"),
-            None => said,
-        });
-    }
-}
-
-/// "Exported to FILE" for one file; "Exported to FOLDER (N files)" for several.
-fn written_notice(paths: &[std::path::PathBuf], lang: crate::text::Lang) -> String {
-    let exported = tr(lang, "exported to");
-    match paths {
-        [] => String::new(),
-        [one] => format!("{exported} {}", one.display()),
-        [first, ..] => {
-            let folder = first.parent().unwrap_or(first);
-            let files = crate::ui::context::i18n::number(lang, paths.len());
-            format!("{exported} {} ({files} {})", folder.display(), tr(lang, "files"))
-        }
     }
 }
 

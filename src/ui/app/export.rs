@@ -1,0 +1,81 @@
+//! How the app carries out export requests (the menu's map, a tour step, a
+//! whole tour): asks where with a save dialog in the real window, or writes
+//! into the exports folder, through [`crate::ui::shell::export_menu::run_export`];
+//! then says where in the notice line.
+
+use eframe::egui;
+
+use crate::ui::app::App;
+use crate::ui::context::command::ExportRequest;
+use crate::ui::context::i18n::tr;
+use crate::ui::shell::export_menu::{Destination, ExportOutcome, run_export};
+
+impl App {
+    /// Carries out an export request: asks where with a save dialog (the
+    /// real window), else writes into the exports folder; says where.
+    pub fn export(&mut self, request: &ExportRequest) {
+        if *request == ExportRequest::Dismiss {
+            self.views.notice = None;
+            return;
+        }
+        if self.views.export.ask_where {
+            self.views.export.ask(request.clone(), self.state.ui_lang);
+            return;
+        }
+        self.write_export(request, &self.default_destination(request), None);
+    }
+
+    /// Writes the export whose dialog has answered; call every frame.
+    pub fn poll_export(&mut self, ctx: &egui::Context) {
+        if self.views.export.is_asking() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let Some(outcome) = self.views.export.poll() else { return };
+        let lang = self.state.ui_lang;
+        match outcome {
+            ExportOutcome::Write(request, destination) => self.write_export(&request, &destination, None),
+            ExportOutcome::NoDialog(request) => {
+                let destination = self.default_destination(&request);
+                self.write_export(&request, &destination, Some(tr(lang, "no file dialog")));
+            }
+            ExportOutcome::Cancelled => self.views.notice = Some(tr(lang, "export cancelled").to_string()),
+        }
+    }
+
+    /// The exports folder (a tour: its own folder inside).
+    fn default_destination(&self, request: &ExportRequest) -> Destination {
+        match request {
+            ExportRequest::Tour { id } => Destination::Folder(self.views.export_dir.join(id)),
+            _ => Destination::Folder(self.views.export_dir.clone()),
+        }
+    }
+
+    fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>) {
+        let Ok(model) = &self.model else { return };
+        let map = self.views.tours.map_data(model);
+        let tours = model.dir().join("tours");
+        let lang = self.state.ui_lang;
+        let said = match run_export(request, &map, &tours, destination, lang) {
+            Ok(paths) => written_notice(&paths, lang),
+            Err(message) => message,
+        };
+        self.views.notice = Some(match preface {
+            Some(preface) => format!("{preface} {said}"),
+            None => said,
+        });
+    }
+}
+
+/// "Exported to FILE" for one file; "Exported to FOLDER (N files)" for several.
+fn written_notice(paths: &[std::path::PathBuf], lang: crate::text::Lang) -> String {
+    let exported = tr(lang, "exported to");
+    match paths {
+        [] => String::new(),
+        [one] => format!("{exported} {}", one.display()),
+        [first, ..] => {
+            let folder = first.parent().unwrap_or(first);
+            let files = crate::ui::context::i18n::number(lang, paths.len());
+            format!("{exported} {} ({files} {})", folder.display(), tr(lang, "files"))
+        }
+    }
+}
