@@ -14,7 +14,7 @@ pub use crate::text::Lang;
 
 /// A string in each of the three languages; a missing one is empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Localized {
     pub fa: String,
     pub ar: String,
@@ -42,7 +42,7 @@ impl Localized {
 
 /// A list of strings per language (aliases).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct LocalizedList {
     pub fa: Vec<String>,
     pub ar: Vec<String>,
@@ -122,12 +122,17 @@ impl RelationKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Relation {
     pub kind: RelationKind,
     pub target: String,
 }
 
+/// Unknown fields are errors (a misspelt `alias:` would otherwise drop
+/// every alias silently), reported with a did-you-mean by
+/// [`Diagnostic::from_ron`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Concept {
     /// Stable kebab-case id: `police-diplomacy`.
     pub id: String,
@@ -154,6 +159,7 @@ impl Concept {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub concepts: Vec<Concept>,
 }
@@ -312,6 +318,15 @@ impl Catalog {
                         path,
                         target_at,
                         format!("duplicate relation {} {target}", relation.kind.as_str()),
+                    ));
+                }
+            }
+            for lang in Lang::ALL {
+                if concept.aliases.get(lang).iter().any(|alias| alias.trim().is_empty()) {
+                    diagnostics.push(Diagnostic::warning(
+                        path,
+                        locate(source, "\"\"", concept_offset),
+                        format!("concept {quoted} has an empty alias in {} (ignored)", lang.code()),
                     ));
                 }
             }

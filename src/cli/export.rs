@@ -6,10 +6,15 @@
 //!                 [--size WxH] [--scale S] [--ui-lang fa|ar|en]
 //! ```
 //! Without `--out`: `map.svg`, `TOUR-step-N.svg`, or the folder `TOUR/`.
+//!
+//! An existing file is replaced only when it is an earlier export of the
+//! same kind (see [`crate::export::own`]), else refused (exit 1) unless
+//! `--force`; nothing is ever written inside the corpus folder.
 
 use std::path::{Path, PathBuf};
 
 use super::Failure;
+use super::output::{Out, warn};
 use crate::export::{self, Target, map::MapData};
 use crate::graph::Vec2;
 use crate::index::Index;
@@ -39,6 +44,10 @@ pub struct ExportArgs {
     /// Language of labels, captions and legend: fa, ar or en (default en).
     #[arg(long, value_name = "fa|ar|en")]
     pub ui_lang: Option<String>,
+    /// Replace an existing file even if it is not an earlier export of the
+    /// same kind (never inside the corpus folder).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,10 +63,17 @@ impl Format {
             Format::Png => "png",
         }
     }
+
+    fn kind(self) -> export::own::Kind {
+        match self {
+            Format::Svg => export::own::Kind::Svg,
+            Format::Png => export::own::Kind::Png,
+        }
+    }
 }
 
 /// Runs `diplomap export`.
-pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
+pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(), Failure> {
     let format = match args.format.as_str() {
         "svg" => Format::Svg,
         "png" => Format::Png,
@@ -84,7 +100,7 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
     }
     let index = Index::build(&corpus);
     let map = MapData::build(&corpus, &index);
-    let page = Page { map: &map, format, size, scale, lang };
+    let page = Page { map: &map, format, size, scale, lang, corpus: &corpus.dir, force: args.force };
     match (&tour, args.tour.as_deref(), args.step) {
         (Some(tour), Some(id), Some(step)) => {
             let out = args.out.unwrap_or_else(|| PathBuf::from(format!("{id}-step-{step}.{}", format.extension())));
@@ -92,12 +108,12 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
         }
         (Some(tour), Some(id), None) => {
             let dir = args.out.unwrap_or_else(|| PathBuf::from(id));
+            export::check_destination(&dir, &corpus.dir).map_err(|e| Failure::Message(e.to_string()))?;
             for index in 0..tour.steps.len() {
                 let name = export::step_file_name(index, tour.steps.len(), format.extension());
                 page.write(&Target::Step { id, tour, index }, &dir.join(name))?;
             }
-            println!("{} pages in {}", tour.steps.len(), dir.display());
-            Ok(())
+            out.line(format_args!("{} pages in {}", tour.steps.len(), dir.display()))
         }
         _ => {
             let out = args.out.unwrap_or_else(|| PathBuf::from(format!("map.{}", format.extension())));
@@ -113,6 +129,8 @@ struct Page<'a> {
     size: Vec2,
     scale: f32,
     lang: Lang,
+    corpus: &'a Path,
+    force: bool,
 }
 
 impl Page<'_> {
@@ -122,8 +140,11 @@ impl Page<'_> {
             Format::Svg => export::svg::svg_of(self.map, &prepared).into_bytes(),
             Format::Png => png_bytes(self.map, &prepared, self.scale)?,
         };
-        export::write_file(out, &bytes).map_err(|e| Failure::Message(e.to_string()))?;
-        eprintln!("wrote {}", out.display());
+        export::write_export(out, &bytes, self.format.kind(), self.corpus, self.force).map_err(|e| match e {
+            export::ExportError::NotOurs { .. } => Failure::Message(format!("{e} (--force replaces it)")),
+            _ => Failure::Message(e.to_string()),
+        })?;
+        warn(format_args!("wrote {}", out.display()));
         Ok(())
     }
 }

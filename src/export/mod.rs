@@ -19,6 +19,7 @@
 
 pub mod look;
 pub mod map;
+pub mod own;
 pub mod svg;
 pub mod view;
 
@@ -217,21 +218,46 @@ pub fn step_file_name(index: usize, count: usize, extension: &str) -> String {
     format!("step-{:0digits$}.{extension}", index + 1)
 }
 
-/// Why an export failed.
+/// Why an export failed. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write {path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
+    /// The target exists and is not an earlier export of the same kind.
+    #[error("{}: already exists and is not a {} exported by diplomap; refusing to replace it", .path.display(), .kind.name())]
+    NotOurs { path: PathBuf, kind: own::Kind },
+    #[error("{}: inside the corpus folder {}; exports are never written there", .path.display(), .corpus.display())]
+    InsideCorpus { path: PathBuf, corpus: PathBuf },
+    #[error("{0}")]
+    Refused(crate::atomic::WriteError),
 }
 
-/// Writes `bytes` to `path` atomically (creating its folder).
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+/// Writes an export of `kind` to `path` atomically, creating its folder:
+/// never inside the corpus folder `corpus`, and over an existing file only
+/// when it is an earlier export of the same kind ([`own::is_ours`]) or
+/// `force` is set (even then never over a link, a folder or a special file).
+pub fn write_export(path: &Path, bytes: &[u8], kind: own::Kind, corpus: &Path, force: bool) -> Result<(), ExportError> {
+    check_destination(path, corpus)?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.into(), source })?;
     }
-    crate::atomic::write_atomic(path, bytes).map_err(|source| ExportError::Write { path: path.into(), source })
+    let ours = |head: &[u8]| own::is_ours(kind, head);
+    let replace = if force { crate::atomic::Replace::Owned } else { crate::atomic::Replace::IfOurs(&ours) };
+    crate::atomic::write_file(path, bytes, replace).map_err(|error| match error {
+        crate::atomic::WriteError::NotOurs { path } => ExportError::NotOurs { path, kind },
+        crate::atomic::WriteError::Io { path, source } => ExportError::Write { path, source },
+        other => ExportError::Refused(other),
+    })
+}
+
+/// Refuses a destination inside the corpus folder.
+pub fn check_destination(path: &Path, corpus: &Path) -> Result<(), ExportError> {
+    if own::is_inside(path, corpus) {
+        return Err(ExportError::InsideCorpus { path: path.to_path_buf(), corpus: corpus.to_path_buf() });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

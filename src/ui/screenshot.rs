@@ -64,18 +64,13 @@ pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), 
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     let png = encode_png(width as u32, height as u32, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    crate::atomic::write_atomic(path, &png).map_err(|e| format!("{}: {e}", path.display()))
+    // A screenshot replaces a PNG (earlier screenshots, also those made
+    // before exports were marked), never a file of another kind.
+    let ours = |head: &[u8]| head.starts_with(b"\x89PNG\r\n\x1a\n");
+    crate::atomic::write_file(path, &png, crate::atomic::Replace::IfOurs(&ours)).map_err(|e| e.to_string())
 }
 
-/// PNG bytes of an 8-bit RGBA image.
+/// PNG bytes of an 8-bit RGBA image, marked as ours (see `export::own`).
 pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, width, height);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header()?;
-        writer.write_image_data(rgba)?;
-    }
-    Ok(out)
+    crate::export::own::encode_png(width, height, rgba)
 }
