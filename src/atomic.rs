@@ -209,7 +209,9 @@ pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn into_io(error: WriteError) -> std::io::Error {
     match error {
         WriteError::Io { source, .. } => source,
-        WriteError::Exists { path } => std::io::Error::new(ErrorKind::AlreadyExists, format!("{} exists", path.display())),
+        WriteError::Exists { path } => {
+            std::io::Error::new(ErrorKind::AlreadyExists, format!("{} exists", path.display()))
+        }
         other => std::io::Error::new(ErrorKind::InvalidInput, other.to_string()),
     }
 }

@@ -84,6 +84,16 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(
     if !(0.25..=8.0).contains(&scale) {
         return Err(Failure::Usage(format!("--scale {scale}: use a number from 0.25 to 8")));
     }
+    let pixels = (size.x * scale).ceil() as u64 * (size.y * scale).ceil() as u64;
+    if format == Format::Png && pixels > export::MAX_PNG_PIXELS {
+        return Err(Failure::Usage(format!(
+            "--size {}x{} at --scale {scale} is {pixels} pixels; a PNG has at most {} (4096x4096 at scale 1, \
+             2048x2048 at scale 2); use a smaller size or scale, or --format svg",
+            size.x,
+            size.y,
+            export::MAX_PNG_PIXELS
+        )));
+    }
     let lang = match args.ui_lang.as_deref() {
         None => Lang::En,
         Some(code) => {
@@ -175,12 +185,13 @@ fn load_tour(dir: &Path, id: &str) -> Result<Tour, Failure> {
 
 /// `WxH` in points, each from 100 to 8192.
 pub fn parse_size(text: &str) -> Result<Vec2, Failure> {
-    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT, e.g. 1280x800"));
+    let (min, max) = (export::MIN_SIDE, export::MAX_SIDE);
+    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT in points, e.g. 1280x800"));
     let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
     let w: f32 = w.trim().parse().map_err(|_| bad())?;
     let h: f32 = h.trim().parse().map_err(|_| bad())?;
-    if !(100.0..=8192.0).contains(&w) || !(100.0..=8192.0).contains(&h) {
-        return Err(bad());
+    if !(min..=max).contains(&w) || !(min..=max).contains(&h) {
+        return Err(Failure::Usage(format!("--size {text}: each side must be from {min} to {max} points")));
     }
     Ok(Vec2::new(w, h))
 }

@@ -45,8 +45,12 @@ pub fn unpack_to(dir: &std::path::Path) -> Result<(), Diagnostic> {
     if !dir.join("concepts.ron").exists() {
         unpack_files(dir)?;
     }
-    crate::atomic::write_file(&marker, b"The bundled corpus was unpacked here; this folder is now the user's.\n", crate::atomic::Replace::Owned)
-        .map_err(|e| Diagnostic::error(&marker, (1, 1), format!("cannot write: {e}")))
+    crate::atomic::write_file(
+        &marker,
+        b"The bundled corpus was unpacked here; this folder is now the user's.\n",
+        crate::atomic::Replace::Owned,
+    )
+    .map_err(|e| Diagnostic::error(&marker, (1, 1), format!("cannot write: {e}")))
 }
 
 fn unpack_files(dir: &std::path::Path) -> Result<(), Diagnostic> {

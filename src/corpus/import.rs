@@ -80,7 +80,8 @@ pub struct Imported {
 /// opening it: opening a FIFO without a writer would wait forever.
 pub fn read_source(path: &Path) -> Result<Vec<u8>, ImportError> {
     let read_error = |source| ImportError::Read { path: path.to_path_buf(), source };
-    let not_a_file = |kind: std::fs::FileType| ImportError::NotAFile { path: path.to_path_buf(), what: kind_name(kind) };
+    let not_a_file =
+        |kind: std::fs::FileType| ImportError::NotAFile { path: path.to_path_buf(), what: kind_name(kind) };
     let kind = std::fs::metadata(path).map_err(read_error)?.file_type();
     if !kind.is_file() {
         return Err(not_a_file(kind));

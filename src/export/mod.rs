@@ -35,6 +35,13 @@ use view::StepView;
 
 /// The page size when none is asked for, in points.
 pub const DEFAULT_SIZE: Vec2 = Vec2::new(1280.0, 800.0);
+/// The most pixels a PNG export may have (4096 × 4096, or 1280 × 800 at
+/// scale 3.2): painting takes about 20 bytes a pixel, so this bounds an
+/// export to some 350 MB.
+pub const MAX_PNG_PIXELS: u64 = 4096 * 4096;
+/// The page's sides, in points.
+pub const MIN_SIDE: f32 = 100.0;
+pub const MAX_SIDE: f32 = 8192.0;
 /// Free space at the page's edges, in points.
 pub const PAGE_MARGIN: f32 = 20.0;
 

@@ -22,7 +22,7 @@ use super::anchor::AnchorStatus;
 use super::error::NotesError;
 use super::format::{parse, render};
 use super::id::check_concept_id;
-use super::model::{Anchor, ConceptNotes};
+use super::model::{Anchor, ConceptNotes, MAX_NOTE_BYTES};
 use super::time::Timestamp;
 use crate::atomic::FolderLock;
 use crate::diag::{Diagnostic, locate, utf8_or_diagnostic};
@@ -218,12 +218,14 @@ impl NoteStore {
     /// Replaces the main note's body, keeping the other notes. Writes nothing
     /// when the body is already this.
     pub fn set_main(&mut self, concept: &str, body: &str) -> Result<(), NotesError> {
+        check_size(concept, body)?;
         let now = self.now();
         self.modify(concept, |notes| Ok(notes.set_main(body, &now)))
     }
 
     /// Adds a passage note; returns its id.
     pub fn add_passage_note(&mut self, concept: &str, anchor: Anchor, body: &str) -> Result<String, NotesError> {
+        check_size(concept, body)?;
         let now = self.now();
         let mut id = String::new();
         self.modify(concept, |notes| {
@@ -235,6 +237,7 @@ impl NoteStore {
 
     /// Replaces the body of any note (main or passage).
     pub fn update_note(&mut self, concept: &str, note: &str, body: &str) -> Result<(), NotesError> {
+        check_size(concept, body)?;
         let now = self.now();
         self.modify(concept, |notes| notes.update_body(note, body, &now))
     }
@@ -280,7 +283,9 @@ impl NoteStore {
             return Some(Diagnostic::error(
                 dir,
                 (1, 1),
-                format!("the notes folder is a symbolic link to {target}, which does not exist: no note can be read or saved"),
+                format!(
+                    "the notes folder is a symbolic link to {target}, which does not exist: no note can be read or saved"
+                ),
             ));
         }
         if !dir.is_dir() {
@@ -429,6 +434,14 @@ fn anchor_message(notes: &ConceptNotes, note: &str, status: &AnchorStatus) -> Op
         )),
         AnchorStatus::MissingDocument => Some(format!("note {note:?}: anchored to document {doc}, which is missing")),
     }
+}
+
+/// Refuses a body over [`MAX_NOTE_BYTES`].
+fn check_size(concept: &str, body: &str) -> Result<(), NotesError> {
+    if body.len() > MAX_NOTE_BYTES {
+        return Err(NotesError::TooLarge { concept: concept.to_owned(), size: body.len(), limit: MAX_NOTE_BYTES });
+    }
+    Ok(())
 }
 
 fn check_id(id: &str) -> Result<(), NotesError> {
