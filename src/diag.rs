@@ -85,7 +85,9 @@ pub fn ron_message(code: &ron::Error) -> String {
             "values nested more than {RON_NESTING_LIMIT} levels deep here; \
              a file of ours never nests that deep: look for unclosed or repeated brackets"
         ),
-        ron::Error::Eof => "the file ends before its value does (only whitespace or comments, or an unclosed bracket)".to_owned(),
+        ron::Error::Eof => {
+            "the file ends before its value does (only whitespace or comments, or an unclosed bracket)".to_owned()
+        }
         other => other.to_string(),
     }
 }

@@ -246,6 +246,15 @@ impl Catalog {
 
     /// Parses and validates catalog text; `path` names it in diagnostics.
     pub fn parse(path: &Path, source: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
+        if source.trim().is_empty() {
+            let what = if source.is_empty() {
+                "empty".to_owned()
+            } else {
+                format!("only whitespace ({} bytes)", source.len())
+            };
+            let message = format!("the file is {what}; a catalog starts with `Catalog(concepts: [`");
+            return (None, vec![Diagnostic::error(path, (1, 1), message)]);
+        }
         match ron::from_str::<Catalog>(source) {
             Ok(catalog) => {
                 let diagnostics = catalog.validate(path, source);
