@@ -1,7 +1,7 @@
 //! `diplomap check`: every problem in every corpus file, errors and warnings,
 //! gathered from each loader: the catalog, document metadata and texts (lines
-//! in broken visual order are warnings), tours, notes and the map layout.
-//! Nothing is written.
+//! in broken visual order are warnings), tours, notes and the map layout,
+//! and temporary files a killed write left behind. Nothing is written.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -16,12 +16,32 @@ pub fn check_corpus(dir: &Path) -> Vec<Diagnostic> {
         diagnostics.extend(broken_line_warnings(corpus));
         diagnostics.extend(tour_problems(corpus));
         diagnostics.extend(evidence_problems(corpus));
+        let (_, layout) =
+            crate::graph::persist::load_layout(&corpus.layout_path(), |id| corpus.catalog.get(id).is_some());
+        diagnostics.extend(layout);
     }
+    diagnostics.extend(leftovers(dir));
     let notes = crate::notes::NoteStore::open(dir.join("notes"));
     diagnostics.extend(notes.check_all());
     diagnostics.extend(notes.check_anchors(&dir.join("documents")));
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     diagnostics
+}
+
+/// Temporary files of interrupted writes, in every folder we write into.
+fn leftovers(dir: &Path) -> Vec<Diagnostic> {
+    let folders = [dir.to_path_buf(), dir.join("documents"), dir.join("notes"), dir.join("tours")];
+    let mut found = Vec::new();
+    for folder in folders {
+        for (path, size) in crate::atomic::stale_temps(&folder, crate::atomic::TEMP_GRACE) {
+            found.push(Diagnostic::warning(
+                &path,
+                (1, 1),
+                format!("left by an interrupted write ({size} bytes); removed at the next write into this folder"),
+            ));
+        }
+    }
+    found
 }
 
 /// One warning per line in broken visual order: shown marked, not indexed.

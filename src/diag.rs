@@ -37,10 +37,13 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// A diagnostic from a RON parse error, which carries its own position.
+    /// A diagnostic from a RON parse error, which carries its own position,
+    /// in words for the person editing the file: an unknown field names the
+    /// field meant ("did you mean `aliases`?") and the fields there are,
+    /// nesting too deep says so, a file of only whitespace says that.
     pub fn from_ron(path: &Path, err: &ron::error::SpannedError) -> Self {
         let pos = err.span.start;
-        Diagnostic::error(path, (pos.line.max(1), pos.col.max(1)), err.code.to_string())
+        Diagnostic::error(path, (pos.line.max(1), pos.col.max(1)), ron_message(&err.code))
     }
 }
 
@@ -52,6 +55,74 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, "{}:{}:{}: {}{}", self.path.display(), self.line, self.col, prefix, self.message)
     }
+}
+
+/// How deep RON values may nest before a file is refused (ron's own limit).
+pub const RON_NESTING_LIMIT: usize = 128;
+
+/// The message of a RON error, in the terms of our files.
+pub fn ron_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::NoSuchStructField { expected, found, outer } => {
+            let place = outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default();
+            let known: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
+            let hint = match closest(found, expected) {
+                Some(meant) => format!("did you mean `{meant}`? "),
+                None => String::new(),
+            };
+            format!("unknown field `{found}`{place}: {hint}(the fields are {})", known.join(", "))
+        }
+        ron::Error::NoSuchEnumVariant { expected, found, outer } => {
+            let place = outer.as_deref().map(|o| format!(" of {o}")).unwrap_or_default();
+            let known: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
+            let hint = match closest(found, expected) {
+                Some(meant) => format!("did you mean `{meant}`? "),
+                None => String::new(),
+            };
+            format!("unknown value `{found}`{place}: {hint}(use one of {})", known.join(", "))
+        }
+        ron::Error::ExceededRecursionLimit => format!(
+            "values nested more than {RON_NESTING_LIMIT} levels deep here; \
+             a file of ours never nests that deep: look for unclosed or repeated brackets"
+        ),
+        ron::Error::Eof => {
+            "the file ends before its value does (only whitespace or comments, or an unclosed bracket)".to_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The name in `known` closest to `found` by edit distance, if close enough
+/// to be a misspelling (or a prefix of it, like `alias` for `aliases`).
+pub fn closest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+    let found_lower = found.to_lowercase();
+    known
+        .iter()
+        .map(|&k| {
+            let k_lower = k.to_lowercase();
+            let prefix = k_lower.starts_with(&found_lower) || found_lower.starts_with(&k_lower);
+            let distance = if prefix && found_lower.len() >= 3 { 1 } else { edit_distance(&found_lower, &k_lower) };
+            (distance, k)
+        })
+        .filter(|&(distance, k)| distance <= (k.chars().count() / 3).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// Line and column (1-based, columns in characters) of byte `offset` in `text`.
@@ -79,6 +150,28 @@ pub fn read_utf8(path: &Path) -> Result<String, Diagnostic> {
     utf8_or_diagnostic(path, bytes)
 }
 
+/// [`read_utf8`] of a file that may hold at most `limit` bytes; a larger one
+/// (or anything but a regular file) is refused without being read whole.
+pub fn read_utf8_at_most(path: &Path, limit: u64) -> Result<String, Diagnostic> {
+    use std::io::Read;
+    let error = |message: String| Diagnostic::error(path, (1, 1), message);
+    let file = std::fs::File::open(path).map_err(|e| error(format!("cannot read: {e}")))?;
+    let meta = file.metadata().map_err(|e| error(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(error("not a regular file".to_owned()));
+    }
+    let too_large = |size: String| error(format!("the file is {size}; at most {limit} bytes are read from it"));
+    if meta.len() > limit {
+        return Err(too_large(format!("{} bytes", meta.len())));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| error(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(format!("more than {limit} bytes")));
+    }
+    utf8_or_diagnostic(path, bytes)
+}
+
 /// Turns bytes into a `String`, or a diagnostic naming the first invalid byte.
 pub fn utf8_or_diagnostic(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
@@ -100,6 +193,16 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn misspelt_names_find_the_one_meant() {
+        let fields = ["id", "kind", "labels", "aliases", "summary", "relations"];
+        assert_eq!(closest("alias", &fields), Some("aliases"));
+        assert_eq!(closest("lables", &fields), Some("labels"));
+        assert_eq!(closest("Summary", &fields), Some("summary"));
+        assert_eq!(closest("colour", &fields), None);
+        assert_eq!(closest("yeer", &["title", "languages", "source", "year"]), Some("year"));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub use crate::text::Lang;
 
 /// A string in each of the three languages; a missing one is empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Localized {
     pub fa: String,
     pub ar: String,
@@ -61,7 +61,7 @@ impl Localized {
 
 /// A list of strings per language (aliases).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct LocalizedList {
     pub fa: Vec<String>,
     pub ar: Vec<String>,
@@ -199,6 +199,7 @@ pub struct EvidenceRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Relation {
     pub kind: RelationKind,
     pub target: String,
@@ -208,7 +209,11 @@ pub struct Relation {
     pub evidence: Vec<EvidenceRef>,
 }
 
+/// Unknown fields are errors (a misspelt `alias:` would otherwise drop
+/// every alias silently), reported with a did-you-mean by
+/// [`Diagnostic::from_ron`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Concept {
     /// Stable kebab-case id: `police-diplomacy`.
     pub id: String,
@@ -235,6 +240,7 @@ impl Concept {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub concepts: Vec<Concept>,
 }
@@ -342,6 +348,15 @@ impl Catalog {
 
     /// Parses and validates catalog text; `path` names it in diagnostics.
     pub fn parse(path: &Path, source: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
+        if source.trim().is_empty() {
+            let what = if source.is_empty() {
+                "empty".to_owned()
+            } else {
+                format!("only whitespace ({} bytes)", source.len())
+            };
+            let message = format!("the file is {what}; a catalog starts with `Catalog(concepts: [`");
+            return (None, vec![Diagnostic::error(path, (1, 1), message)]);
+        }
         match ron::from_str::<Catalog>(source) {
             Ok(catalog) => {
                 let spans = spans::concept_entries(source);
@@ -453,6 +468,15 @@ impl Catalog {
                             ),
                         ));
                     }
+                }
+            }
+            for lang in Lang::ALL {
+                if concept.aliases.get(lang).iter().any(|alias| alias.trim().is_empty()) {
+                    diagnostics.push(Diagnostic::warning(
+                        path,
+                        locate(source, "\"\"", concept_offset),
+                        format!("concept {quoted} has an empty alias in {} (ignored)", lang.code()),
+                    ));
                 }
             }
             for (_, surface) in concept.surface_forms() {

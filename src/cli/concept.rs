@@ -97,7 +97,7 @@ fn evidence(dir: &std::path::Path, spec: &str) -> Result<EvidenceRef, Failure> {
 }
 
 /// Runs a `concept` subcommand.
-pub fn run(corpus: Option<PathBuf>, command: ConceptCommand) -> Result<(), Failure> {
+pub fn run(corpus: Option<PathBuf>, command: ConceptCommand, out: &mut super::output::Out) -> Result<(), Failure> {
     let dir = corpus::resolve_dir(corpus)?;
     let (store, diagnostics) = CatalogStore::open(&dir);
     let Some(mut store) = store else {
@@ -135,13 +135,10 @@ pub fn run(corpus: Option<PathBuf>, command: ConceptCommand) -> Result<(), Failu
     };
     let applied = store.edit(&edit).map_err(|e| Failure::Message(e.to_string()))?;
     match &command {
-        ConceptCommand::Add { id, .. } => println!("added {id}"),
-        ConceptCommand::Alias { id, lang, text } => println!("{id}: added {lang} name \"{text}\""),
-        ConceptCommand::Unalias { id, lang, text } => println!("{id}: removed {lang} name \"{text}\""),
-        ConceptCommand::Relate { source, kind, target, .. } => println!("{source} {kind} {target}"),
-        ConceptCommand::Remove { id } => {
-            println!("removed {id} and {} relation(s)", applied.relations_removed);
-        }
+        ConceptCommand::Add { id, .. } => out.line(format_args!("added {id}")),
+        ConceptCommand::Alias { id, lang, text } => out.line(format_args!("{id}: added {lang} name \"{text}\"")),
+        ConceptCommand::Unalias { id, lang, text } => out.line(format_args!("{id}: removed {lang} name \"{text}\"")),
+        ConceptCommand::Relate { source, kind, target, .. } => out.line(format_args!("{source} {kind} {target}")),
+        ConceptCommand::Remove { id } => out.line(format_args!("removed {id} and {} relation(s)", applied.relations_removed)),
     }
-    Ok(())
 }

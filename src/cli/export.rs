@@ -6,10 +6,15 @@
 //!                 [--size WxH] [--scale S] [--ui-lang fa|ar|en]
 //! ```
 //! Without `--out`: `map.svg`, `TOUR-step-N.svg`, or the folder `TOUR/`.
+//!
+//! An existing file is replaced only when it is an earlier export of the
+//! same kind (see [`crate::export::own`]), else refused (exit 1) unless
+//! `--force`; nothing is ever written inside the corpus folder.
 
 use std::path::{Path, PathBuf};
 
 use super::Failure;
+use super::output::{Out, warn};
 use crate::export::{self, Target, map::MapData};
 use crate::graph::Vec2;
 use crate::index::Index;
@@ -39,6 +44,10 @@ pub struct ExportArgs {
     /// Language of labels, captions and legend: fa, ar or en (default en).
     #[arg(long, value_name = "fa|ar|en")]
     pub ui_lang: Option<String>,
+    /// Replace an existing file even if it is not an earlier export of the
+    /// same kind (never inside the corpus folder).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,10 +63,17 @@ impl Format {
             Format::Png => "png",
         }
     }
+
+    fn kind(self) -> export::own::Kind {
+        match self {
+            Format::Svg => export::own::Kind::Svg,
+            Format::Png => export::own::Kind::Png,
+        }
+    }
 }
 
 /// Runs `diplomap export`.
-pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
+pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(), Failure> {
     let format = match args.format.as_str() {
         "svg" => Format::Svg,
         "png" => Format::Png,
@@ -67,6 +83,16 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
     let scale = args.scale.unwrap_or(1.0);
     if !(0.25..=8.0).contains(&scale) {
         return Err(Failure::Usage(format!("--scale {scale}: use a number from 0.25 to 8")));
+    }
+    let pixels = (size.x * scale).ceil() as u64 * (size.y * scale).ceil() as u64;
+    if format == Format::Png && pixels > export::MAX_PNG_PIXELS {
+        return Err(Failure::Usage(format!(
+            "--size {}x{} at --scale {scale} is {pixels} pixels; a PNG has at most {} (4096x4096 at scale 1, \
+             2048x2048 at scale 2); use a smaller size or scale, or --format svg",
+            size.x,
+            size.y,
+            export::MAX_PNG_PIXELS
+        )));
     }
     let lang = match args.ui_lang.as_deref() {
         None => Lang::En,
@@ -84,7 +110,7 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
     }
     let index = Index::build(&corpus);
     let map = MapData::build(&corpus, &index);
-    let page = Page { map: &map, format, size, scale, lang };
+    let page = Page { map: &map, format, size, scale, lang, corpus: &corpus.dir, force: args.force };
     match (&tour, args.tour.as_deref(), args.step) {
         (Some(tour), Some(id), Some(step)) => {
             let out = args.out.unwrap_or_else(|| PathBuf::from(format!("{id}-step-{step}.{}", format.extension())));
@@ -92,11 +118,11 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
         }
         (Some(tour), Some(id), None) => {
             let dir = args.out.unwrap_or_else(|| PathBuf::from(id));
+            export::check_destination(&dir, &corpus.dir).map_err(|e| Failure::Message(e.to_string()))?;
             for tour_page in export::tour_pages(&map, id, tour, size, lang) {
                 page.write_prepared(&tour_page.prepared, &dir.join(tour_page.file_name(format.extension())))?;
             }
-            println!("{} pages in {}", tour.steps.len(), dir.display());
-            Ok(())
+            out.line(format_args!("{} pages in {}", tour.steps.len(), dir.display()))
         }
         _ => {
             let out = args.out.unwrap_or_else(|| PathBuf::from(format!("map.{}", format.extension())));
@@ -112,6 +138,8 @@ struct Page<'a> {
     size: Vec2,
     scale: f32,
     lang: Lang,
+    corpus: &'a Path,
+    force: bool,
 }
 
 impl Page<'_> {
@@ -124,8 +152,11 @@ impl Page<'_> {
             Format::Svg => export::svg::svg_of(self.map, prepared).into_bytes(),
             Format::Png => png_bytes(self.map, prepared, self.scale)?,
         };
-        export::write_file(out, &bytes).map_err(|e| Failure::Message(e.to_string()))?;
-        eprintln!("wrote {}", out.display());
+        export::write_export(out, &bytes, self.format.kind(), self.corpus, self.force).map_err(|e| match e {
+            export::ExportError::NotOurs { .. } => Failure::Message(format!("{e} (--force replaces it)")),
+            _ => Failure::Message(e.to_string()),
+        })?;
+        warn(format_args!("wrote {}", out.display()));
         Ok(())
     }
 }
@@ -156,12 +187,13 @@ fn load_tour(dir: &Path, id: &str) -> Result<Tour, Failure> {
 
 /// `WxH` in points, each from 100 to 8192.
 pub fn parse_size(text: &str) -> Result<Vec2, Failure> {
-    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT, e.g. 1280x800"));
+    let (min, max) = (export::MIN_SIDE, export::MAX_SIDE);
+    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT in points, e.g. 1280x800"));
     let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
     let w: f32 = w.trim().parse().map_err(|_| bad())?;
     let h: f32 = h.trim().parse().map_err(|_| bad())?;
-    if !(100.0..=8192.0).contains(&w) || !(100.0..=8192.0).contains(&h) {
-        return Err(bad());
+    if !(min..=max).contains(&w) || !(min..=max).contains(&h) {
+        return Err(Failure::Usage(format!("--size {text}: each side must be from {min} to {max} points")));
     }
     Ok(Vec2::new(w, h))
 }

@@ -11,10 +11,15 @@
 //! Languages left out are detected from the text; without any title the file's
 //! name is the title. A bad file (empty, binary, invalid UTF-8, too large, or
 //! already in the corpus) is refused with its position, nothing written: exit 1.
+//!
+//! The id is never lost: when standard output fails after the document was
+//! written (a full disk, a closed pipe), the id goes to stderr in
+//! `diplomap: imported FILE as document ID, but …` and the exit status is 1.
 
 use std::path::PathBuf;
 
 use super::Failure;
+use super::output::{Out, warn};
 use crate::catalog::Localized;
 use crate::corpus::meta::Source;
 use crate::corpus::{self, DocumentMeta, SourceKind};
@@ -55,12 +60,20 @@ pub const SOURCE_KINDS: [(&str, SourceKind); 6] = [
 ];
 
 /// Runs `diplomap import`.
-pub fn import(corpus_arg: Option<PathBuf>, args: ImportArgs) -> Result<(), Failure> {
+pub fn import(corpus_arg: Option<PathBuf>, args: ImportArgs, out: &mut Out) -> Result<(), Failure> {
     let dir = corpus::resolve_dir(corpus_arg)?;
     let meta = meta_from_args(&args)?;
     let imported = corpus::import::import_file(&dir, &args.file, meta).map_err(|e| Failure::Message(e.to_string()))?;
-    println!("{}", imported.id);
-    Ok(())
+    let printed = out.line(&imported.id).and_then(|()| out.finish());
+    if let Err(Failure::Output(error)) = printed {
+        warn(format_args!(
+            "diplomap: imported {} as document {}, but could not print its id to standard output: {error}",
+            args.file.display(),
+            imported.id
+        ));
+        return Err(Failure::Reported);
+    }
+    printed
 }
 
 fn meta_from_args(args: &ImportArgs) -> Result<DocumentMeta, Failure> {

@@ -8,19 +8,21 @@ pub mod concept;
 pub mod export;
 pub mod import;
 pub mod json;
+pub mod mentions;
 pub mod note;
+pub mod output;
 pub mod search;
 pub mod suggest;
 
 use clap::{Parser, Subcommand};
-use std::io::{Read, Write};
 use std::path::PathBuf;
+
+use output::{Out, warn};
 
 use crate::catalog::Catalog;
 use crate::corpus::{self, Corpus};
 use crate::diag::Diagnostic;
 use crate::index::Index;
-use crate::index::mentions::Matcher;
 
 /// Exit status for bad input.
 pub const EXIT_BAD_INPUT: i32 = 1;
@@ -114,9 +116,11 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let _ = err.print();
+            let printed = err.print();
             return match err.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    exit_status(printed.map_err(Failure::Output))
+                }
                 _ => EXIT_USAGE,
             };
         }
@@ -129,31 +133,45 @@ pub fn run(cli: Cli) -> i32 {
     let Some(command) = cli.command else {
         return open_gui(cli.corpus, cli.gui);
     };
+    let mut out = Out::stdout();
     let result = match command {
-        Command::Note { action } => return note::run(cli.corpus, action),
-        Command::Check => check(cli.corpus),
-        Command::Mentions { file } => mentions(cli.corpus, file),
-        Command::Index { json } => index(cli.corpus, json),
-        Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" ")),
-        Command::Import(args) => import::import(cli.corpus, args),
-        Command::Export(args) => export::run(cli.corpus, args),
-        Command::Concept { action } => concept::run(cli.corpus, action),
-        Command::Suggest(args) => suggest::run(cli.corpus, args),
+        Command::Note { action } => note::run(cli.corpus, action, &mut out),
+        Command::Check => check(cli.corpus, &mut out),
+        Command::Mentions { file } => mentions(cli.corpus, file, &mut out),
+        Command::Index { json } => index(cli.corpus, json, &mut out),
+        Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" "), &mut out),
+        Command::Import(args) => import::import(cli.corpus, args, &mut out),
+        Command::Export(args) => export::run(cli.corpus, args, &mut out),
+        Command::Concept { action } => concept::run(cli.corpus, action, &mut out),
+        Command::Suggest(args) => suggest::run(cli.corpus, args, &mut out),
     };
+    // What was printed before a failure still goes out; the failure decides the status.
+    let flushed = out.finish();
+    exit_status(result.and(flushed))
+}
+
+/// The exit status of a command's result, after printing its failure on stderr.
+pub fn exit_status(result: Result<(), Failure>) -> i32 {
     match result {
         Ok(()) => 0,
+        Err(Failure::Output(error)) if output::is_closed_pipe(&error) => 0,
+        Err(Failure::Output(error)) => {
+            warn(format_args!("diplomap: cannot write to standard output: {error}"));
+            EXIT_BAD_INPUT
+        }
         Err(Failure::BadInput(diagnostics)) => {
             for diagnostic in diagnostics {
-                eprintln!("{diagnostic}");
+                warn(diagnostic);
             }
             EXIT_BAD_INPUT
         }
         Err(Failure::Message(message)) => {
-            eprintln!("diplomap: {message}");
+            warn(format_args!("diplomap: {message}"));
             EXIT_BAD_INPUT
         }
+        Err(Failure::Reported) => EXIT_BAD_INPUT,
         Err(Failure::Usage(message)) => {
-            eprintln!("diplomap: {message}");
+            warn(format_args!("diplomap: {message}"));
             EXIT_USAGE
         }
     }
@@ -168,6 +186,11 @@ pub enum Failure {
     Message(String),
     /// Bad usage (exit 2).
     Usage(String),
+    /// Standard output failed (exit 1 with a message; a closed pipe ends
+    /// quietly with exit 0): see [`output`].
+    Output(std::io::Error),
+    /// Bad input already reported on stderr (exit 1).
+    Reported,
 }
 
 impl From<Diagnostic> for Failure {
@@ -200,34 +223,32 @@ pub fn load_corpus(corpus: Option<PathBuf>) -> Result<(Corpus, Vec<Diagnostic>),
 }
 
 /// `diplomap check`: every problem in every corpus file; exit 1 on an error.
-fn check(corpus: Option<PathBuf>) -> Result<(), Failure> {
+fn check(corpus: Option<PathBuf>, out: &mut Out) -> Result<(), Failure> {
     let dir = corpus::resolve_dir(corpus)?;
     let diagnostics = crate::check::check_corpus(&dir);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     for diagnostic in &diagnostics {
-        eprintln!("{diagnostic}");
+        warn(diagnostic);
     }
     if errors > 0 {
         return Err(Failure::Message(format!("{errors} error(s), {warnings} warning(s)")));
     }
-    println!("ok: {} ({warnings} warning(s))", dir.display());
-    Ok(())
+    out.line(format_args!("ok: {} ({warnings} warning(s))", dir.display()))
 }
 
 /// `diplomap index [--json]`: a summary, or the whole index as one JSON object.
-fn index(corpus: Option<PathBuf>, json: bool) -> Result<(), Failure> {
+fn index(corpus: Option<PathBuf>, json: bool, out: &mut Out) -> Result<(), Failure> {
     let (corpus, _warnings) = load_corpus(corpus)?;
     let index = Index::build(&corpus);
     if json {
         let value = json::index_json(&corpus, &index);
         let text = serde_json::to_string(&value).map_err(|e| Failure::Message(e.to_string()))?;
-        println!("{text}");
-        return Ok(());
+        return out.line(text);
     }
     let broken: usize = index.documents.iter().map(|d| d.broken_lines.len()).sum();
     let evidenced = index.edges.iter().filter(|e| !e.evidence.is_empty()).count();
-    println!(
+    out.line(format_args!(
         "{} documents, {} concepts, {} mentions, {} edges ({} with evidence), {} lines in broken visual order left out",
         corpus.documents.len(),
         corpus.catalog.concepts.len(),
@@ -235,74 +256,20 @@ fn index(corpus: Option<PathBuf>, json: bool) -> Result<(), Failure> {
         index.edges.len(),
         evidenced,
         broken
-    );
-    Ok(())
+    ))
 }
 
-/// `diplomap mentions [FILE|-]`: one JSON object a line.
-fn mentions(corpus: Option<PathBuf>, file: Option<PathBuf>) -> Result<(), Failure> {
+/// `diplomap mentions [FILE|-]`: one JSON object a line, the input streamed.
+fn mentions(corpus: Option<PathBuf>, file: Option<PathBuf>, out: &mut Out) -> Result<(), Failure> {
     let catalog = load_catalog(corpus)?;
-    let text = read_input(file)?;
-    let matcher = Matcher::new(&catalog);
-    let mut out = std::io::stdout().lock();
-    for mention in matcher.find(&text) {
-        let line = MentionLine {
-            concept: &catalog.concepts[mention.concept].id,
-            start: mention.range.start,
-            end: mention.range.end,
-            text: &text[mention.range],
-        };
-        let Ok(json) = serde_json::to_string(&line) else { continue };
-        if writeln!(out, "{json}").is_err() {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// One line of `diplomap mentions`, fields in the contract's order.
-#[derive(serde::Serialize)]
-struct MentionLine<'a> {
-    concept: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-/// Reads a file, or standard input for `-` or no file, as UTF-8.
-fn read_input(file: Option<PathBuf>) -> Result<String, Failure> {
-    let (path, bytes) = match file.filter(|f| f.as_os_str() != "-") {
-        Some(path) => {
-            let bytes = std::fs::read(&path).map_err(|e| Failure::Message(format!("{}: {e}", path.display())))?;
-            (path, bytes)
-        }
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure::Message(format!("standard input: {e}")))?;
-            (PathBuf::from("-"), bytes)
-        }
-    };
-    Ok(crate::diag::utf8_or_diagnostic(&path, bytes)?)
+    mentions::run(&catalog, file, out)
 }
 
 #[cfg(feature = "gui")]
 fn open_gui(corpus: Option<PathBuf>, args: GuiArgs) -> i32 {
     match gui_options(corpus, args) {
         Ok((dir, options, size)) => crate::ui::run(dir, options, size),
-        Err(Failure::Usage(message)) => {
-            eprintln!("diplomap: {message}");
-            EXIT_USAGE
-        }
-        Err(Failure::Message(message)) => {
-            eprintln!("diplomap: {message}");
-            EXIT_BAD_INPUT
-        }
-        Err(Failure::BadInput(diagnostics)) => {
-            for diagnostic in diagnostics {
-                eprintln!("{diagnostic}");
-            }
-            EXIT_BAD_INPUT
-        }
+        Err(failure) => exit_status(Err(failure)),
     }
 }
 
@@ -349,12 +316,12 @@ fn gui_options(
 
 #[cfg(feature = "gui")]
 fn parse_size(text: &str) -> Result<[f32; 2], Failure> {
-    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT, e.g. 1280x800"));
+    let bad = || Failure::Usage(format!("--size {text}: use WIDTHxHEIGHT in points, e.g. 1280x800"));
     let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
     let w: f32 = w.trim().parse().map_err(|_| bad())?;
     let h: f32 = h.trim().parse().map_err(|_| bad())?;
     if !(200.0..=8192.0).contains(&w) || !(200.0..=8192.0).contains(&h) {
-        return Err(bad());
+        return Err(Failure::Usage(format!("--size {text}: each side of the window must be from 200 to 8192 points")));
     }
     Ok([w, h])
 }
@@ -369,6 +336,6 @@ fn check_address_exists(dir: &std::path::Path, address: &crate::address::Address
 
 #[cfg(not(feature = "gui"))]
 fn open_gui(_corpus: Option<PathBuf>, _args: GuiArgs) -> i32 {
-    eprintln!("diplomap: this build has no window (built without the `gui` feature); see --help");
+    warn("diplomap: this build has no window (built without the `gui` feature); see --help");
     EXIT_USAGE
 }

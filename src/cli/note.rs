@@ -12,14 +12,13 @@
 //! text file that is not UTF-8, a malformed notes file (reported as
 //! FILE:LINE:COL: message and never written over) — and 2 on bad usage.
 
-use super::EXIT_BAD_INPUT;
+use super::Failure;
+use super::output::Out;
 use crate::diag::utf8_or_diagnostic;
+use crate::notes::model::MAX_NOTE_BYTES;
 use crate::notes::{NoteStore, NotesError};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// The environment variable naming the corpus folder when `--corpus` is absent.
-const CORPUS_ENV: &str = "DIPLOMAP_CORPUS";
 
 #[derive(Debug, clap::Subcommand)]
 pub enum NoteCommand {
@@ -47,98 +46,68 @@ pub enum NoteCommand {
     List,
 }
 
-/// Runs a `note` subcommand; returns the exit status.
-pub fn run(corpus: Option<PathBuf>, command: NoteCommand) -> i32 {
-    let corpus = resolve_corpus_dir(corpus);
-    if !corpus.is_dir() {
-        eprintln!("diplomap note: corpus folder {} not found (use --corpus DIR or {CORPUS_ENV})", corpus.display());
-        return EXIT_BAD_INPUT;
-    }
+/// Runs a `note` subcommand. The corpus is found as every command finds it
+/// ([`crate::corpus::resolve_dir`]).
+pub fn run(corpus: Option<PathBuf>, command: NoteCommand, out: &mut Out) -> Result<(), Failure> {
+    let corpus = crate::corpus::resolve_dir(corpus)?;
     let mut store = NoteStore::open(corpus.join("notes"));
     match command {
-        NoteCommand::Get { concept } => get(&mut store, &concept),
+        NoteCommand::Get { concept } => get(&mut store, &concept, out),
         NoteCommand::Set { concept, text_file } => set(&mut store, &concept, &text_file),
-        NoteCommand::List => list(&store),
+        NoteCommand::List => list(&store, out),
     }
 }
 
-/// `--corpus`, else `$DIPLOMAP_CORPUS`, else `./corpus`.
-fn resolve_corpus_dir(flag: Option<PathBuf>) -> PathBuf {
-    if let Some(dir) = flag {
-        return dir;
-    }
-    match std::env::var_os(CORPUS_ENV) {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => PathBuf::from("corpus"),
-    }
+fn get(store: &mut NoteStore, concept: &str, out: &mut Out) -> Result<(), Failure> {
+    let body = store.get_main(concept).map_err(failure)?.unwrap_or_default();
+    out.bytes(body.as_bytes())
 }
 
-fn get(store: &mut NoteStore, concept: &str) -> i32 {
-    let body = match store.get_main(concept) {
-        Ok(body) => body.unwrap_or_default(),
-        Err(e) => return report(&e),
-    };
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(body.as_bytes()).and_then(|()| out.flush()) {
-        eprintln!("diplomap note get: cannot write to standard output: {e}");
-        return EXIT_BAD_INPUT;
-    }
-    0
+fn set(store: &mut NoteStore, concept: &str, text_file: &Path) -> Result<(), Failure> {
+    let body = read_text(text_file)?;
+    store.set_main(concept, &body).map_err(failure)
 }
 
-fn set(store: &mut NoteStore, concept: &str, text_file: &Path) -> i32 {
-    let body = match read_text(text_file) {
-        Ok(body) => body,
-        Err(message) => {
-            eprintln!("{message}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    match store.set_main(concept, &body) {
-        Ok(()) => 0,
-        Err(e) => report(&e),
+fn list(store: &NoteStore, out: &mut Out) -> Result<(), Failure> {
+    for id in store.list().map_err(failure)? {
+        out.line(id)?;
     }
+    Ok(())
 }
 
-fn list(store: &NoteStore) -> i32 {
-    let ids = match store.list() {
-        Ok(ids) => ids,
-        Err(e) => return report(&e),
-    };
-    let mut out = std::io::stdout().lock();
-    let written = ids.iter().try_for_each(|id| writeln!(out, "{id}")).and_then(|()| out.flush());
-    if let Err(e) = written {
-        eprintln!("diplomap note list: cannot write to standard output: {e}");
-        return EXIT_BAD_INPUT;
-    }
-    0
-}
-
-/// The UTF-8 text of a file, or of standard input for `-`; the error is the
-/// message to print (FILE:LINE:COL: invalid UTF-8 at byte N).
-fn read_text(path: &Path) -> Result<String, String> {
+/// The UTF-8 text of a file, or of standard input for `-` (FILE:LINE:COL:
+/// invalid UTF-8 at byte N).
+fn read_text(path: &Path) -> Result<String, Failure> {
     let from_stdin = path.as_os_str() == "-";
     let shown = if from_stdin { Path::new("<stdin>") } else { path };
-    let bytes = if from_stdin { read_stdin() } else { std::fs::read(path) };
-    let bytes = bytes.map_err(|e| format!("{}: cannot read: {e}", shown.display()))?;
-    utf8_or_diagnostic(shown, bytes).map_err(|d| d.to_string())
+    let bytes = if from_stdin {
+        read_at_most(std::io::stdin().lock())
+    } else {
+        std::fs::File::open(path).and_then(read_at_most)
+    };
+    let bytes = bytes.map_err(|e| Failure::Message(format!("{}: cannot read: {e}", shown.display())))?;
+    if bytes.len() > MAX_NOTE_BYTES {
+        return Err(Failure::Message(format!(
+            "{}: more than {MAX_NOTE_BYTES} bytes; a note holds at most {MAX_NOTE_BYTES} bytes (1 MiB)",
+            shown.display()
+        )));
+    }
+    Ok(utf8_or_diagnostic(shown, bytes)?)
 }
 
-fn read_stdin() -> std::io::Result<Vec<u8>> {
+/// At most one byte more than a note may hold (so `/dev/zero` is refused, not read).
+fn read_at_most(input: impl Read) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes)?;
+    input.take(MAX_NOTE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
-/// Prints an error (diagnostics as FILE:LINE:COL: message, one a line) and
-/// returns its exit status.
-fn report(error: &NotesError) -> i32 {
+/// A notes error as a failure: diagnostics as FILE:LINE:COL: message, one a
+/// line, else the error itself.
+fn failure(error: NotesError) -> Failure {
     let diagnostics = error.diagnostics();
     if diagnostics.is_empty() {
-        eprintln!("diplomap note: {error}");
+        return Failure::Message(error.to_string());
     }
-    for d in &diagnostics {
-        eprintln!("{d}");
-    }
-    EXIT_BAD_INPUT
+    Failure::BadInput(diagnostics)
 }

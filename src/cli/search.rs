@@ -21,11 +21,11 @@
 //! and, for documents, `passage` (the paragraph's byte range). No hits is not
 //! an error: exit 0.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::output::{Out, warn};
 use super::{Failure, load_corpus};
 use crate::corpus::Corpus;
 use crate::index::search::{Hit, HitTarget, SearchFilters, SearchIndex};
@@ -35,18 +35,12 @@ use crate::notes::NoteStore;
 pub const LIMIT: usize = 20;
 
 /// Runs `diplomap search`.
-pub fn search(corpus: Option<PathBuf>, json: bool, query: &str) -> Result<(), Failure> {
+pub fn search(corpus: Option<PathBuf>, json: bool, query: &str, out: &mut Out) -> Result<(), Failure> {
     let (corpus, _warnings) = load_corpus(corpus)?;
     let notes = main_notes(&corpus);
     let index = SearchIndex::build(&corpus, &notes);
     let hits = index.search(&corpus, query, &SearchFilters::default(), LIMIT);
-    let mut out = std::io::stdout().lock();
-    let written =
-        if json { write_json(&mut out, &corpus, query, &hits) } else { write_plain(&mut out, &corpus, &hits) };
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Message(format!("standard output: {e}"))),
-        _ => Ok(()),
-    }
+    if json { write_json(out, &corpus, query, &hits) } else { write_plain(out, &corpus, &hits) }
 }
 
 /// Every concept's main note body; notes that cannot be read are reported on
@@ -54,7 +48,7 @@ pub fn search(corpus: Option<PathBuf>, json: bool, query: &str) -> Result<(), Fa
 pub fn main_notes(corpus: &Corpus) -> Vec<(String, String)> {
     let (notes, errors) = NoteStore::open(corpus.notes_dir()).main_notes();
     for err in errors {
-        eprintln!("diplomap: left out of the search: {err}");
+        warn(format_args!("diplomap: left out of the search: {err}"));
     }
     notes
 }
@@ -118,20 +112,20 @@ fn kind_and_name<'a>(corpus: &'a Corpus, hit: &'a Hit) -> (&'static str, &'a str
     }
 }
 
-fn write_json(out: &mut impl Write, corpus: &Corpus, query: &str, hits: &[Hit]) -> std::io::Result<()> {
+fn write_json(out: &mut Out, corpus: &Corpus, query: &str, hits: &[Hit]) -> Result<(), Failure> {
     let value = SearchJson { query, hits: hits.iter().map(|h| hit_json(corpus, h)).collect() };
-    let text = serde_json::to_string(&value).map_err(std::io::Error::other)?;
-    writeln!(out, "{text}")
+    let text = serde_json::to_string(&value).map_err(|e| Failure::Message(e.to_string()))?;
+    out.line(text)
 }
 
-fn write_plain(out: &mut impl Write, corpus: &Corpus, hits: &[Hit]) -> std::io::Result<()> {
+fn write_plain(out: &mut Out, corpus: &Corpus, hits: &[Hit]) -> Result<(), Failure> {
     for (rank, hit) in hits.iter().enumerate() {
         let (kind, name) = kind_and_name(corpus, hit);
         let place = match &hit.target {
             HitTarget::Document { .. } => format!("{}..{}", hit.original_range.start, hit.original_range.end),
             _ => format!("{}:{}", hit.field.as_str(), hit.lang.map_or("-", |l| l.code())),
         };
-        writeln!(out, "{}\t{:.3}\t{kind}\t{name}\t{place}\t{}", rank + 1, hit.score, hit.snippet)?;
+        out.line(format_args!("{}\t{:.3}\t{kind}\t{name}\t{place}\t{}", rank + 1, hit.score, hit.snippet))?;
     }
     Ok(())
 }

@@ -7,7 +7,6 @@
 //! diplomap suggest --json   # {"term","lang","count","documents","score","evidence":[{"document","start","end"}]}
 //! ```
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Failure, load_corpus};
@@ -48,19 +47,17 @@ struct EvidenceLine<'a> {
     end: usize,
 }
 
-pub fn run(corpus: Option<PathBuf>, args: SuggestArgs) -> Result<(), Failure> {
+pub fn run(corpus: Option<PathBuf>, args: SuggestArgs, out: &mut super::output::Out) -> Result<(), Failure> {
     let (corpus, _warnings) = load_corpus(corpus)?;
     let failure = |e: crate::suggest::SuggestError| Failure::Message(e.to_string());
     if let Some(term) = &args.dismiss {
         let code = args.lang.as_deref().unwrap_or_default();
         let lang = Lang::from_code(code).ok_or_else(|| Failure::Message(format!("--lang {code}: use fa, ar or en")))?;
         Dismissals::dismiss(&corpus.dir, lang, term).map_err(failure)?;
-        println!("dismissed {} \"{term}\"", lang.code());
-        return Ok(());
+        return out.line(format_args!("dismissed {} \"{term}\"", lang.code()));
     }
     let dismissals = Dismissals::load(&corpus.dir).map_err(failure)?;
     let found = suggest(&corpus, &dismissals);
-    let mut out = std::io::stdout().lock();
     for suggestion in found.iter().take(args.limit) {
         let written = if args.json {
             let line = SuggestionLine {
@@ -80,21 +77,18 @@ pub fn run(corpus: Option<PathBuf>, args: SuggestArgs) -> Result<(), Failure> {
                     .collect(),
             };
             let Ok(json) = serde_json::to_string(&line) else { continue };
-            writeln!(out, "{json}")
+            out.line(json)
         } else {
-            writeln!(
-                out,
+            out.line(format_args!(
                 "{:>8.2}  {:>4}×  {} doc  {}  {}",
                 suggestion.score,
                 suggestion.count,
                 suggestion.documents,
                 suggestion.lang.code(),
                 suggestion.term
-            )
+            ))
         };
-        if written.is_err() {
-            break;
-        }
+        written?;
     }
     Ok(())
 }

@@ -10,6 +10,11 @@
 //! atomically and never over an existing file. If the second write fails the
 //! first is removed: nothing half-imported is left behind. A file already in
 //! the corpus byte for byte is refused, naming the document that has it.
+//! The id is picked and both files written under an exclusive lock of the
+//! `documents` folder ([`crate::atomic::FolderLock`]), with the duplicate
+//! check made again under it, so imports running at once never share a
+//! number or import the same bytes twice. [`read_source`] reads only
+//! regular files (a FIFO or a device is refused without waiting on it).
 //!
 //! ```
 //! use diplomap::corpus::DocumentMeta;
@@ -40,8 +45,15 @@ pub enum ImportError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{}:1:1: the file is empty", .path.display())]
     Empty { path: PathBuf },
-    #[error("{}:1:1: the file is {size} bytes; at most {limit} bytes can be imported", .path.display())]
+    #[error("{}:1:1: the file holds only whitespace ({size} bytes of spaces, tabs and line breaks), no text", .path.display())]
+    Blank { path: PathBuf, size: usize },
+    #[error("{}:1:1: the file is {size} bytes; at most {limit} bytes (32 MiB) can be imported", .path.display())]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
+    /// Read past the limit without an end in sight (a device, a growing file).
+    #[error("{}:1:1: more than {limit} bytes (32 MiB) to read; at most that much can be imported", .path.display())]
+    TooLargeStream { path: PathBuf, limit: u64 },
+    #[error("{}: not a regular file (a {what}); only files can be imported", .path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("{}:{line}:{col}: not a text file: a NUL byte at byte {offset}{hint}", .path.display())]
     Binary { path: PathBuf, line: usize, col: usize, offset: usize, hint: &'static str },
     #[error("{0}; save the file as UTF-8 and import it again")]
@@ -63,11 +75,24 @@ pub struct Imported {
     pub meta: DocumentMeta,
 }
 
-/// Reads a file to import, refusing what is too large before reading it.
+/// Reads a file to import, refusing what is too large before reading it,
+/// and anything but a regular file (a FIFO, a device, a folder) before
+/// opening it: opening a FIFO without a writer would wait forever.
 pub fn read_source(path: &Path) -> Result<Vec<u8>, ImportError> {
     let read_error = |source| ImportError::Read { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
+    let not_a_file =
+        |kind: std::fs::FileType| ImportError::NotAFile { path: path.to_path_buf(), what: kind_name(kind) };
+    let kind = std::fs::metadata(path).map_err(read_error)?.file_type();
+    if !kind.is_file() {
+        return Err(not_a_file(kind));
+    }
+    let file = open_without_waiting(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        // Swapped for something else between the two looks.
+        return Err(not_a_file(meta.file_type()));
+    }
+    let size = meta.len();
     if size > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { path: path.to_path_buf(), size, limit: MAX_IMPORT_BYTES });
     }
@@ -75,13 +100,41 @@ pub fn read_source(path: &Path) -> Result<Vec<u8>, ImportError> {
     // One byte more than the limit tells a file that grew while being read.
     file.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_IMPORT_BYTES,
-        });
+        return Err(ImportError::TooLargeStream { path: path.to_path_buf(), limit: MAX_IMPORT_BYTES });
     }
     Ok(bytes)
+}
+
+/// Opens for reading; on Unix without blocking (`O_NONBLOCK`), so a FIFO
+/// that slipped past the check cannot hang the import.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// What a file type is, in words.
+fn kind_name(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "device";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+    }
+    if kind.is_dir() { "folder" } else { "special file" }
 }
 
 /// The text of `bytes` if they can be a document; `path` names them in errors.
@@ -93,8 +146,11 @@ pub fn check_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, ImportErr
             limit: MAX_IMPORT_BYTES,
         });
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if bytes.is_empty() {
         return Err(ImportError::Empty { path: path.to_path_buf() });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Blank { path: path.to_path_buf(), size: bytes.len() });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         let valid = String::from_utf8_lossy(&bytes[..offset]);
@@ -154,12 +210,18 @@ pub fn import_bytes(
     check_meta(source, text, &meta)?;
     let ron =
         meta::to_ron(&meta).map_err(|e| ImportError::Meta { path: source.to_path_buf(), message: e.to_string() })?;
+    let write_error = |path: &Path, source| ImportError::Write { path: path.to_path_buf(), source };
+    std::fs::create_dir_all(&documents).map_err(|e| write_error(&documents, e))?;
+    // Picking the id and writing happen under the lock of the documents
+    // folder, so two imports at once never take the same number; the
+    // duplicate check is made again under it (the other one may have just
+    // imported the same bytes).
+    let _lock = crate::atomic::FolderLock::acquire(&documents).map_err(|e| write_error(&documents, e))?;
+    check_not_in_corpus(corpus_dir, source, bytes)?;
     let id = new_document_id(&documents, bytes);
     let text_path = documents.join(format!("{id}.txt"));
     let meta_path = documents.join(format!("{id}.ron"));
     let header = format!("// Imported from {}.\n", printable_file_name(source));
-    let write_error = |path: &Path, source| ImportError::Write { path: path.to_path_buf(), source };
-    std::fs::create_dir_all(&documents).map_err(|e| write_error(&documents, e))?;
     crate::atomic::write_new_atomic(&text_path, bytes).map_err(|e| write_error(&text_path, e))?;
     if let Err(err) = crate::atomic::write_new_atomic(&meta_path, format!("{header}{ron}").as_bytes()) {
         // Leave nothing half-imported: the text goes too.
@@ -291,7 +353,10 @@ mod tests {
     #[test]
     fn bad_files_are_refused_with_their_position() {
         assert_eq!(refused(b""), "in.txt:1:1: the file is empty");
-        assert_eq!(refused(b" \n\t\n"), "in.txt:1:1: the file is empty");
+        assert_eq!(
+            refused(b" \n\t\n"),
+            "in.txt:1:1: the file holds only whitespace (4 bytes of spaces, tabs and line breaks), no text"
+        );
         assert_eq!(refused(b"ab\ncd\0ef"), "in.txt:2:3: not a text file: a NUL byte at byte 5");
         assert_eq!(
             refused(b"\xFF\xFEa\0b\0"),
@@ -311,7 +376,7 @@ mod tests {
         file.set_len(MAX_IMPORT_BYTES + 1).unwrap();
         let err = import_file(&dir.path().join("corpus"), &path, DocumentMeta::default()).unwrap_err();
         assert!(matches!(err, ImportError::TooLarge { size, .. } if size == MAX_IMPORT_BYTES + 1), "{err}");
-        assert!(err.to_string().ends_with(&format!("at most {MAX_IMPORT_BYTES} bytes can be imported")));
+        assert!(err.to_string().ends_with(&format!("at most {MAX_IMPORT_BYTES} bytes (32 MiB) can be imported")));
         assert!(!dir.path().join("corpus").exists());
     }
 

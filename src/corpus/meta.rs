@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, read_utf8};
 use crate::text::Lang;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename = "Document")]
+#[serde(default, rename = "Document", deny_unknown_fields)]
 pub struct DocumentMeta {
     pub title: Localized,
     pub languages: Vec<Lang>,
@@ -31,7 +31,7 @@ pub struct DocumentMeta {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Source {
     pub kind: SourceKind,
     pub name: String,
@@ -51,6 +51,7 @@ pub enum SourceKind {
 
 /// A named part of a document, as a range of lines (1-based, inclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     /// `abstract-fa`, `body`, …; unique within the document.
     pub id: String,
@@ -72,7 +73,7 @@ pub enum SectionKind {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Quality {
     /// The text has lines in broken visual order (PDF extraction damage);
     /// which lines is found by `text::broken_order`.

@@ -200,15 +200,20 @@ fn check_sections(meta_path: &Path, document: &Document, diagnostics: &mut Vec<D
     }
 }
 
-/// Where the corpus is: `--corpus`, else `$DIPLOMAP_CORPUS`, else `./corpus`,
-/// else the corpus bundled into the binary, unpacked once into the platform's
-/// data folder (where notes then go).
+/// Where the corpus is: `--corpus`, else `$DIPLOMAP_CORPUS`, else `./corpus`
+/// (when it holds `concepts.ron`), else the corpus bundled into the binary,
+/// unpacked once into the platform's data folder (where notes then go). The
+/// one rule of every command. A folder named by the flag or the variable
+/// must exist: a mistyped path is an error, never a new corpus.
 pub fn resolve_dir(arg: Option<PathBuf>) -> Result<PathBuf, Diagnostic> {
-    if let Some(dir) = arg {
+    let named = arg.map(|dir| (dir, "--corpus")).or_else(|| {
+        std::env::var_os("DIPLOMAP_CORPUS").filter(|v| !v.is_empty()).map(|dir| (PathBuf::from(dir), "DIPLOMAP_CORPUS"))
+    });
+    if let Some((dir, from)) = named {
+        if !dir.is_dir() {
+            return Err(Diagnostic::error(&dir, (1, 1), format!("corpus folder not found (named by {from})")));
+        }
         return Ok(dir);
-    }
-    if let Some(dir) = std::env::var_os("DIPLOMAP_CORPUS").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(dir));
     }
     let local = PathBuf::from("corpus");
     if local.join("concepts.ron").is_file() {

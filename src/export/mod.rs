@@ -19,6 +19,7 @@
 
 pub mod look;
 pub mod map;
+pub mod own;
 pub mod svg;
 pub mod view;
 
@@ -34,6 +35,13 @@ use view::StepView;
 
 /// The page size when none is asked for, in points.
 pub const DEFAULT_SIZE: Vec2 = Vec2::new(1280.0, 800.0);
+/// The most pixels a PNG export may have (4096 × 4096, or 1280 × 800 at
+/// scale 3.2): painting takes about 20 bytes a pixel, so this bounds an
+/// export to some 350 MB.
+pub const MAX_PNG_PIXELS: u64 = 4096 * 4096;
+/// The page's sides, in points.
+pub const MIN_SIDE: f32 = 100.0;
+pub const MAX_SIDE: f32 = 8192.0;
 /// Free space at the page's edges, in points.
 pub const PAGE_MARGIN: f32 = 20.0;
 
@@ -240,21 +248,46 @@ pub fn step_file_name(index: usize, count: usize, extension: &str) -> String {
     format!("step-{:0digits$}.{extension}", index + 1)
 }
 
-/// Why an export failed.
+/// Why an export failed. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write {path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
+    /// The target exists and is not an earlier export of the same kind.
+    #[error("{}: already exists and is not a {} exported by diplomap; refusing to replace it", .path.display(), .kind.name())]
+    NotOurs { path: PathBuf, kind: own::Kind },
+    #[error("{}: inside the corpus folder {}; exports are never written there", .path.display(), .corpus.display())]
+    InsideCorpus { path: PathBuf, corpus: PathBuf },
+    #[error("{0}")]
+    Refused(crate::atomic::WriteError),
 }
 
-/// Writes `bytes` to `path` atomically (creating its folder).
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+/// Writes an export of `kind` to `path` atomically, creating its folder:
+/// never inside the corpus folder `corpus`, and over an existing file only
+/// when it is an earlier export of the same kind ([`own::is_ours`]) or
+/// `force` is set (even then never over a link, a folder or a special file).
+pub fn write_export(path: &Path, bytes: &[u8], kind: own::Kind, corpus: &Path, force: bool) -> Result<(), ExportError> {
+    check_destination(path, corpus)?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.into(), source })?;
     }
-    crate::atomic::write_atomic(path, bytes).map_err(|source| ExportError::Write { path: path.into(), source })
+    let ours = |head: &[u8]| own::is_ours(kind, head);
+    let replace = if force { crate::atomic::Replace::Owned } else { crate::atomic::Replace::IfOurs(&ours) };
+    crate::atomic::write_file(path, bytes, replace).map_err(|error| match error {
+        crate::atomic::WriteError::NotOurs { path } => ExportError::NotOurs { path, kind },
+        crate::atomic::WriteError::Io { path, source } => ExportError::Write { path, source },
+        other => ExportError::Refused(other),
+    })
+}
+
+/// Refuses a destination inside the corpus folder.
+pub fn check_destination(path: &Path, corpus: &Path) -> Result<(), ExportError> {
+    if own::is_inside(path, corpus) {
+        return Err(ExportError::InsideCorpus { path: path.to_path_buf(), corpus: corpus.to_path_buf() });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

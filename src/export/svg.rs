@@ -26,6 +26,7 @@ pub fn svg_of(map: &MapData, page: &Prepared) -> String {
     let (width, height) = (picture.size.x, picture.size.y);
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(out, "{}", super::own::SVG_MARKER);
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,

@@ -25,7 +25,7 @@ use serde::de::{MapAccess, Visitor};
 
 use super::geom::Vec2;
 use crate::atomic::write_atomic;
-use crate::diag::{Diagnostic, locate, read_utf8};
+use crate::diag::{Diagnostic, locate, read_utf8_at_most};
 
 /// The contents of `layout.ron`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,13 +76,17 @@ impl<'de> Visitor<'de> for EntriesVisitor {
     }
 }
 
+/// The largest layout file read: a map of 10,000 pinned concepts takes
+/// about 600 KB.
+pub const MAX_LAYOUT_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Reads `path`. A missing file is an empty layout without diagnostics.
 /// `is_known` says whether a concept id exists in the catalog.
 pub fn load_layout(path: &Path, is_known: impl Fn(&str) -> bool) -> (LayoutFile, Vec<Diagnostic>) {
     if !path.exists() {
         return (LayoutFile::default(), Vec::new());
     }
-    match read_utf8(path) {
+    match read_utf8_at_most(path, MAX_LAYOUT_BYTES) {
         Ok(text) => parse_layout(path, &text, is_known),
         Err(diagnostic) => (LayoutFile::default(), vec![diagnostic]),
     }

@@ -38,6 +38,10 @@ pub enum NotesError {
     #[error("{}: refusing to save: {reason}", .path.display())]
     Unsavable { path: PathBuf, reason: String },
 
+    /// A note body over [`super::model::MAX_NOTE_BYTES`]; nothing was written.
+    #[error("a note of {concept:?} would be {size} bytes; a note holds at most {limit} bytes (1 MiB)")]
+    TooLarge { concept: String, size: usize, limit: usize },
+
     #[error("{}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },
 }

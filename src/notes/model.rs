@@ -9,6 +9,9 @@ use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The id of a concept's main note.
+/// The largest note body, in bytes (1 MiB: some 500 pages of Persian).
+pub const MAX_NOTE_BYTES: usize = 1 << 20;
+
 pub const MAIN_NOTE_ID: &str = "main";
 
 /// The format version written in every file.

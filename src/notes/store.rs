@@ -22,10 +22,10 @@ use super::anchor::AnchorStatus;
 use super::error::NotesError;
 use super::format::{parse, render};
 use super::id::check_concept_id;
-use super::model::{Anchor, ConceptNotes};
+use super::model::{Anchor, ConceptNotes, MAX_NOTE_BYTES};
 use super::revision::Revision;
 use super::time::Timestamp;
-use crate::atomic::write_atomic;
+use crate::atomic::FolderLock;
 use crate::diag::{Diagnostic, locate, utf8_or_diagnostic};
 use std::collections::HashMap;
 use std::fs;
@@ -35,12 +35,9 @@ use std::time::{Duration, SystemTime};
 
 /// The extension of notes files.
 const EXTENSION: &str = "ron";
-/// Temporary files of [`write_atomic`] look like `.diplomap-XXXXXX.tmp`.
-const TEMP_PREFIX: &str = ".diplomap-";
-const TEMP_SUFFIX: &str = ".tmp";
 /// Temporary files younger than this may belong to a save still running in
 /// another process, so [`NoteStore::open`] leaves them alone.
-pub const TEMP_GRACE: Duration = Duration::from_secs(60);
+pub use crate::atomic::TEMP_GRACE;
 
 /// A file's bytes and revision, read through one handle.
 struct Snapshot {
@@ -86,18 +83,8 @@ impl NoteStore {
     /// Removes temporary files of interrupted saves older than `older_than`;
     /// returns how many were removed.
     pub fn clean_temp_files(&self, older_than: Duration) -> std::io::Result<usize> {
-        let mut removed = 0;
-        for entry in fs::read_dir(&self.dir)? {
-            let entry = entry?;
-            if !is_temp_name(&entry.file_name().to_string_lossy()) {
-                continue;
-            }
-            let age = entry.metadata()?.modified()?.elapsed().unwrap_or_default();
-            if age >= older_than && fs::remove_file(entry.path()).is_ok() {
-                removed += 1;
-            }
-        }
-        Ok(removed)
+        fs::read_dir(&self.dir)?;
+        Ok(crate::atomic::clean_stale_temps(&self.dir, older_than))
     }
 
     /// The ids of the concepts that have a notes file, sorted. Files whose
@@ -212,12 +199,14 @@ impl NoteStore {
     /// Replaces the main note's body, keeping the other notes. Writes nothing
     /// when the body is already this.
     pub fn set_main(&mut self, concept: &str, body: &str) -> Result<(), NotesError> {
+        check_size(concept, body)?;
         let now = self.now();
         self.modify(concept, |notes| Ok(notes.set_main(body, &now)))
     }
 
     /// Adds a passage note; returns its id.
     pub fn add_passage_note(&mut self, concept: &str, anchor: Anchor, body: &str) -> Result<String, NotesError> {
+        check_size(concept, body)?;
         let now = self.now();
         let mut id = String::new();
         self.modify(concept, |notes| {
@@ -229,6 +218,7 @@ impl NoteStore {
 
     /// Replaces the body of any note (main or passage).
     pub fn update_note(&mut self, concept: &str, note: &str, body: &str) -> Result<(), NotesError> {
+        check_size(concept, body)?;
         let now = self.now();
         self.modify(concept, |notes| notes.update_body(note, body, &now))
     }
@@ -248,12 +238,44 @@ impl NoteStore {
     /// not UTF-8, not RON, or not valid notes (errors), and `.ron` files whose
     /// name is not a concept id (warnings: they are ignored).
     pub fn check_all(&self) -> Vec<Diagnostic> {
+        if let Some(problem) = self.folder_problem() {
+            return vec![problem];
+        }
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();
         paths.iter().flat_map(|path| check_file(path)).collect()
+    }
+
+    /// What is wrong with the notes folder itself: a link to nothing, a
+    /// file where the folder belongs, a folder that cannot be read. A
+    /// missing folder is fine (it is made at the first save).
+    fn folder_problem(&self) -> Option<Diagnostic> {
+        let dir = &self.dir;
+        let meta = match fs::symlink_metadata(dir) {
+            Err(e) if e.kind() == ErrorKind::NotFound => return None,
+            Err(e) => return Some(Diagnostic::error(dir, (1, 1), format!("cannot read the notes folder: {e}"))),
+            Ok(meta) => meta,
+        };
+        if meta.file_type().is_symlink() && fs::metadata(dir).is_err() {
+            let target = fs::read_link(dir).map(|t| t.display().to_string()).unwrap_or_else(|_| "?".to_owned());
+            return Some(Diagnostic::error(
+                dir,
+                (1, 1),
+                format!(
+                    "the notes folder is a symbolic link to {target}, which does not exist: no note can be read or saved"
+                ),
+            ));
+        }
+        if !dir.is_dir() {
+            return Some(Diagnostic::error(dir, (1, 1), "not a folder: notes cannot be read or saved here"));
+        }
+        match fs::read_dir(dir) {
+            Ok(_) => None,
+            Err(e) => Some(Diagnostic::error(dir, (1, 1), format!("cannot read the notes folder: {e}"))),
+        }
     }
 
     /// Warnings for passage notes whose anchor no longer matches its document
@@ -315,7 +337,7 @@ impl NoteStore {
     /// wait; a killed process releases its lock.
     fn lock(&self) -> Result<FolderLock, NotesError> {
         self.ensure_dir()?;
-        FolderLock::acquire(&self.dir)
+        FolderLock::acquire(&self.dir).map_err(|e| NotesError::io(&self.dir, e))
     }
 
     /// Whether `on_disk` is what this store last saw (or, if it saw nothing,
@@ -336,7 +358,11 @@ impl NoteStore {
         if back != *notes {
             return Err(unsavable("the written text would read back differently".to_owned()));
         }
-        write_atomic(path, text.as_bytes()).map_err(|e| NotesError::io(path, e))?;
+        crate::atomic::write_file(path, text.as_bytes(), crate::atomic::Replace::Owned).map_err(|e| match e {
+            crate::atomic::WriteError::Io { source, .. } => NotesError::io(path, source),
+            crate::atomic::WriteError::Symlink { .. } => unsavable(symlink_reason(path)),
+            other => unsavable(other.to_string()),
+        })?;
         let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
         let revision = Revision::of(text.as_bytes(), modified);
         self.seen.insert(notes.concept.clone(), Some(revision));
@@ -350,25 +376,6 @@ impl NoteStore {
             Err(e) if e.kind() != ErrorKind::AlreadyExists => Err(NotesError::io(&self.dir, e)),
             _ => Ok(()),
         }
-    }
-}
-
-/// An exclusive lock on the notes folder, released when dropped.
-struct FolderLock {
-    _file: Option<fs::File>,
-}
-
-impl FolderLock {
-    #[cfg(unix)]
-    fn acquire(dir: &Path) -> Result<FolderLock, NotesError> {
-        let file = fs::File::open(dir).map_err(|e| NotesError::io(dir, e))?;
-        file.lock().map_err(|e| NotesError::io(dir, e))?;
-        Ok(FolderLock { _file: Some(file) })
-    }
-
-    #[cfg(not(unix))]
-    fn acquire(_dir: &Path) -> Result<FolderLock, NotesError> {
-        Ok(FolderLock { _file: None })
     }
 }
 
@@ -410,12 +417,25 @@ fn anchor_message(notes: &ConceptNotes, note: &str, status: &AnchorStatus) -> Op
     }
 }
 
+/// Refuses a body over [`MAX_NOTE_BYTES`].
+fn check_size(concept: &str, body: &str) -> Result<(), NotesError> {
+    if body.len() > MAX_NOTE_BYTES {
+        return Err(NotesError::TooLarge { concept: concept.to_owned(), size: body.len(), limit: MAX_NOTE_BYTES });
+    }
+    Ok(())
+}
+
 fn check_id(id: &str) -> Result<(), NotesError> {
     check_concept_id(id).map_err(|problem| NotesError::InvalidId { id: id.to_owned(), problem })
 }
 
-fn is_temp_name(name: &str) -> bool {
-    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+/// Why a notes file that is a symbolic link is not saved.
+fn symlink_reason(path: &Path) -> String {
+    let target = fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_else(|_| "?".to_owned());
+    format!(
+        "it is a symbolic link (to {target}); notes are never saved through a link (the link would be replaced \
+         and its target left stale): put the file itself in the notes folder"
+    )
 }
 
 /// The concept id of a directory entry, if it is a notes file.
@@ -432,8 +452,26 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
     let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
         return Vec::new();
     };
-    if !is_ron || !path.is_file() {
+    if !is_ron {
         return Vec::new();
+    }
+    let mut found = Vec::new();
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            if !path.is_file() {
+                let message = format!("{}; and it points at nothing readable", symlink_reason(path));
+                return vec![Diagnostic::error(path, (1, 1), message)];
+            }
+            found.push(Diagnostic::warning(path, (1, 1), format!("read, but never saved: {}", symlink_reason(path))));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return vec![Diagnostic::error(path, (1, 1), "a folder where a notes file belongs; it is ignored")];
+        }
+        Ok(meta) if !meta.is_file() => {
+            return vec![Diagnostic::error(path, (1, 1), "not a regular file; it is ignored")];
+        }
+        Ok(_) => {}
+        Err(e) => return vec![Diagnostic::error(path, (1, 1), format!("cannot read: {e}"))],
     }
     if let Err(problem) = check_concept_id(stem) {
         return vec![Diagnostic::warning(path, (1, 1), format!("not a concept id ({problem}); this file is ignored"))];
@@ -442,7 +480,8 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
         Ok(bytes) => bytes,
         Err(e) => return vec![Diagnostic::error(path, (1, 1), format!("cannot read: {e}"))],
     };
-    decode(path, &bytes).err().map(|e| e.diagnostics()).unwrap_or_default()
+    found.extend(decode(path, &bytes).err().map(|e| e.diagnostics()).unwrap_or_default());
+    found
 }
 
 /// Reads a file's bytes and revision; `None` if there is no file.

@@ -40,7 +40,7 @@ pub use validate::{CONCEPT_KINDS, EDGE_KINDS, check, validate};
 
 /// A string in each of the three languages; a missing one is empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Localized {
     pub fa: String,
     pub ar: String,
@@ -63,7 +63,7 @@ impl Localized {
 
 /// A tour: a title and the ordered steps a teacher walks through.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Tour {
     pub title: Localized,
     pub steps: Vec<TourStep>,
@@ -71,7 +71,7 @@ pub struct Tour {
 
 /// One view of the map with its caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 #[derive(Default)]
 pub struct TourStep {
     /// The concept in the middle of the view, if any.
@@ -99,6 +99,7 @@ impl TourStep {
 
 /// The focused concept and how many links around it are shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Focus {
     pub concept: String,
     pub depth: u32,
@@ -106,7 +107,7 @@ pub struct Focus {
 
 /// Filters of the map; an empty list means "all".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Filters {
     /// Concept kinds shown: `DiplomacyForm`, `Threat`, `Organisation`, `Topic`.
     pub kinds: Vec<String>,
@@ -120,7 +121,7 @@ pub struct Filters {
 
 /// Nodes and edges drawn highlighted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Highlight {
     pub nodes: Vec<String>,
     pub edges: Vec<EdgeRef>,
@@ -128,6 +129,7 @@ pub struct Highlight {
 
 /// An edge between two concepts (either direction).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EdgeRef {
     pub source: String,
     pub target: String,
@@ -148,7 +150,7 @@ pub struct EdgeRef {
 /// assert_eq!(Camera::framing((5.0, 5.0), (300.0, 200.0)).world_size(), (300.0, 200.0));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Camera {
     pub center: (f32, f32),
     /// Width and height shown, in map units.
@@ -195,6 +197,7 @@ fn is_positive(value: f32) -> bool {
 
 /// A byte range of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Passage {
     pub document: String,
     pub start: usize,

@@ -151,6 +151,8 @@ fn the_corpus_is_found_from_the_flag_then_the_environment_then_the_working_folde
     let from_cwd = corpus_dir(&tmp);
     let from_env = tmp.path().join("env-corpus");
     let from_flag = tmp.path().join("flag-corpus");
+    // `./corpus` counts when it holds a catalog, for `note` as for every command.
+    fs::write(from_cwd.join("concepts.ron"), "Catalog(concepts: [])").unwrap();
     fs::create_dir(&from_env).unwrap();
     fs::create_dir(&from_flag).unwrap();
     let file = tmp.path().join("body.txt");

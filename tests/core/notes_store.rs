@@ -437,9 +437,12 @@ fn list_is_sorted_and_skips_what_is_not_a_notes_file() {
     fs::create_dir(corpus.notes_dir().join("sco.ron")).unwrap();
     assert_eq!(store.list().unwrap(), ["afripol", "city-diplomacy", "terrorism"]);
     let diagnostics = store.check_all();
-    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
     assert!(!diagnostics[0].is_error());
     assert!(diagnostics[0].to_string().contains("Bad_Name.ron:1:1: warning: not a concept id"));
+    // A folder where sco's notes belong: no note of sco can be saved, an error.
+    assert!(diagnostics[1].is_error());
+    assert!(diagnostics[1].to_string().contains("sco.ron:1:1: a folder where a notes file belongs"));
     assert!(NoteStore::open(corpus.dir.path().join("none")).list().unwrap().is_empty());
 }
 

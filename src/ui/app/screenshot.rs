@@ -73,5 +73,8 @@ pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), 
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     let png = crate::ui::paint::picture::encode_png(width as u32, height as u32, &bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    crate::atomic::write_atomic(path, &png).map_err(|e| format!("{}: {e}", path.display()))
+    // A screenshot replaces a PNG (earlier screenshots, also those made
+    // before exports were marked), never a file of another kind.
+    let ours = |head: &[u8]| head.starts_with(b"\x89PNG\r\n\x1a\n");
+    crate::atomic::write_file(path, &png, crate::atomic::Replace::IfOurs(&ours)).map_err(|e| e.to_string())
 }

@@ -23,17 +23,9 @@ pub fn png_of(map: &MapData, prepared: &Prepared, scale: f32) -> Result<Vec<u8>,
     encode_png(image.width, image.height, &image.pixels).map_err(|e| crate::export::ExportError::Encode(e.to_string()))
 }
 
-/// PNG bytes of an 8-bit RGBA image.
+/// PNG bytes of an 8-bit RGBA image, marked as ours (see `export::own`).
 pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, width, height);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header()?;
-        writer.write_image_data(rgba)?;
-    }
-    Ok(out)
+    crate::export::own::encode_png(width, height, rgba)
 }
 
 /// The page as RGBA pixels.

@@ -154,6 +154,11 @@ pub fn run_export(
     lang: Lang,
 ) -> Result<Vec<PathBuf>, String> {
     let size = export::DEFAULT_SIZE;
+    // Exports never go into the corpus, and replace only earlier exports.
+    let corpus = tours.parent().unwrap_or(tours);
+    let write_page = |map: &MapData, page: &export::Prepared, path: &Path, format: Format| {
+        write_page(map, page, path, format, corpus)
+    };
     match (request, destination) {
         (ExportRequest::Map { step, format }, _) => {
             let page = export::prepare(map, &Target::View(step), size, lang);
@@ -205,10 +210,16 @@ fn format_of(path: &Path, fallback: Format) -> Format {
     }
 }
 
-fn write_page(map: &MapData, page: &export::Prepared, path: &Path, format: Format) -> Result<PathBuf, String> {
+fn write_page(
+    map: &MapData,
+    page: &export::Prepared,
+    path: &Path,
+    format: Format,
+    corpus: &Path,
+) -> Result<PathBuf, String> {
     match format {
-        Format::Svg => write_svg(map, page, path),
-        Format::Png => write_png(map, page, path),
+        Format::Svg => write_svg(map, page, path, corpus),
+        Format::Png => write_png(map, page, path, corpus),
     }
 }
 
@@ -217,15 +228,15 @@ fn load(tours: &Path, id: &str) -> Result<Tour, String> {
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }
 
-fn write_svg(map: &MapData, page: &export::Prepared, path: &Path) -> Result<PathBuf, String> {
+fn write_svg(map: &MapData, page: &export::Prepared, path: &Path, corpus: &Path) -> Result<PathBuf, String> {
     let svg = export::svg::svg_of(map, page);
-    export::write_file(path, svg.as_bytes()).map_err(|e| e.to_string())?;
+    export::write_export(path, svg.as_bytes(), export::own::Kind::Svg, corpus, false).map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }
 
-fn write_png(map: &MapData, page: &export::Prepared, path: &Path) -> Result<PathBuf, String> {
+fn write_png(map: &MapData, page: &export::Prepared, path: &Path, corpus: &Path) -> Result<PathBuf, String> {
     let bytes = crate::ui::paint::picture::png_of(map, page, 2.0).map_err(|e| e.to_string())?;
-    export::write_file(path, &bytes).map_err(|e| e.to_string())?;
+    export::write_export(path, &bytes, export::own::Kind::Png, corpus, false).map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }
 
