@@ -9,6 +9,7 @@ pub mod import;
 pub mod json;
 pub mod note;
 pub mod search;
+pub mod text;
 
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
@@ -98,6 +99,27 @@ pub enum Command {
     },
     /// Export the map, a tour step or a whole tour as SVG or PNG.
     Export(export::ExportArgs),
+    /// A document as the reader shows it, line N = stored line N (lines in
+    /// broken visual order read in logical order).
+    Text {
+        /// Print the stored bytes instead.
+        #[arg(long)]
+        original: bool,
+        /// One JSON object a line: {"line","repaired","confidence","text"}.
+        #[arg(long)]
+        json: bool,
+        #[arg(value_name = "DOC-ID")]
+        id: String,
+    },
+    /// Rebuild lines in broken visual order (PDF damage) in any text, line for line.
+    Repair {
+        /// One JSON object a line: {"line","repaired","confidence","text"}.
+        #[arg(long)]
+        json: bool,
+        /// A file, or - (the default) for standard input.
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+    },
 }
 
 /// Parses the process arguments and runs; returns the exit status.
@@ -128,6 +150,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" ")),
         Command::Import(args) => import::import(cli.corpus, args),
         Command::Export(args) => export::run(cli.corpus, args),
+        Command::Text { original, json, id } => text::text(cli.corpus, &id, original, json),
+        Command::Repair { json, file } => text::repair(file, json),
     };
     match result {
         Ok(()) => 0,
