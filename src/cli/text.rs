@@ -30,8 +30,7 @@ pub fn text(corpus: Option<PathBuf>, id: &str, original: bool, json: bool) -> Re
         let _ = out.write_all(document.text.as_bytes());
         return Ok(());
     }
-    let vocab = corpus.vocabulary();
-    print_reading(&document.reading(&vocab), json);
+    print_reading(&document.reading(), json);
     Ok(())
 }
 

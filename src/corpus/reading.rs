@@ -1,6 +1,6 @@
 //! Documents read in logical order: the vocabulary the repair scores against
-//! (the bundled word lists plus the corpus's own clean lines) and a document's
-//! reading text (see `text::repair`). The stored text is never changed.
+//! (the bundled word lists plus clean lines) and a document's reading text
+//! (see `text::repair`). The stored text is never changed.
 
 use crate::text::broken_order::line_is_broken;
 use crate::text::lang;
@@ -14,6 +14,14 @@ impl Corpus {
     pub fn vocabulary(&self) -> Vocabulary {
         vocabulary_of(self.documents.iter().map(|d| d.text.as_str()))
     }
+}
+
+/// A document's reading text: its lines read with the bundled vocabulary plus
+/// the document's own clean lines, so the reading depends on the document
+/// alone (the index, its cache and the reader agree, and an edit elsewhere in
+/// the corpus changes nothing here).
+pub fn reading_of(text: &str) -> ReadingText {
+    ReadingText::new(text, &vocabulary_of([text]))
 }
 
 /// The bundled vocabulary plus the clean lines of `texts`.
@@ -40,8 +48,8 @@ pub fn vocabulary_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary
 
 impl Document {
     /// The document as the reader shows it: line N is stored line N, lines in
-    /// broken visual order read back into logical order.
-    pub fn reading(&self, vocab: &Vocabulary) -> ReadingText {
-        ReadingText::new(&self.text, vocab)
+    /// broken visual order read back into logical order (see [`reading_of`]).
+    pub fn reading(&self) -> ReadingText {
+        reading_of(&self.text)
     }
 }

@@ -53,6 +53,9 @@ use super::lang;
 /// The confidence a reading needs to replace the stored order.
 pub const THRESHOLD: f32 = 0.5;
 
+/// The confidence needed when the only sign of damage is unknown letters.
+pub const STRICT_THRESHOLD: f32 = 0.9;
+
 /// One line read in logical order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RepairedLine {
@@ -98,18 +101,28 @@ pub fn repair_line(line: &str, vocab: &Vocabulary) -> RepairedLine {
     };
     // Only a line that shows damage is searched: the detector flags it (the
     // heavy form), or its stored reading starts with a suffix or ends with a
-    // prefix (the light form). Clean text with rare words is never rearranged.
-    if !(persian && (super::broken_order::line_is_broken(line) || has_bound_edge(line, &units, &stored))) {
+    // prefix (the light form), or it holds a stretch of unknown letters; the
+    // last must then be read in known words only, and with more confidence.
+    // Clean text with rare words is not rearranged.
+    if !persian {
+        return RepairedLine::unchanged(line, 1.0);
+    }
+    let shows_damage = super::broken_order::line_is_broken(line) || has_bound_edge(line, &units, &stored);
+    // (A line with digits in it — a table of contents, a reference — is not
+    // searched on unknown letters alone: names and numbers there are no sign.)
+    let has_run = units.iter().any(|u| u.kind == units::Kind::Run);
+    if !shows_damage && (unknown_letters(&stored) == 0 || has_run) {
         return RepairedLine::unchanged(line, 1.0);
     }
     let Some(best) = search::best_reading(&units, lexicon, persian, false) else {
         return RepairedLine::unchanged(line, 1.0);
     };
-    if best.is_identity() {
+    if best.is_identity() || (!shows_damage && unknown_letters(&best) > 0) {
         return RepairedLine::unchanged(line, 1.0);
     }
     let confidence = confidence(&best, &stored, letters);
-    if confidence < THRESHOLD {
+    let threshold = if shows_damage { THRESHOLD } else { STRICT_THRESHOLD };
+    if confidence < threshold {
         return RepairedLine::unchanged(line, 1.0 - confidence);
     }
     let (text, map) = assemble::assemble(line, &units, &best, lexicon);
@@ -135,6 +148,16 @@ fn has_bound_edge(line: &str, units: &[units::Unit], reading: &search::Reading) 
     search::BOUND_START.contains(&first.as_str()) || search::BOUND_END.contains(&last.as_str())
 }
 
+/// Letters of `reading` in stretches not in the vocabulary.
+fn unknown_letters(reading: &search::Reading) -> usize {
+    reading
+        .tokens
+        .iter()
+        .filter(|t| t.kind == search::TokenKind::Unknown)
+        .map(|t| t.segments.iter().map(|&(a, b)| (b - a) as usize).sum::<usize>())
+        .sum()
+}
+
 /// Reads each line in logical order (see [`repair_line`]).
 pub fn repair_lines(lines: &[&str], vocab: &Vocabulary) -> Vec<RepairedLine> {
     lines.iter().map(|line| repair_line(line, vocab)).collect()
@@ -146,12 +169,7 @@ pub fn repair_lines(lines: &[&str], vocab: &Vocabulary) -> Vec<RepairedLine> {
 fn confidence(best: &search::Reading, stored: &search::Reading, letters: usize) -> f32 {
     let gain = (stored.cost - best.cost).max(0.0);
     let per_letter = gain / letters as f32;
-    let unknown: usize = best
-        .tokens
-        .iter()
-        .filter(|t| t.kind == search::TokenKind::Unknown)
-        .map(|t| t.segments.iter().map(|&(a, b)| (b - a) as usize).sum::<usize>())
-        .sum();
+    let unknown = unknown_letters(best);
     let known = 1.0 - unknown as f32 / letters as f32;
     known * (1.0 - (-gain / 4.0).exp()).max(1.0 - (-per_letter / 0.3).exp())
 }

@@ -91,7 +91,6 @@ pub(super) enum TokenKind {
 pub(super) struct Token {
     pub kind: TokenKind,
     pub segments: Vec<(u16, u16)>,
-    pub cost: f32,
 }
 
 /// The best reading of a line.
@@ -123,13 +122,10 @@ struct Entry {
     pieces: u16,
     back: u32,
     kind: TokenKind,
-    token_cost: f32,
     seg_start: u32,
     seg_len: u16,
     /// The word's trie node, for what may follow it solid.
     node: NodeId,
-    /// The token began right after the one before, in one piece, with no gap.
-    solid: bool,
 }
 
 struct Search<'a> {
@@ -192,11 +188,9 @@ pub(super) fn best_reading(units: &[Unit], lexicon: &Lexicon, persian: bool, ide
         pieces: 0,
         back: u32::MAX,
         kind: TokenKind::Punct,
-        token_cost: 0.0,
         seg_start: 0,
         seg_len: 0,
         node: NO_NODE,
-        solid: false,
     });
     search.layers[0].push(0);
     for t in 0..n {
@@ -429,27 +423,15 @@ impl Search<'_> {
         let t2 = t + len;
         let cost = base + token_cost;
         let existing = self.index[t2].get(&state).copied();
-        if let Some(slot) = existing {
-            if self.entries[self.layers[t2][slot] as usize].cost <= cost {
-                return;
-            }
+        if let Some(slot) = existing
+            && self.entries[self.layers[t2][slot] as usize].cost <= cost
+        {
+            return;
         }
         let seg_start = self.segments.len() as u32;
         self.segments.extend_from_slice(segs);
         let id = self.entries.len() as u32;
-        let solid = self.solid;
-        self.entries.push(Entry {
-            state,
-            cost,
-            pieces,
-            back,
-            kind,
-            token_cost,
-            seg_start,
-            seg_len: segs.len() as u16,
-            node,
-            solid,
-        });
+        self.entries.push(Entry { state, cost, pieces, back, kind, seg_start, seg_len: segs.len() as u16, node });
         match existing {
             Some(slot) => self.layers[t2][slot] = id,
             None => {
@@ -469,7 +451,7 @@ impl Search<'_> {
                 break;
             }
             let segs = &self.segments[entry.seg_start as usize..entry.seg_start as usize + entry.seg_len as usize];
-            tokens.push(Token { kind: entry.kind, segments: segs.to_vec(), cost: entry.token_cost });
+            tokens.push(Token { kind: entry.kind, segments: segs.to_vec() });
             at = entry.back;
         }
         tokens.reverse();

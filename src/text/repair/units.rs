@@ -59,11 +59,11 @@ pub(super) fn units(line: &str) -> Vec<Unit> {
             gap = true;
             continue;
         }
-        if is_mark(c) {
-            if let Some(last) = out.last_mut().filter(|u| u.range.end == at) {
-                last.range.end = end;
-                continue;
-            }
+        if is_mark(c)
+            && let Some(last) = out.last_mut().filter(|u| u.range.end == at)
+        {
+            last.range.end = end;
+            continue;
         }
         let (kind, end) = if let Some(k) = key_letter(c) {
             (Kind::Letter(k), end)
