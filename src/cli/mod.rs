@@ -13,6 +13,7 @@ pub mod note;
 pub mod output;
 pub mod search;
 pub mod suggest;
+pub mod text;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -109,6 +110,27 @@ pub enum Command {
         #[command(subcommand)]
         action: concept::ConceptCommand,
     },
+    /// A document as the reader shows it, line N = stored line N (lines in
+    /// broken visual order read in logical order).
+    Text {
+        /// Print the stored bytes instead.
+        #[arg(long)]
+        original: bool,
+        /// One JSON object a line: {"line","repaired","confidence","text"}.
+        #[arg(long)]
+        json: bool,
+        #[arg(value_name = "DOC-ID")]
+        id: String,
+    },
+    /// Rebuild lines in broken visual order (PDF damage) in any text, line for line.
+    Repair {
+        /// One JSON object a line: {"line","repaired","confidence","text"}.
+        #[arg(long)]
+        json: bool,
+        /// A file, or - (the default) for standard input.
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+    },
 }
 
 /// Parses the process arguments and runs; returns the exit status.
@@ -144,6 +166,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export(args) => export::run(cli.corpus, args, &mut out),
         Command::Concept { action } => concept::run(cli.corpus, action, &mut out),
         Command::Suggest(args) => suggest::run(cli.corpus, args, &mut out),
+        Command::Text { original, json, id } => text::text(cli.corpus, &id, original, json, &mut out),
+        Command::Repair { json, file } => text::repair(file, json, &mut out),
     };
     // What was printed before a failure still goes out; the failure decides the status.
     let flushed = out.finish();

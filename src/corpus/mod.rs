@@ -10,6 +10,7 @@
 pub mod bundled;
 pub mod import;
 pub mod meta;
+pub mod reading;
 
 use std::path::{Path, PathBuf};
 

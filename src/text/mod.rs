@@ -2,7 +2,8 @@
 //! text, with no UI. Folding for matching with an offset map back to the
 //! original bytes ([`normalize`]), paragraph and sentence segmentation
 //! ([`segment`]), language detection ([`lang`]), detection of lines in broken
-//! visual order ([`broken_order`]) and the bidi paragraph layout
+//! visual order ([`broken_order`]) and their repair into logical order with a
+//! byte map back ([`repair`]), the bidi paragraph layout
 //! ([`bidi_layout`]), which is pure and measures through a callback, and
 //! editing by logical offsets with undo ([`editing`]).
 
@@ -12,6 +13,7 @@ pub mod editing;
 pub mod lang;
 pub mod normalize;
 mod presentation_forms;
+pub mod repair;
 pub mod segment;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,175 @@
+//! Repair of lines in broken visual order (PDF extraction damage): the
+//! stored line is read back into logical order, and every byte of the reading
+//! maps back to the stored bytes. The stored text is never changed.
+//!
+//! Persian and Arabic text taken from PDFs often comes out cut into pieces,
+//! each piece in reading order inside but the pieces written last first (see
+//! `broken_order` for the detector). In the heavy form the pieces are tiny
+//! (cuts at `ی`, `ها`, spaces, punctuation: `تیامن` for `امنیت`); in the light
+//! form a line is a few long pieces, cut where a half-space belonged, so the
+//! line's start lands at its end. Spaces where pieces meet are unreliable.
+//!
+//! ```
+//! use diplomap::text::repair::{Vocabulary, repair_line};
+//! let vocab = Vocabulary::bundled_ref();
+//! let line = repair_line(" .تیامن نیتأم", vocab);
+//! assert!(line.repaired);
+//! assert_eq!(line.text, "تأمین امنیت.");
+//! // The word «امنیت» was read from three pieces of the stored line.
+//! assert_eq!(line.map.original_ranges(11..21), [12..14, 10..12, 4..10]);
+//! // A well-formed line is left exactly as it is.
+//! let clean = repair_line("تأمین امنیت ملی.", vocab);
+//! assert!(!clean.repaired);
+//! assert_eq!(clean.text, "تأمین امنیت ملی.");
+//! ```
+//!
+//! How: the line is cut into units (letters, punctuation marks, runs of digits
+//! or Latin) with its gaps set aside; a beam search (`search`) finds the
+//! cheapest reading — which pieces, in which order, split into which words —
+//! scored by word costs from a [`Vocabulary`] (bundled Persian and Arabic
+//! frequency lists plus the corpus's clean text), a cost per cut, and costs for
+//! spaces that a reading ignores. The stored order is scored the same way; the
+//! gain over it per letter and the share of letters in known words give the
+//! line's confidence. Below [`THRESHOLD`] the line stays as stored. The reading
+//! is re-spaced (`assemble`): gaps inside a piece are kept, pieces that meet
+//! inside a word are joined (with a half-space where the vocabulary writes
+//! one), words that meet at a cut get one space.
+
+mod assemble;
+mod map;
+mod reading;
+mod search;
+#[cfg(test)]
+mod tests;
+mod units;
+mod vocab;
+
+pub use map::{ByteMap, MapRun};
+pub use reading::{ReadingLine, ReadingText};
+pub use vocab::Vocabulary;
+
+use super::lang;
+
+/// The confidence a reading needs to replace the stored order.
+pub const THRESHOLD: f32 = 0.5;
+
+/// The confidence needed when the only sign of damage is unknown letters.
+pub const STRICT_THRESHOLD: f32 = 0.9;
+
+/// One line read in logical order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepairedLine {
+    /// The reading: the stored line itself unless `repaired`.
+    pub text: String,
+    /// Whether the reading differs from the stored order.
+    pub repaired: bool,
+    /// How sure the repair is that `text` is in logical order, 0..=1.
+    pub confidence: f32,
+    /// The line looks damaged but no reading was confident enough: it is shown
+    /// as stored, with the damage marker.
+    pub unrepaired: bool,
+    /// Reading bytes → bytes of the stored line.
+    pub map: ByteMap,
+}
+
+impl RepairedLine {
+    fn unchanged(line: &str, confidence: f32) -> RepairedLine {
+        RepairedLine {
+            text: line.to_owned(),
+            repaired: false,
+            confidence,
+            unrepaired: super::broken_order::line_is_broken(line),
+            map: ByteMap::identity(line.len(), 0),
+        }
+    }
+}
+
+/// Reads one stored line (without its line break) in logical order.
+pub fn repair_line(line: &str, vocab: &Vocabulary) -> RepairedLine {
+    let lang = lang::detect(line);
+    let Some(lexicon) = lang.and_then(|lang| vocab.lexicon(lang)) else {
+        return RepairedLine::unchanged(line, 1.0);
+    };
+    let persian = lang == Some(super::Lang::Fa);
+    let units = units::units(line);
+    let letters = units.iter().filter(|u| u.key().is_some()).count();
+    if letters < 3 {
+        return RepairedLine::unchanged(line, 1.0);
+    }
+    let Some(stored) = search::best_reading(&units, lexicon, persian, true) else {
+        return RepairedLine::unchanged(line, 1.0);
+    };
+    // Only a line that shows damage is searched: the detector flags it (the
+    // heavy form), or its stored reading starts with a suffix or ends with a
+    // prefix (the light form), or it holds a stretch of unknown letters; the
+    // last must then be read in known words only, and with more confidence.
+    // Clean text with rare words is not rearranged.
+    if !persian {
+        return RepairedLine::unchanged(line, 1.0);
+    }
+    let shows_damage = super::broken_order::line_is_broken(line) || has_bound_edge(line, &units, &stored);
+    // (A line with digits in it — a table of contents, a reference — is not
+    // searched on unknown letters alone: names and numbers there are no sign.)
+    let has_run = units.iter().any(|u| u.kind == units::Kind::Run);
+    if !shows_damage && (unknown_letters(&stored) == 0 || has_run) {
+        return RepairedLine::unchanged(line, 1.0);
+    }
+    let Some(best) = search::best_reading(&units, lexicon, persian, false) else {
+        return RepairedLine::unchanged(line, 1.0);
+    };
+    if best.is_identity() || (!shows_damage && unknown_letters(&best) > 0) {
+        return RepairedLine::unchanged(line, 1.0);
+    }
+    let confidence = confidence(&best, &stored, letters);
+    let threshold = if shows_damage { THRESHOLD } else { STRICT_THRESHOLD };
+    if confidence < threshold {
+        return RepairedLine::unchanged(line, 1.0 - confidence);
+    }
+    let (text, map) = assemble::assemble(line, &units, &best, lexicon);
+    RepairedLine { text, repaired: true, confidence, unrepaired: false, map }
+}
+
+/// Whether the reading starts with a word a Persian line does not start with,
+/// or ends with one it does not end with.
+fn has_bound_edge(line: &str, units: &[units::Unit], reading: &search::Reading) -> bool {
+    let word = |token: Option<&search::Token>| -> String {
+        token
+            .map(|t| {
+                t.segments
+                    .iter()
+                    .flat_map(|&(a, b)| a..b)
+                    .map(|u| line[units[u as usize].range.clone()].replace('\u{064A}', "\u{06CC}"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let first = word(reading.tokens.iter().find(|t| matches!(t.kind, search::TokenKind::Word { .. })));
+    let last = word(reading.tokens.iter().rev().find(|t| !matches!(t.kind, search::TokenKind::Punct)));
+    search::BOUND_START.contains(&first.as_str()) || search::BOUND_END.contains(&last.as_str())
+}
+
+/// Letters of `reading` in stretches not in the vocabulary.
+fn unknown_letters(reading: &search::Reading) -> usize {
+    reading
+        .tokens
+        .iter()
+        .filter(|t| t.kind == search::TokenKind::Unknown)
+        .map(|t| t.segments.iter().map(|&(a, b)| (b - a) as usize).sum::<usize>())
+        .sum()
+}
+
+/// Reads each line in logical order (see [`repair_line`]).
+pub fn repair_lines(lines: &[&str], vocab: &Vocabulary) -> Vec<RepairedLine> {
+    lines.iter().map(|line| repair_line(line, vocab)).collect()
+}
+
+/// How much better `best` reads than the stored order, 0..=1: from the gain
+/// (in nats, and per letter), discounted by the share of letters left in
+/// unknown stretches.
+fn confidence(best: &search::Reading, stored: &search::Reading, letters: usize) -> f32 {
+    let gain = (stored.cost - best.cost).max(0.0);
+    let per_letter = gain / letters as f32;
+    let unknown = unknown_letters(best);
+    let known = 1.0 - unknown as f32 / letters as f32;
+    known * (1.0 - (-gain / 4.0).exp()).max(1.0 - (-per_letter / 0.3).exp())
+}

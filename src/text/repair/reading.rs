@@ -1,0 +1,90 @@
+//! The reading text of a whole document: every stored line read in logical
+//! order (see [`repair_line`](super::repair_line)), joined by line breaks, with
+//! one byte map back to the stored file.
+
+use std::ops::Range;
+
+use super::map::ByteMap;
+use super::{RepairedLine, Vocabulary, repair_line};
+
+/// One stored line as the reader shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingLine {
+    /// Bytes of the stored file (without the line break).
+    pub original: Range<usize>,
+    /// Bytes of the reading text.
+    pub reading: Range<usize>,
+    pub repaired: bool,
+    pub confidence: f32,
+    /// Looks damaged, shown as stored.
+    pub unrepaired: bool,
+}
+
+/// A document's text in logical order. Line N of the reading is line N of the
+/// stored file; the stored text itself is never changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadingText {
+    pub text: String,
+    pub lines: Vec<ReadingLine>,
+    /// Reading bytes → stored bytes, for the whole text.
+    pub map: ByteMap,
+}
+
+impl ReadingText {
+    /// Reads every line of `stored` (split at `\n`).
+    pub fn new(stored: &str, vocab: &Vocabulary) -> ReadingText {
+        let mut out = ReadingText::default();
+        let mut offset = 0;
+        for (i, line) in stored.split('\n').enumerate() {
+            if i > 0 {
+                let at = out.text.len();
+                out.text.push('\n');
+                out.map.copy(at..at + 1, offset - 1..offset);
+            }
+            let repaired: RepairedLine = repair_line(line, vocab);
+            let start = out.text.len();
+            out.text.push_str(&repaired.text);
+            let mut shifted = ByteMap::default();
+            for run in repaired.map.runs() {
+                let original = run.original.start + offset..run.original.end + offset;
+                if run.original.len() == run.reading.len() {
+                    shifted.copy(run.reading.clone(), original);
+                } else {
+                    shifted.insert(run.reading.clone(), original.start);
+                }
+            }
+            out.map.extend_shifted(&shifted, start);
+            out.lines.push(ReadingLine {
+                original: offset..offset + line.len(),
+                reading: start..out.text.len(),
+                repaired: repaired.repaired,
+                confidence: repaired.confidence,
+                unrepaired: repaired.unrepaired,
+            });
+            offset += line.len() + 1;
+        }
+        out
+    }
+
+    /// Whether any line was repaired.
+    pub fn any_repaired(&self) -> bool {
+        self.lines.iter().any(|line| line.repaired)
+    }
+
+    /// The stored byte ranges a reading range was made from (see
+    /// [`ByteMap::original_ranges`]).
+    pub fn original_ranges(&self, reading: Range<usize>) -> Vec<Range<usize>> {
+        self.map.original_ranges(reading)
+    }
+
+    /// The reading ranges that show a stored byte range.
+    pub fn reading_ranges(&self, original: Range<usize>) -> Vec<Range<usize>> {
+        self.map.reading_ranges(original)
+    }
+
+    /// The reading line holding reading byte `at`.
+    pub fn line_at(&self, at: usize) -> Option<usize> {
+        let i = self.lines.partition_point(|line| line.reading.end < at);
+        (i < self.lines.len()).then_some(i)
+    }
+}
