@@ -11,9 +11,11 @@
 # Each fixture's line in tests/data/pdf/fixtures.tsv says which source text,
 # writer, font and layout made it.
 #
-# The error fixtures: encrypted.pdf (qpdf, AES-256, user password "secret"),
-# image_only.pdf (a page of a fixture rasterised by pdftoppm and printed as an
-# image: a "scan" without text), broken.pdf (the first 2000 bytes of a fixture).
+# The error fixtures: errors_encrypted.pdf (qpdf, AES-256, user password
+# "secret"), errors_image_only.pdf (a page of a fixture rasterised by pdftoppm
+# and printed as an image: a "scan" without text), errors_broken.pdf (the
+# first 2000 bytes of a fixture); and owner_password_only.pdf (encrypted
+# without a user password: it opens, so it imports).
 # Huge files are made by the tests themselves (a sparse file over the limit).
 #
 # Needs (Debian): chromium libreoffice-writer poppler-utils qpdf
@@ -140,6 +142,8 @@ done < "$out/fixtures.tsv"
 
 echo "error fixtures"
 qpdf --encrypt secret secret 256 -- "$out/chromium_en_columns.pdf" "$out/errors_encrypted.pdf"
+# Encrypted with an owner password only: anyone may open it, so it imports.
+qpdf --encrypt "" owner 256 -- "$out/chromium_fa_vazirmatn.pdf" "$out/owner_password_only.pdf"
 pdftoppm -r 50 -gray -png -f 1 -l 1 "$out/chromium_fa_vazirmatn.pdf" "$work/scan"
 printf '<!doctype html><html><body style="margin:0"><img src="file://%s" style="width:100%%"></body></html>' \
     "$(ls "$work"/scan*.png | head -n 1)" > "$work/scan.html"
