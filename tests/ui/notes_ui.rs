@@ -8,7 +8,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::support::{app_at, copied, drag};
 use diplomap::text::Lang;
-use diplomap::ui::notes_editor::NoteStatus;
+use diplomap::ui::views::notes_editor::NoteStatus;
 
 /// Focus the note editor labelled `label` and type `text` into it.
 fn type_into_note(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, label: &str, text: &str) {

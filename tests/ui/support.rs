@@ -6,8 +6,8 @@ use crate::common;
 use diplomap::address::Address;
 use diplomap::text::Lang;
 use diplomap::ui::App;
-use diplomap::ui::model::Model;
-use diplomap::ui::state::AppState;
+use diplomap::ui::context::model::Model;
+use diplomap::ui::context::state::AppState;
 use std::path::Path;
 
 use egui_kittest::kittest::AccessKitNode;

@@ -264,7 +264,7 @@ fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
 
 #[test]
 fn a_chosen_file_gets_the_format_of_its_extension() {
-    use diplomap::ui::export_menu::{Destination, ExportOutcome, ExportRequest, outcome_of, run_export};
+    use diplomap::ui::shell::export_menu::{Destination, ExportOutcome, ExportRequest, outcome_of, run_export};
     use std::time::Duration;
     let dir = common::corpus_copy();
     let (corpus, index) = common::corpus_and_index();
