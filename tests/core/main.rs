@@ -19,6 +19,7 @@ mod mentions_unseen;
 mod notes_cli;
 mod notes_kill;
 mod notes_store;
+mod pdf_import;
 mod robustness;
 mod search_cli;
 mod text_broken_order;
