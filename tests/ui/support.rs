@@ -43,7 +43,7 @@ pub fn app_with(dir: &Path, state: AppState) -> App {
 
 /// A headless window of `size` with the program's look (its fonts, style).
 pub fn builder(size: egui::Vec2) -> HarnessBuilder<App> {
-    Harness::builder().with_size(size).with_context_setup(diplomap::ui::app::install_look)
+    Harness::builder().with_size(size).with_context_setup(diplomap::ui::widgets::fonts::install_look)
 }
 
 /// `app` drawn in a headless window of `size`.

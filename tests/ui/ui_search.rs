@@ -130,7 +130,7 @@ fn a_saved_note_is_found_by_the_next_search() {
     search_for(&mut harness, "زیرنویس");
     harness.get_by_label("Nothing found");
     // An editor writes a note on INTERPOL and saves it (Ctrl+S).
-    harness.state_mut().push(diplomap::ui::app::Command::Navigate(Address::Concept("interpol".into())));
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate(Address::Concept("interpol".into())));
     harness.run_steps(2);
     harness.state_mut().notes.buffer = diplomap::text::editing::EditBuffer::new("زیرنویس‌های گزارش اینترپل را ببینید.");
     harness.state_mut().notes.status = diplomap::ui::views::notes_editor::NoteStatus::Unsaved;

@@ -14,38 +14,14 @@ use eframe::egui;
 use crate::address::Address;
 use crate::diag::Diagnostic;
 use crate::text::Lang;
+use crate::ui::context::command::{ImportAction, NoteAction};
 use crate::ui::context::model::Model;
 use crate::ui::context::state::AppState;
+use crate::ui::context::{Command, ViewContext};
 use crate::ui::shell::{concept_list, side_panel, top_bar};
-use crate::ui::views::notes_editor::{NoteAction, NoteStatus, NotesEditor};
+use crate::ui::views::notes_editor::{NoteStatus, NotesEditor};
 use crate::ui::views::{compare, concept_page, import, reader, search};
 use crate::ui::widgets::mirror;
-
-/// A user action, applied after the frame is drawn.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    Navigate(Address),
-    /// Changes the current address without a history entry (typing a search).
-    Replace(Address),
-    Import(import::ImportAction),
-    Back,
-    Forward,
-    Select(String),
-    SetUiLang(Lang),
-    SetDark(bool),
-    Note(NoteAction),
-    PassageNote(crate::ui::views::notes_editor::PassageNoteAction),
-    Tour(crate::ui::views::tour::TourAction),
-    /// Start presenting tour `tour` at step `step` (from 0), full screen.
-    Present {
-        tour: String,
-        step: usize,
-    },
-    StopPresenting,
-    /// Add the map view's current view as a step of the open tour.
-    RecordStep,
-    Export(crate::ui::shell::export_menu::ExportRequest),
-}
 
 /// How the window opens (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -59,16 +35,6 @@ pub struct StartOptions {
     pub import: Option<PathBuf>,
     /// Open a `tour:` address straight in presenter mode.
     pub present: bool,
-}
-
-/// What every view reads: the model and the settings that change how it draws.
-#[derive(Clone, Copy)]
-pub struct ViewContext<'a> {
-    pub model: &'a Model,
-    pub lang: Lang,
-    pub dark: bool,
-    /// The selected concept, by catalog index.
-    pub selected: Option<usize>,
 }
 
 /// Per-view transient state (not remembered between runs).
@@ -117,7 +83,7 @@ impl App {
         corpus_dir: PathBuf,
         options: StartOptions,
     ) -> App {
-        install_look(ctx);
+        crate::ui::widgets::fonts::install_look(ctx);
         let mut state: AppState = storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         if let Some(lang) = options.ui_lang {
             state.ui_lang = lang;
@@ -131,7 +97,7 @@ impl App {
         let loader = crate::ui::shell::loading::CorpusLoader::start(ctx, corpus_dir.clone());
         let model = Err(Vec::new());
         let screenshot = options.screenshot.map(crate::ui::app::screenshot::ScreenshotJob::new);
-        let import = options.import.map(|path| Command::Import(import::ImportAction::Open(path)));
+        let import = options.import.map(|path| Command::Import(ImportAction::Open(path)));
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
         let views = ViewState::default();
         let present_on_load = options.present;
@@ -147,7 +113,7 @@ impl App {
 
     /// Builds an app over an already loaded model (tests).
     pub fn with_model(ctx: &egui::Context, model: Model, state: AppState) -> App {
-        install_look(ctx);
+        crate::ui::widgets::fonts::install_look(ctx);
         let notes = NotesEditor::new(crate::notes::NoteStore::open(model.dir().join("notes")));
         let tours_dir = model.dir().join("tours");
         let loader = crate::ui::shell::loading::CorpusLoader::idle(ctx, model.dir().clone());
@@ -226,7 +192,14 @@ impl App {
         }
         let rtl = self.state.ui_lang.is_rtl();
         egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::top_bar_ui(ui, &self.state, &mut self.views, &mut commands);
+            let current_map = self.views.current_map_step(&self.state);
+            let bar = top_bar::TopBar {
+                address_text: &mut self.views.address_text,
+                address_error: &mut self.views.address_error,
+                tours: &mut self.views.tours,
+                current_map: &current_map,
+            };
+            top_bar::top_bar_ui(ui, &self.state, bar, &mut commands);
         });
         let window_width = ui.ctx().content_rect().width();
         let list = side_panel::list_panel(rtl, window_width).show(ui, |ui| {
@@ -249,7 +222,7 @@ impl App {
                 mirror::row(ui, rtl, |ui| {
                     ui.label(message);
                     if ui.small_button(crate::ui::widgets::icons::CLOSE).clicked() {
-                        commands.push(Command::Export(crate::ui::shell::export_menu::ExportRequest::Dismiss));
+                        commands.push(Command::Export(crate::ui::context::command::ExportRequest::Dismiss));
                     }
                 });
             });
@@ -313,7 +286,7 @@ impl App {
     fn import_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         import::import_form_ui(ctx, self.state.ui_lang, &mut self.views.import, commands);
         let picked = self.views.import.poll_chooser();
-        let dropped = import::dropped_file(ctx).map(import::ImportAction::Open);
+        let dropped = import::dropped_file(ctx).map(ImportAction::Open);
         commands.extend(picked.into_iter().chain(dropped).map(Command::Import));
         if self.views.import.is_choosing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(200));
@@ -321,7 +294,7 @@ impl App {
     }
 
     /// Carries out an import action; a document written is indexed and opened.
-    fn import(&mut self, action: import::ImportAction) {
+    fn import(&mut self, action: ImportAction) {
         let Ok(model) = &self.model else { return };
         let dir = model.dir().clone();
         let Some(imported) = self.views.import.apply(action, &dir) else { return };
@@ -420,26 +393,6 @@ impl App {
         }
     }
 }
-
-/// The bundled fonts and the text sizes every view uses (Persian and Arabic
-/// need more than egui's default 12.5 points to be read comfortably).
-pub fn install_look(ctx: &egui::Context) {
-    crate::ui::widgets::fonts::install_fonts(ctx);
-    ctx.all_styles_mut(|style| {
-        use egui::{FontId, TextStyle};
-        style.text_styles.insert(TextStyle::Small, FontId::proportional(11.5));
-        style.text_styles.insert(TextStyle::Body, FontId::proportional(15.0));
-        style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
-        style.text_styles.insert(TextStyle::Heading, FontId::proportional(22.0));
-        style.text_styles.insert(TextStyle::Name(SECTION_STYLE.into()), FontId::proportional(17.0));
-        // Scroll bars take their own room: a floating bar covers the first
-        // letters of right-aligned Persian and Arabic lines.
-        style.spacing.scroll = egui::style::ScrollStyle::solid();
-    });
-}
-
-/// The text style of section titles in the reader.
-pub const SECTION_STYLE: &str = "section";
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -63,19 +63,7 @@ impl ScreenshotJob {
 pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
-    let png = encode_png(width as u32, height as u32, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let png = crate::ui::paint::picture::encode_png(width as u32, height as u32, &bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     crate::atomic::write_atomic(path, &png).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// PNG bytes of an 8-bit RGBA image.
-pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, width, height);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header()?;
-        writer.write_image_data(rgba)?;
-    }
-    Ok(out)
 }

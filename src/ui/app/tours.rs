@@ -7,11 +7,11 @@ use eframe::egui;
 use crate::address::Address;
 use crate::tours::{EdgeRef, Filters, Focus, Highlight, TourStep};
 use crate::ui::app::{App, ViewState};
+use crate::ui::context::command::{ExportRequest, TourAction};
 use crate::ui::context::i18n::tr;
 use crate::ui::context::state::AppState;
-use crate::ui::shell::export_menu::{Destination, ExportOutcome, ExportRequest, run_export};
+use crate::ui::shell::export_menu::{Destination, ExportOutcome, run_export};
 use crate::ui::views::presenter::Presenter;
-use crate::ui::views::tour::TourAction;
 
 impl ViewState {
     /// What the map shows now, as a tour step (caption left empty).

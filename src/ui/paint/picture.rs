@@ -20,8 +20,20 @@ use crate::ui::widgets::bidi_text::{BidiTextStyle, cached_layout, paint_bidi_lab
 /// The PNG bytes of a prepared page at `scale` pixels per point.
 pub fn png_of(map: &MapData, prepared: &Prepared, scale: f32) -> Result<Vec<u8>, crate::export::ExportError> {
     let image = rgba_of(map, prepared, scale);
-    crate::ui::app::screenshot::encode_png(image.width, image.height, &image.pixels)
-        .map_err(|e| crate::export::ExportError::Encode(e.to_string()))
+    encode_png(image.width, image.height, &image.pixels).map_err(|e| crate::export::ExportError::Encode(e.to_string()))
+}
+
+/// PNG bytes of an 8-bit RGBA image.
+pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(rgba)?;
+    }
+    Ok(out)
 }
 
 /// The page as RGBA pixels.

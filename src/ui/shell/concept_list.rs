@@ -8,7 +8,7 @@ use crate::address::Address;
 use crate::catalog::ConceptKind;
 use crate::text::bidi_layout::ParagraphDirection;
 use crate::text::normalize::fold_str;
-use crate::ui::app::Command;
+use crate::ui::context::Command;
 use crate::ui::context::i18n::{number, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::state::AppState;

@@ -16,27 +16,9 @@ use eframe::egui;
 use crate::export::{self, Target, map::MapData};
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
-use crate::ui::app::Command;
+use crate::ui::context::Command;
+use crate::ui::context::command::{ExportRequest, Format};
 use crate::ui::context::i18n::tr;
-
-/// What to export.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ExportRequest {
-    /// The map as the map view shows it now (a one-step view).
-    Map { step: Box<TourStep>, format: Format },
-    /// One step of a tour (from 0), as SVG and PNG.
-    Step { id: String, index: usize },
-    /// Every step of a tour, as numbered SVGs and PNGs in a folder.
-    Tour { id: String },
-    /// Close the line that tells where the last export went.
-    Dismiss,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Svg,
-    Png,
-}
 
 /// Where an export is written.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,15 +195,6 @@ pub fn run_export(
             Ok(written)
         }
         (ExportRequest::Dismiss, _) => Ok(Vec::new()),
-    }
-}
-
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-        }
     }
 }
 

@@ -13,7 +13,7 @@
 use eframe::egui;
 
 use crate::address::Address;
-use crate::ui::app::Command;
+use crate::ui::context::Command;
 use crate::ui::context::i18n::{number, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::state::AppState;

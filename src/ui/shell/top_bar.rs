@@ -6,11 +6,22 @@ use eframe::egui;
 
 use crate::address::Address;
 use crate::text::Lang;
-use crate::ui::app::{Command, ViewState};
+use crate::ui::context::Command;
 use crate::ui::context::i18n::{language_name, tr};
 use crate::ui::context::state::AppState;
 
-pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, views: &mut ViewState, commands: &mut Vec<Command>) {
+/// What the top bar edits besides the commands it pushes.
+pub struct TopBar<'a> {
+    /// The address field's text (the current address unless being typed).
+    pub address_text: &'a mut String,
+    /// Why the typed address was not understood.
+    pub address_error: &'a mut Option<String>,
+    pub tours: &'a mut crate::ui::views::tour::TourPanel,
+    /// What the map shows now, as a tour step (the export menu's "map as shown").
+    pub current_map: &'a crate::tours::TourStep,
+}
+
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, views: TopBar<'_>, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
     let (back_arrow, forward_arrow) = crate::ui::widgets::icons::back_forward(lang.is_rtl());
     // Wraps onto a second row in a narrow window rather than hiding the
@@ -23,7 +34,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, views: &mut ViewState, co
 fn bar_contents(
     ui: &mut egui::Ui,
     state: &AppState,
-    views: &mut ViewState,
+    views: TopBar<'_>,
     commands: &mut Vec<Command>,
     (back_arrow, forward_arrow): (&str, &str),
 ) {
@@ -49,18 +60,18 @@ fn bar_contents(
         false,
     );
     let id = ui.make_persistent_id("address field");
-    let output = crate::ui::widgets::bidi_edit::bidi_edit_string_ui(ui, id, &mut views.address_text, &options);
+    let output = crate::ui::widgets::bidi_edit::bidi_edit_string_ui(ui, id, views.address_text, &options);
     output.response.on_hover_text(tr(lang, "address"));
     if output.submitted {
         match views.address_text.parse::<Address>() {
             Ok(address) => commands.push(Command::Navigate(address)),
-            Err(err) => views.address_error = Some(err.to_string()),
+            Err(err) => *views.address_error = Some(err.to_string()),
         }
     }
     if ui.button(tr(lang, "copy")).on_hover_text(tr(lang, "copy address")).clicked() {
         ui.ctx().copy_text(state.history.current().to_string());
     }
-    if let Some(error) = &views.address_error {
+    if let Some(error) = views.address_error.as_ref() {
         let message = format!("{}: {error}", tr(lang, "unknown address"));
         crate::ui::widgets::paragraphs::styled_label_ui(
             ui,
@@ -74,10 +85,10 @@ fn bar_contents(
         commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
     }
     if crate::ui::widgets::paragraphs::hover_text_ui(ui.button(tr(lang, "import")), tr(lang, "import hint")).clicked() {
-        commands.push(Command::Import(crate::ui::views::import::ImportAction::Choose));
+        commands.push(Command::Import(crate::ui::context::command::ImportAction::Choose));
     }
-    crate::ui::views::tour::tours_button_ui(ui, lang, &mut views.tours, commands);
-    crate::ui::shell::export_menu::export_menu_ui(ui, lang, &views.current_map_step(state), commands);
+    crate::ui::views::tour::tours_button_ui(ui, lang, views.tours, commands);
+    crate::ui::shell::export_menu::export_menu_ui(ui, lang, views.current_map, commands);
     ui.separator();
     egui::ComboBox::from_id_salt("ui-lang")
         .selected_text(language_name(lang))

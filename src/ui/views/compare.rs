@@ -13,9 +13,9 @@ use crate::address::{Address, CompareSide};
 use crate::corpus::{Document, SectionKind};
 use crate::index::align::{Row, align};
 use crate::text::Lang;
-use crate::ui::app::{Command, ViewContext};
 use crate::ui::context::i18n::{section_name, tr};
 use crate::ui::context::model::{Model, concept_rgb};
+use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::paragraph_selection::selection_group;
 use crate::ui::widgets::paragraphs::{Highlight, heading_ui, highlight_fill, paragraph_ui};
 

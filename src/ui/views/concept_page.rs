@@ -9,9 +9,9 @@ use crate::address::{Address, DocumentAnchor};
 use crate::index::{Edge, EdgeKind, IndexedMention, Passage};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
-use crate::ui::app::{Command, ViewContext};
 use crate::ui::context::i18n::{number, tr};
 use crate::ui::context::model::{Model, concept_rgb};
+use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, paint_bidi_label};
 use crate::ui::widgets::mirror;
 use crate::ui::widgets::paragraphs::{
@@ -313,9 +313,8 @@ fn passage_notes_ui(
         if crate::ui::widgets::paragraphs::selectable_row_ui(ui, false, &row, lang.is_rtl()).clicked() {
             let anchor = Some(crate::address::DocumentAnchor::Offset(range.start));
             commands.push(Command::Navigate(Address::Document { id: view.document.clone(), anchor }));
-            commands.push(Command::PassageNote(crate::ui::views::notes_editor::PassageNoteAction::Open(
-                view.target.clone(),
-            )));
+            commands
+                .push(Command::PassageNote(crate::ui::context::command::PassageNoteAction::Open(view.target.clone())));
         }
     }
 }

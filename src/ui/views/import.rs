@@ -22,20 +22,9 @@ use crate::corpus::import::{self, ImportError, Imported, Prepared};
 use crate::corpus::meta::Source;
 use crate::corpus::{DocumentMeta, Section, SectionKind, SourceKind};
 use crate::text::Lang;
-use crate::ui::app::Command;
+use crate::ui::context::Command;
+use crate::ui::context::command::ImportAction;
 use crate::ui::context::i18n::{language_name, tr};
-
-/// What the import asks the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportAction {
-    /// Open the system's file dialog.
-    Choose,
-    /// Show the form for this file.
-    Open(PathBuf),
-    /// Write the document with the form's metadata.
-    Submit,
-    Cancel,
-}
 
 /// The file chosen and what was learnt from reading it.
 #[derive(Debug, Clone)]

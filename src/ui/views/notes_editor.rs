@@ -14,6 +14,7 @@ use eframe::egui;
 use crate::notes::{Anchor, NoteStore, NotesError};
 use crate::text::Lang;
 use crate::text::editing::EditBuffer;
+use crate::ui::context::command::{NoteAction, NoteTarget, PassageNoteAction};
 use crate::ui::context::i18n::tr;
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 
@@ -21,21 +22,6 @@ use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 const AUTOSAVE_AFTER: Duration = Duration::from_millis(1500);
 /// How often the file on disk is checked for changes made elsewhere.
 const DISK_CHECK_EVERY: Duration = Duration::from_secs(1);
-
-/// What a view asks of passage notes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PassageNoteAction {
-    /// A new empty note on `anchor` in `concept`'s notes, opened for typing.
-    Add {
-        concept: String,
-        anchor: Anchor,
-    },
-    Open(NoteTarget),
-    /// Delete the open passage note.
-    Delete,
-    /// Save and close the open note.
-    Close,
-}
 
 /// A passage note as the reader and the concept page list it.
 #[derive(Debug, Clone)]
@@ -67,14 +53,6 @@ fn passage_note_view(concept: &str, note: &crate::notes::Note, anchor: &Anchor, 
     }
 }
 
-/// What the editor asks the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteAction {
-    Save,
-    KeepMine,
-    KeepTheirs,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteStatus {
     Saved,
@@ -85,14 +63,6 @@ pub enum NoteStatus {
     Broken(String),
     /// Saving failed (disk full, permissions…); edits are kept in memory.
     Failed(String),
-}
-
-/// The note being edited: a concept's main note, or one of its passage notes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteTarget {
-    pub concept: String,
-    /// The passage note's id; `None` for the main note.
-    pub note: Option<String>,
 }
 
 pub struct NotesEditor {

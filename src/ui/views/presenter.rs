@@ -19,7 +19,7 @@ use crate::export::view::{StepView, blend};
 use crate::graph::{SceneStyle, Vec2};
 use crate::text::Lang;
 use crate::tours::Tour;
-use crate::ui::app::Command;
+use crate::ui::context::Command;
 use crate::ui::widgets::paragraphs::{paragraph_ui_sized, styled_label_ui};
 
 /// How long the map takes to move from one step to the next, in seconds.

@@ -15,10 +15,11 @@ use crate::index::DocumentIndex;
 use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
-use crate::ui::app::{Command, ViewContext};
+use crate::ui::context::command::PassageNoteAction;
 use crate::ui::context::i18n::{number, section_name, tr};
 use crate::ui::context::model::{Model, concept_rgb};
-use crate::ui::views::notes_editor::{NotesEditor, PassageNoteAction, PassageNoteView};
+use crate::ui::context::{Command, ViewContext};
+use crate::ui::views::notes_editor::{NotesEditor, PassageNoteView};
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 use crate::ui::widgets::long_text;
 use crate::ui::widgets::paragraphs::{
@@ -137,7 +138,7 @@ fn body_ui(
         }
         if let Some(title) = &block.section_title {
             ui.add_space(10.0);
-            let style = egui::TextStyle::Name(crate::ui::app::SECTION_STYLE.into());
+            let style = egui::TextStyle::Name(crate::ui::widgets::fonts::SECTION_STYLE.into());
             styled_label_ui(ui, title, style, ui.visuals().strong_text_color());
         }
         let text = &document.text[block.range.clone()];

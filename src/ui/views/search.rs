@@ -18,9 +18,9 @@ use crate::address::{Address, DocumentAnchor};
 use crate::index::search::{Field, Hit, HitTarget, SearchFilters, SearchIndex};
 use crate::notes::NoteStore;
 use crate::text::Lang;
-use crate::ui::app::{Command, ViewContext};
 use crate::ui::context::i18n::{language_name, tr};
 use crate::ui::context::model::Model;
+use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::paragraphs::{Highlight, label_ui, paragraph_ui, styled_label_ui};
 
 /// How many results the page shows.

@@ -19,8 +19,9 @@ use crate::export::map::MapData;
 use crate::export::view::StepView;
 use crate::text::Lang;
 use crate::tours::{self, Tour, TourStep, edit};
-use crate::ui::app::{Command, ViewContext};
+use crate::ui::context::command::{ExportRequest, TourAction};
 use crate::ui::context::i18n::tr;
+use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::paragraphs::{heading_ui, label_ui};
 
 /// Adds the current map view to the open tour.
@@ -31,33 +32,6 @@ pub const RECORD_SHORTCUT: egui::KeyboardShortcut =
 const CAPTION_SAVE_DELAY: Duration = Duration::from_millis(800);
 /// Undo keeps this many earlier versions.
 const UNDO_LIMIT: usize = 100;
-
-/// An edit of the open tour (or opening another), applied after drawing.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TourAction {
-    Open {
-        id: String,
-        step: Option<usize>,
-    },
-    Create(String),
-    Select(usize),
-    Move {
-        from: usize,
-        to: usize,
-    },
-    Duplicate(usize),
-    Delete(usize),
-    SetCaption {
-        step: usize,
-        lang: Lang,
-        text: String,
-    },
-    /// Inserted after the selected step (at the end when none is selected).
-    AddStep(Box<TourStep>),
-    Undo,
-    /// Save now (Ctrl+S, leaving the view, starting a presentation).
-    Save,
-}
 
 /// A tour being edited.
 #[derive(Debug, Clone)]
@@ -409,12 +383,11 @@ fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel,
             commands.push(Command::Tour(TourAction::Undo));
         }
         if ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "export tour"))).clicked() {
-            commands.push(Command::Export(crate::ui::shell::export_menu::ExportRequest::Tour { id: open.id.clone() }));
+            commands.push(Command::Export(ExportRequest::Tour { id: open.id.clone() }));
         }
         let step_export = egui::Button::new(tr(lang, "export step"));
         if ui.add_enabled(!open.tour.steps.is_empty(), step_export).clicked() {
-            let request =
-                crate::ui::shell::export_menu::ExportRequest::Step { id: open.id.clone(), index: panel.selected };
+            let request = ExportRequest::Step { id: open.id.clone(), index: panel.selected };
             commands.push(Command::Export(request));
         }
         let saved = if panel.has_unsaved() { tr(lang, "unsaved") } else { tr(lang, "saved") };

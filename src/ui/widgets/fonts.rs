@@ -1,7 +1,7 @@
 //! The bundled fonts: Vazirmatn (OFL, `assets/fonts/OFL.txt`) for Persian, Arabic
 //! and Latin, first in the Proportional family so a run is never split between two
 //! fonts, with egui's default fonts kept after it for the rest (emoji, symbols).
-//! Never depends on system fonts. Tests must call [`install_fonts`] too: egui 0.37
+//! Also the text sizes every view uses ([`install_look`]). Never depends on system fonts. Tests must call [`install_fonts`] too: egui 0.37
 //! panics on a missing glyph by default.
 //!
 //! ```no_run
@@ -38,6 +38,26 @@ pub fn font_definitions() -> FontDefinitions {
     definitions.families.insert(FontFamily::Name(VAZIRMATN_BOLD.into()), bold);
     definitions
 }
+
+/// The bundled fonts and the text sizes every view uses (Persian and Arabic
+/// need more than egui's default 12.5 points to be read comfortably).
+pub fn install_look(ctx: &egui::Context) {
+    install_fonts(ctx);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontId, TextStyle};
+        style.text_styles.insert(TextStyle::Small, FontId::proportional(11.5));
+        style.text_styles.insert(TextStyle::Body, FontId::proportional(15.0));
+        style.text_styles.insert(TextStyle::Button, FontId::proportional(14.0));
+        style.text_styles.insert(TextStyle::Heading, FontId::proportional(22.0));
+        style.text_styles.insert(TextStyle::Name(SECTION_STYLE.into()), FontId::proportional(17.0));
+        // Scroll bars take their own room: a floating bar covers the first
+        // letters of right-aligned Persian and Arabic lines.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
+    });
+}
+
+/// The text style of section titles in the reader.
+pub const SECTION_STYLE: &str = "section";
 
 #[cfg(test)]
 mod tests {

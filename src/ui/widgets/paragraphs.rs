@@ -1,15 +1,132 @@
 //! How every view shows corpus and user text: paragraphs with highlighted,
 //! clickable mentions, and single-line labels, all through the bidi layout
 //! ([`crate::ui::widgets::bidi_text`]), each in the direction of its own text.
+//! Paragraphs can be selected with the mouse and copied with Ctrl+C, alone or
+//! across the paragraphs of a group ([`crate::ui::widgets::paragraph_selection`]).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use eframe::egui;
+use egui::{Color32, Context, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
-use crate::text::bidi_layout::{Direction, ParagraphDirection, StyleId, StyleSpan};
+use crate::text::bidi_layout::{Direction, ParagraphDirection, ParagraphLayout, StyleId, StyleSpan};
 use crate::ui::widgets::bidi_text::{
-    BidiTextStyle, SpanLook, bidi_label_ui, bidi_paragraph_ui, cached_layout, paint_layout,
+    BidiTextStyle, EguiMeasure, SpanLook, bidi_label_ui, cached_layout, offset_at, offset_over_run, paint_layout,
 };
+
+/// What a paragraph did this frame.
+pub struct BidiParagraphOutput {
+    pub response: Response,
+    /// The byte offset clicked, if the paragraph was clicked.
+    pub clicked_offset: Option<usize>,
+    /// The byte offset under the pointer, if it is over a run.
+    pub hovered_offset: Option<usize>,
+    /// The index in `spans` of the span under the pointer (the last one wins).
+    pub hovered_span: Option<usize>,
+    /// The selected bytes of this paragraph, if it holds (a share of) the selection.
+    pub selection: Option<std::ops::Range<usize>>,
+    /// Whether the selection goes on into the next paragraphs of its group.
+    pub selection_continues: bool,
+    pub layout: Arc<ParagraphLayout>,
+}
+
+/// The screen rectangles, one per line piece, of the bytes `range` of `layout`
+/// drawn with its top-left corner at `origin`.
+fn range_rects(
+    ctx: &Context,
+    origin: Pos2,
+    layout: &ParagraphLayout,
+    style: &BidiTextStyle,
+    range: std::ops::Range<usize>,
+) -> Vec<Rect> {
+    let row_height = style.row_height(ctx);
+    let mut measure = EguiMeasure::new(ctx, style.font_id.clone());
+    let rect_of = |piece: crate::text::bidi_layout::SelectionRect| {
+        let top = origin.y + piece.line as f32 * row_height;
+        Rect::from_min_max(Pos2::new(origin.x + piece.x_min, top), Pos2::new(origin.x + piece.x_max, top + row_height))
+    };
+    layout.selection_rects(range, &mut measure).into_iter().map(rect_of).collect()
+}
+
+/// Paint the selection's rectangles (under the text).
+fn paint_selection(
+    ui: &Ui,
+    origin: Pos2,
+    layout: &ParagraphLayout,
+    style: &BidiTextStyle,
+    range: std::ops::Range<usize>,
+) {
+    let fill = ui.visuals().selection.bg_fill;
+    for rect in range_rects(ui.ctx(), origin, layout, style, range) {
+        ui.painter().rect_filled(rect, 0.0, fill);
+    }
+}
+
+/// Underlines the bytes `ranges` of a painted paragraph (`output` of
+/// [`bidi_paragraph_ui`]) with a thick line of `color`, piece by piece as
+/// they are shown, so a mark follows a passage through mixed-direction lines.
+pub fn paint_range_marks(
+    ui: &Ui,
+    output: &BidiParagraphOutput,
+    style: &BidiTextStyle,
+    ranges: &[std::ops::Range<usize>],
+    color: Color32,
+) {
+    if !ui.is_rect_visible(output.response.rect) {
+        return;
+    }
+    for range in ranges {
+        for rect in range_rects(ui.ctx(), output.response.rect.min, &output.layout, style, range.clone()) {
+            let y = rect.bottom() - 1.5;
+            ui.painter().line_segment([Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)], Stroke::new(2.0, color));
+        }
+    }
+}
+
+/// A paragraph wrapped to the available width, RTL aligned right.
+pub fn bidi_paragraph_ui(
+    ui: &mut Ui,
+    text: &str,
+    spans: &[StyleSpan],
+    direction: ParagraphDirection,
+    style: &BidiTextStyle,
+) -> BidiParagraphOutput {
+    let width = ui.available_width();
+    let layout = cached_layout(ui.ctx(), text, spans, direction, width, style);
+    let row_height = style.row_height(ui.ctx());
+    let size = Vec2::new(width, row_height * layout.lines().len() as f32);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let selection = crate::ui::widgets::paragraph_selection::update(ui.ctx(), &response, &layout, rect.min, style);
+    if ui.is_rect_visible(rect) {
+        if let Some(selection) = &selection {
+            paint_selection(ui, rect.min, &layout, style, selection.range.clone());
+        }
+        paint_layout(ui.painter(), rect.min, &layout, style, row_height);
+    }
+    let hovered_offset = response.hover_pos().and_then(|pos| offset_over_run(ui.ctx(), &layout, rect.min, pos, style));
+    if hovered_offset.is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+    }
+    let clicked_offset = if response.clicked() && !ui.input(|input| input.modifiers.shift) {
+        response.interact_pointer_pos().map(|pos| offset_at(ui.ctx(), &layout, rect.min, pos, style))
+    } else {
+        None
+    };
+    let hovered_span = hovered_offset.and_then(|offset| spans.iter().rposition(|span| span.range.contains(&offset)));
+    let selection = selection.filter(|selection| !selection.range.is_empty());
+    let selection_continues = selection.as_ref().is_some_and(|selection| selection.continues);
+    let selection = selection.map(|selection| selection.range);
+    BidiParagraphOutput {
+        response,
+        clicked_offset,
+        hovered_offset,
+        hovered_span,
+        selection,
+        selection_continues,
+        layout,
+    }
+}
 
 /// A highlighted range of a paragraph (byte offsets into its text).
 #[derive(Debug, Clone)]
@@ -84,7 +201,7 @@ fn paragraph_with_marks(
         spans.push(StyleSpan { range: highlight.range.clone(), style: id });
     }
     let output = bidi_paragraph_ui(ui, text, &spans, ParagraphDirection::Auto, &style);
-    crate::ui::widgets::bidi_text::paint_range_marks(ui, &output, &style, marks, mark_color);
+    paint_range_marks(ui, &output, &style, marks, mark_color);
     output.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text));
     if output.hovered_span.is_some_and(|index| highlights.get(index).is_some_and(|h| h.concept.is_some())) {
         output.response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
@@ -198,7 +315,7 @@ pub fn button_ui(ui: &mut egui::Ui, text: &str, enabled: bool) -> egui::Response
 }
 
 /// The font of a text style; the body font for a named style the theme lacks
-/// (`app::install_look` adds them), never a panic.
+/// ([`crate::ui::widgets::fonts::install_look`] adds them), never a panic.
 pub fn font_of(ui: &egui::Ui, text_style: &egui::TextStyle) -> egui::FontId {
     let styles = &ui.style().text_styles;
     styles.get(text_style).or_else(|| styles.get(&egui::TextStyle::Body)).cloned().unwrap_or_default()
@@ -217,4 +334,32 @@ fn highlight_background(color: egui::Color32, strong: bool) -> egui::Color32 {
     }
     let [r, g, b, _] = color.to_srgba_unmultiplied();
     egui::Color32::from_rgba_unmultiplied(r, g, b, 170)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::FontId;
+
+    #[test]
+    fn paragraph_widget_wraps_to_the_available_width_and_aligns_rtl_right() {
+        let ctx = Context::default();
+        crate::ui::widgets::fonts::install_fonts(&ctx);
+        let style = BidiTextStyle::new(FontId::proportional(14.0), Color32::WHITE);
+        let text = "پلیس بین الملل (اینترپل) با ۱۹۶ کشور عضو، بزرگترین سازمان پلیس جهان است.";
+        let mut lines = 0;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            ui.allocate_ui(Vec2::new(120.0, 800.0), |ui| {
+                let output = bidi_paragraph_ui(ui, text, &[], ParagraphDirection::Auto, &style);
+                lines = output.layout.lines().len();
+                for line in output.layout.lines() {
+                    let right = line.runs.iter().map(|run| run.x + run.width).fold(0.0, f32::max);
+                    assert!(right <= output.layout.width() + 0.5);
+                    assert!(line.content_width <= 120.0 + 0.5 || line.runs.len() == 1, "{line:?}");
+                }
+            });
+        });
+        output.textures_delta.clear();
+        assert!(lines >= 3, "{lines} lines");
+    }
 }

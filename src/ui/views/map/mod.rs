@@ -33,9 +33,9 @@ use crate::graph::{
 };
 use crate::index::EdgeKind;
 use crate::text::Lang;
-use crate::ui::app::{Command, ViewContext};
 use crate::ui::context::i18n::tr;
 use crate::ui::context::model::Model;
+use crate::ui::context::{Command, ViewContext};
 use crate::ui::paint::map::{LegendContent, MapPaint, legend_size, paint_legend, paint_map, paint_text};
 use crate::ui::paint::map_data::{MapData, all_edge_codes, edge_code, edge_kind_of_code, kind_code, node_labels};
 
