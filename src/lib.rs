@@ -14,6 +14,7 @@ pub mod cli;
 pub mod corpus;
 pub mod diag;
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod i18n;
 pub mod index;

@@ -1,7 +1,11 @@
 //! `diplomap import FILE [--title-fa T] [--title-ar T] [--title-en T]
 //! [--lang fa,en] [--source-kind KIND] [--source-name NAME] [--year N]`:
 //! copies a UTF-8 text file byte for byte into the corpus as a new document,
-//! with its metadata, and prints the new document's id.
+//! with its metadata, and prints the new document's id. A PDF or HTML file
+//! (`FILE.pdf`, `FILE.html`, or by its first bytes) is imported by its text —
+//! a PDF's read from its glyphs by position, a page's main text — and kept
+//! beside it as `<id>.source.pdf` / `.source.html`; the title, languages and
+//! year it gives fill what the options leave out.
 //!
 //! ```text
 //! $ diplomap import news.txt --title-fa "همکاری پلیسی" --source-kind news --year 2021
@@ -10,7 +14,8 @@
 //!
 //! Languages left out are detected from the text; without any title the file's
 //! name is the title. A bad file (empty, binary, invalid UTF-8, too large, or
-//! already in the corpus) is refused with its position, nothing written: exit 1.
+//! already in the corpus; an encrypted, scanned or broken PDF) is refused with
+//! its position or reason, naming it, nothing written: exit 1.
 //!
 //! The id is never lost: when standard output fails after the document was
 //! written (a full disk, a closed pipe), the id goes to stderr in
@@ -28,7 +33,7 @@ use crate::text::Lang;
 /// The metadata given on the command line.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
-    /// The UTF-8 text file to import.
+    /// The file to import: UTF-8 text, PDF or HTML.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     #[arg(long, value_name = "TITLE")]

@@ -1,19 +1,25 @@
-//! Importing a text file as a new document of the corpus.
+//! Importing a file as a new document of the corpus: a UTF-8 text file
+//! byte for byte, or the text of a PDF or HTML file ([`crate::extract`]).
 //!
 //! [`check_text`] decides whether the bytes can be a document: not empty, not
 //! too large, not binary (a NUL byte), valid UTF-8 — each refusal names the
-//! file, and for bad bytes the line, column and byte offset. [`import_bytes`]
-//! then picks a new id in the corpus's `NNN_<hash>` scheme (the next number,
-//! and 16 hex digits of an FNV-1a hash of the bytes), checks the metadata
-//! against the text (section lines inside it, unique section ids), and writes
-//! `documents/<id>.txt` byte for byte and `documents/<id>.ron` beside it, each
-//! atomically and never over an existing file. If the second write fails the
-//! first is removed: nothing half-imported is left behind. A file already in
-//! the corpus byte for byte is refused, naming the document that has it.
-//! The id is picked and both files written under an exclusive lock of the
+//! file, and for bad bytes the line, column and byte offset. [`prepare`] turns
+//! a file's bytes into the document's text: a text file as it is, a PDF or a
+//! web page through the extractor (an encrypted, scanned, broken or huge file
+//! is refused naming it), with the title, languages and year the file gives.
+//! [`import_prepared`] then picks a new id in the corpus's `NNN_<hash>` scheme
+//! (the next number, and 16 hex digits of an FNV-1a hash of the text), checks
+//! the metadata against the text (section lines inside it, unique section
+//! ids), and writes `documents/<id>.txt`, `documents/<id>.ron` beside it and,
+//! for a PDF or HTML file, the file itself as `documents/<id>.source.pdf` (or
+//! `.html`) for provenance — each atomically and never over an existing file.
+//! If a later write fails the earlier ones are removed: nothing half-imported
+//! is left behind. A text already in the corpus byte for byte is refused,
+//! naming the document that has it.
+//! The id is picked and every file written under an exclusive lock of the
 //! `documents` folder ([`crate::atomic::FolderLock`]), with the duplicate
 //! check made again under it, so imports running at once never share a
-//! number or import the same bytes twice. [`read_source`] reads only
+//! number or import the same text twice. [`read_source`] reads only
 //! regular files (a FIFO or a device is refused without waiting on it).
 //!
 //! ```
@@ -33,6 +39,7 @@ use std::path::{Path, PathBuf};
 
 use super::meta::{self, DocumentMeta};
 use crate::diag::{Diagnostic, line_col, utf8_or_diagnostic};
+use crate::extract::{self, ExtractError, Kind};
 use crate::text::{Lang, lang, segment};
 
 /// The largest file that can be imported (32 MiB).
@@ -64,6 +71,8 @@ pub enum ImportError {
     Meta { path: PathBuf, message: String },
     #[error("{}: cannot write: {source}", .path.display())]
     Write { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
 }
 
 /// A document written into the corpus.
@@ -72,7 +81,61 @@ pub struct Imported {
     pub id: String,
     pub text_path: PathBuf,
     pub meta_path: PathBuf,
+    /// The PDF or HTML file kept beside the text, if the text was extracted.
+    pub source_path: Option<PathBuf>,
     pub meta: DocumentMeta,
+}
+
+/// A file turned into a document's text, not yet written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub kind: Kind,
+    /// The document's text (the `.txt`): the file itself for a text file.
+    pub text: String,
+    /// The file's own bytes, kept beside the text, for a PDF or HTML file.
+    pub source: Option<Vec<u8>>,
+    /// What the file says about itself (PDF Info/XMP, HTML `<title>`, `lang`, dates).
+    pub title: Option<String>,
+    pub languages: Vec<Lang>,
+    pub year: Option<i32>,
+}
+
+/// Turns the bytes of a file (read from `path`, which names it in errors)
+/// into the document's text.
+pub fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, ImportError> {
+    let name = path.display().to_string();
+    let kind = extract::kind_of(&name, bytes);
+    if kind == Kind::Text {
+        let text = check_text(path, bytes)?;
+        return Ok(Prepared {
+            kind,
+            text: text.to_string(),
+            source: None,
+            title: None,
+            languages: Vec::new(),
+            year: None,
+        });
+    }
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty { path: path.to_path_buf() });
+    }
+    let out = extract::extract(&name, bytes)?;
+    let text = check_text(path, out.text.as_bytes())?.to_string();
+    Ok(Prepared {
+        kind,
+        text,
+        source: Some(bytes.to_vec()),
+        title: out.title,
+        languages: out.languages,
+        year: out.year,
+    })
 }
 
 /// Reads a file to import, refusing what is too large before reading it,
@@ -189,21 +252,62 @@ pub fn import_file(corpus_dir: &Path, source: &Path, meta: DocumentMeta) -> Resu
     import_bytes(corpus_dir, source, &bytes, meta)
 }
 
+/// Fills what `meta` leaves empty from what the file says: the title (in the
+/// language it is written in), the languages (declared first, then detected)
+/// and the year.
+pub fn meta_with_file_facts(mut meta: DocumentMeta, prepared: &Prepared) -> DocumentMeta {
+    if meta.languages.is_empty() {
+        // The text's languages; one the file declares first when the text has it
+        // (a writer's default `/Lang en-US` on a Persian paper is not believed).
+        let detected = detect_languages(&prepared.text);
+        meta.languages = prepared.languages.iter().copied().filter(|l| detected.contains(l)).collect();
+        for lang in if detected.is_empty() { &prepared.languages } else { &detected } {
+            if !meta.languages.contains(lang) {
+                meta.languages.push(*lang);
+            }
+        }
+    }
+    if Lang::ALL.iter().all(|&l| meta.title.get(l).trim().is_empty())
+        && let Some(title) = prepared.title.as_deref().filter(|t| !t.trim().is_empty())
+    {
+        match lang::detect(title).or(meta.languages.first().copied()) {
+            Some(Lang::Fa) => meta.title.fa = title.to_string(),
+            Some(Lang::Ar) => meta.title.ar = title.to_string(),
+            _ => meta.title.en = title.to_string(),
+        }
+    }
+    if meta.year.is_none() {
+        meta.year = prepared.year;
+    }
+    meta
+}
+
 /// Imports `bytes` (read from `source`, which names them in errors) as a new
-/// document with `meta`. Languages left empty are detected; a document with
-/// no title at all is titled after the file.
+/// document with `meta`: a text file byte for byte, a PDF or HTML file by its
+/// extracted text. Languages left empty are detected; a document with no
+/// title at all is titled after the file (or the title the file gives).
 pub fn import_bytes(
     corpus_dir: &Path,
     source: &Path,
     bytes: &[u8],
-    mut meta: DocumentMeta,
+    meta: DocumentMeta,
 ) -> Result<Imported, ImportError> {
-    let text = check_text(source, bytes)?;
+    let prepared = prepare(source, bytes)?;
+    import_prepared(corpus_dir, source, &prepared, meta)
+}
+
+/// Writes a prepared file as a new document with `meta` (filled in from the file where empty).
+pub fn import_prepared(
+    corpus_dir: &Path,
+    source: &Path,
+    prepared: &Prepared,
+    meta: DocumentMeta,
+) -> Result<Imported, ImportError> {
+    let text = prepared.text.as_str();
+    let bytes = text.as_bytes();
     let documents = corpus_dir.join("documents");
     check_not_in_corpus(corpus_dir, source, bytes)?;
-    if meta.languages.is_empty() {
-        meta.languages = detect_languages(text);
-    }
+    let mut meta = meta_with_file_facts(meta, prepared);
     if Lang::ALL.iter().all(|&l| meta.title.get(l).trim().is_empty()) {
         meta.title = title_from_file_name(source, meta.languages.first().copied());
     }
@@ -221,14 +325,41 @@ pub fn import_bytes(
     let id = new_document_id(&documents, bytes);
     let text_path = documents.join(format!("{id}.txt"));
     let meta_path = documents.join(format!("{id}.ron"));
-    let header = format!("// Imported from {}.\n", printable_file_name(source));
-    crate::atomic::write_new_atomic(&text_path, bytes).map_err(|e| write_error(&text_path, e))?;
+    let source_path =
+        prepared.source.as_ref().map(|_| documents.join(format!("{id}.source.{}", prepared.kind.extension())));
+    let how = match prepared.kind {
+        Kind::Text => String::new(),
+        Kind::Pdf => " (text taken from the PDF's glyphs by position; the PDF is kept as ".to_string(),
+        Kind::Html => " (the page's main text; the page is kept as ".to_string(),
+    };
+    let kept = match &source_path {
+        Some(path) => {
+            format!("{how}{})", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+        }
+        None => String::new(),
+    };
+    let header = format!("// Imported from {}{kept}.\n", printable_file_name(source));
+    let mut written: Vec<&Path> = Vec::new();
+    let remove_written = |written: &[&Path]| {
+        for path in written {
+            let _ = std::fs::remove_file(path);
+        }
+    };
+    if let (Some(path), Some(original)) = (&source_path, &prepared.source) {
+        crate::atomic::write_new_atomic(path, original).map_err(|e| write_error(path, e))?;
+        written.push(path);
+    }
+    if let Err(err) = crate::atomic::write_new_atomic(&text_path, bytes) {
+        remove_written(&written);
+        return Err(write_error(&text_path, err));
+    }
+    written.push(&text_path);
     if let Err(err) = crate::atomic::write_new_atomic(&meta_path, format!("{header}{ron}").as_bytes()) {
-        // Leave nothing half-imported: the text goes too.
-        let _ = std::fs::remove_file(&text_path);
+        // Leave nothing half-imported: the text (and the kept source) go too.
+        remove_written(&written);
         return Err(write_error(&meta_path, err));
     }
-    Ok(Imported { id, text_path, meta_path, meta })
+    Ok(Imported { id, text_path, meta_path, source_path, meta })
 }
 
 /// Refuses bytes that are already a document of the corpus, naming it.
@@ -280,7 +411,7 @@ fn same_bytes_in(documents: &Path, bytes: &[u8]) -> Option<String> {
 
 /// `NNN_<hash>`: the number after the largest `NNN` in use (three digits at
 /// least), and 16 hex digits of the FNV-1a hash of the text. Never an id
-/// whose `.txt` or `.ron` exists.
+/// whose `.txt`, `.ron` or kept source exists.
 pub fn new_document_id(documents: &Path, bytes: &[u8]) -> String {
     let used: Vec<String> = std::fs::read_dir(documents)
         .map(|entries| {
@@ -295,7 +426,11 @@ pub fn new_document_id(documents: &Path, bytes: &[u8]) -> String {
     let hash = fnv1a64(bytes);
     (next..)
         .map(|n| format!("{n:03}_{hash:016x}"))
-        .find(|id| !documents.join(format!("{id}.txt")).exists() && !documents.join(format!("{id}.ron")).exists())
+        .find(|id| {
+            ["txt", "ron", "source.pdf", "source.html"]
+                .iter()
+                .all(|ext| !documents.join(format!("{id}.{ext}")).exists())
+        })
         .unwrap_or_else(|| format!("{next:03}_{hash:016x}"))
 }
 

@@ -222,7 +222,8 @@ pub fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
 }
 
-fn presentation_form(c: char) -> Option<&'static str> {
+/// The letters an Arabic presentation form (U+FB50–U+FEFF) stands for.
+pub fn presentation_form(c: char) -> Option<&'static str> {
     let code = c as u32;
     if !(0xFB50..=0xFEFF).contains(&code) {
         return None;

@@ -30,6 +30,7 @@ mod notes_kill;
 mod notes_store;
 mod output_errors;
 mod repair_cli;
+mod pdf_import;
 mod robustness;
 mod search_cli;
 mod text_broken_order;

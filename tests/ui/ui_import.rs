@@ -147,3 +147,56 @@ fn importing_the_same_text_twice_is_refused_in_the_form() {
     assert!(harness.query_by_label("Import").is_none(), "no way to import it again");
     assert_eq!(document_files(corpus.path()), before);
 }
+
+fn pdf_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf").join(name)
+}
+
+#[test]
+fn a_dropped_pdf_fills_the_form_from_its_text_and_metadata_and_is_imported_with_the_pdf_kept() {
+    let corpus = common::catalog_and_documents_copy();
+    let before = document_files(corpus.path());
+    let mut harness = harness_at(corpus.path());
+    drop_file(&mut harness, &pdf_fixture("chromium_fa_naskh_justify.pdf"));
+    assert_eq!(
+        field(&harness, "Title (Persian)").value().as_deref(),
+        Some("دیدار وزیران امور خارجه در تهران"),
+        "the PDF's own title"
+    );
+    assert_eq!(field(&harness, "Title (English)").value().as_deref(), Some(""));
+    let year: i32 = field(&harness, "Year").value().unwrap_or_default().parse().expect("the PDF's year");
+    assert!(year >= 2026, "{year}");
+    let form = harness.state().views.import.form.as_ref().expect("the form is open");
+    assert_eq!(form.languages, [diplomap::text::Lang::Fa]);
+    // The preview shows the extracted text in reading order, not the PDF's glyph order.
+    harness.get_by_label("دیدار وزیران امور خارجه در تهران");
+    harness.get_by_label_contains("وزیر امور خارجه روز دوشنبه در نشستی با همتای ترکمنستانی");
+
+    harness.get_by_label("Import").click();
+    harness.run_steps(3);
+    let Address::Document { id, anchor: None } = harness.state().state.history.current().clone() else {
+        panic!("the new document opens, not {:?}", harness.state().state.history.current());
+    };
+    let mut added = document_files(corpus.path());
+    added.retain(|n| !before.contains(n));
+    assert_eq!(added, [format!("{id}.ron"), format!("{id}.source.pdf"), format!("{id}.txt")]);
+    let text = std::fs::read_to_string(corpus.path().join(format!("documents/{id}.txt"))).unwrap();
+    assert!(text.starts_with("دیدار وزیران امور خارجه در تهران\n\nوزیر امور خارجه روز دوشنبه"), "{text}");
+}
+
+#[test]
+fn a_dropped_encrypted_or_scanned_pdf_is_refused_naming_it() {
+    let corpus = common::catalog_and_documents_copy();
+    let before = document_files(corpus.path());
+    for (name, message) in [
+        ("errors_encrypted.pdf", "errors_encrypted.pdf: the PDF is encrypted"),
+        ("errors_image_only.pdf", "errors_image_only.pdf: the PDF has no text, only images"),
+    ] {
+        let mut harness = harness_at(corpus.path());
+        drop_file(&mut harness, &pdf_fixture(name));
+        harness.get_by_label_contains(message);
+        harness.get_by_label("Nothing was written.");
+        assert!(harness.query_by_label("Import").is_none(), "no way to import {name}");
+        assert_eq!(document_files(corpus.path()), before);
+    }
+}

@@ -1,10 +1,13 @@
-//! Importing a text file: "Import text…" opens the system's file dialog (rfd,
-//! on a thread of its own so the window keeps drawing), or a file is dropped
-//! on the window; then a small form asks for the titles (fa, ar, en), the
-//! languages, the kind and name of the source, the year and, optionally,
-//! sections as line ranges. The file is checked as soon as it is chosen: a bad
-//! file (empty, binary, invalid UTF-8, too large, already imported) is shown
-//! with its message and nothing can be written. The import itself is
+//! Importing a file (UTF-8 text, PDF or a web page): "Import…" opens the
+//! system's file dialog (rfd, on a thread of its own so the window keeps
+//! drawing), or a file is dropped on the window; then a small form asks for
+//! the titles (fa, ar, en), the languages, the kind and name of the source,
+//! the year and, optionally, sections as line ranges — filled in with what
+//! the file says (a PDF's or page's title, language and year). The file is
+//! read and its text extracted as soon as it is chosen ([`import::prepare`],
+//! the same core as `diplomap import`): a bad file (empty, binary, invalid
+//! UTF-8, too large, already imported; an encrypted, scanned or broken PDF)
+//! is shown with its message and nothing can be written. The import itself is
 //! [`crate::corpus::import`]; the app reloads the corpus and opens the new
 //! document.
 
@@ -15,7 +18,7 @@ use std::sync::mpsc;
 use eframe::egui;
 
 use crate::catalog::Localized;
-use crate::corpus::import::{self, ImportError, Imported};
+use crate::corpus::import::{self, ImportError, Imported, Prepared};
 use crate::corpus::meta::Source;
 use crate::corpus::{DocumentMeta, Section, SectionKind, SourceKind};
 use crate::text::Lang;
@@ -34,7 +37,7 @@ pub struct ChosenFile {
 /// What the form shows of a good file.
 #[derive(Debug, Clone)]
 pub struct TextFacts {
-    bytes: Vec<u8>,
+    prepared: Prepared,
     pub lines: usize,
     pub detected: Vec<Lang>,
 }
@@ -88,7 +91,9 @@ impl ImportState {
         }
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new().add_filter("text", &["txt", "text", "md"]).pick_file();
+            let picked = rfd::FileDialog::new()
+                .add_filter("text, PDF, web page", &["txt", "text", "md", "pdf", "html", "htm"])
+                .pick_file();
             let _ = sender.send(picked);
         });
         self.choosing = Some(receiver);
@@ -124,7 +129,7 @@ impl ImportState {
                 return None;
             }
         };
-        match import::import_bytes(corpus_dir, &form.file.path, &facts.bytes, meta) {
+        match import::import_prepared(corpus_dir, &form.file.path, &facts.prepared, meta) {
             Ok(imported) => {
                 self.form = None;
                 Some(imported)
@@ -140,33 +145,43 @@ impl ImportState {
 /// Reads and checks a file for the form (also that it is not in the corpus yet).
 pub fn read_and_check(path: &Path, corpus_dir: &Path) -> ChosenFile {
     let checked = import::read_source(path).and_then(|bytes| {
-        let text = import::check_text(path, &bytes)?;
-        import::check_not_in_corpus(corpus_dir, path, &bytes)?;
-        let lines = crate::corpus::Document::new(String::new(), text.to_string(), DocumentMeta::default()).line_count();
-        let detected = import::detect_languages(text);
-        Ok::<TextFacts, ImportError>(TextFacts { lines, detected, bytes })
+        let prepared = import::prepare(path, &bytes)?;
+        import::check_not_in_corpus(corpus_dir, path, prepared.text.as_bytes())?;
+        let lines =
+            crate::corpus::Document::new(String::new(), prepared.text.clone(), DocumentMeta::default()).line_count();
+        let detected = import::meta_with_file_facts(DocumentMeta::default(), &prepared).languages;
+        Ok::<TextFacts, ImportError>(TextFacts { prepared, lines, detected })
     });
     ChosenFile { path: path.to_path_buf(), checked: checked.map_err(|e| e.to_string()) }
 }
 
 impl ImportForm {
-    /// A form for `file`, languages as detected and the file's name as a title.
+    /// A form for `file`: languages as detected, the title the file gives (else
+    /// the file's name), the year it gives.
     pub fn new(file: ChosenFile) -> ImportForm {
         let languages = file.checked.as_ref().map(|f| f.detected.clone()).unwrap_or_default();
-        let name = file.path.file_stem().map(|s| s.to_string_lossy().replace(['_', '-'], " ")).unwrap_or_default();
+        let given = file.checked.as_ref().ok().and_then(|f| f.prepared.title.clone());
+        let name = given.unwrap_or_else(|| {
+            file.path.file_stem().map(|s| s.to_string_lossy().replace(['_', '-'], " ")).unwrap_or_default()
+        });
         let mut title = Localized::default();
         match crate::text::lang::detect(&name).or(languages.first().copied()) {
             Some(Lang::Fa) => title.fa = name,
             Some(Lang::Ar) => title.ar = name,
             _ => title.en = name,
         }
+        let year = file.checked.as_ref().ok().and_then(|f| f.prepared.year).map(|y| y.to_string()).unwrap_or_default();
+        let source_kind = match file.checked.as_ref().map(|f| f.prepared.kind) {
+            Ok(crate::extract::Kind::Html) => SourceKind::WebPage,
+            _ => SourceKind::Other,
+        };
         ImportForm {
             file,
             title,
             languages,
-            source_kind: SourceKind::Other,
+            source_kind,
             source_name: String::new(),
-            year: String::new(),
+            year,
             sections: Vec::new(),
             error: None,
         }
@@ -346,7 +361,7 @@ fn preview_ui(ui: &mut egui::Ui, lang: Lang, facts: &TextFacts) {
             ui.visuals().weak_text_color(),
         );
     });
-    let text = String::from_utf8_lossy(&facts.bytes);
+    let text = &facts.prepared.text;
     let beginning: String = text.lines().filter(|l| !l.trim().is_empty()).take(3).collect::<Vec<_>>().join("\n");
     let beginning: String = beginning.chars().take(PREVIEW_CHARS).collect();
     egui::Frame::new().fill(ui.visuals().extreme_bg_color).inner_margin(6).corner_radius(4).show(ui, |ui| {
