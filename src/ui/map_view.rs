@@ -74,6 +74,10 @@ pub struct MapSettings {
     pub edge_kinds: Vec<EdgeKind>,
     /// Edges lighter than this are hidden.
     pub min_weight: f32,
+    /// Co-occurrences whose G² is below this are drawn only around a hovered,
+    /// selected or focused concept ([`crate::index::association`]); `None`:
+    /// the map's default ([`crate::export::map::default_min_significance`]).
+    pub min_significance: Option<f32>,
     /// Concepts drawn highlighted (by id).
     pub highlighted_nodes: Vec<String>,
     /// Edges drawn highlighted, as (source id, target id) in either direction.
@@ -89,6 +93,7 @@ impl Default for MapSettings {
             documents: Vec::new(),
             edge_kinds: Vec::new(),
             min_weight: 0.0,
+            min_significance: None,
             highlighted_nodes: Vec::new(),
             highlighted_edges: Vec::new(),
         }
@@ -289,7 +294,7 @@ impl MapView {
 
     /// A fresh layout of `data`'s graph with the pins of `layout.ron`.
     fn new_layout(&mut self, model: &Model, data: &MapData) -> Layout {
-        let mut layout = Layout::new(data.graph.clone(), layout_config());
+        let mut layout = Layout::new(data.graph.clone(), crate::export::map::map_layout_config_for(&data.graph));
         let path = model.corpus.layout_path();
         let (file, diagnostics) = load_layout(&path, |id| model.concept_index(id).is_some());
         let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
@@ -361,6 +366,9 @@ impl MapView {
             edge_kinds: (!settings.edge_kinds.is_empty())
                 .then(|| settings.edge_kinds.iter().map(|&k| edge_code(k)).collect()),
             min_weight: settings.min_weight,
+            min_significance: settings
+                .min_significance
+                .unwrap_or_else(|| crate::export::map::default_min_significance(&data.graph)),
             hide_isolated: false,
         };
         let mut visible = visibility(&data.graph, &filter);
@@ -387,14 +395,17 @@ fn restrict_to_documents(model: &Model, data: &MapData, documents: &[usize], vis
         mentioned.insert(mention.concept);
     }
     visible.nodes = NodeSet::from_fn(graph.node_count(), |n| visible.nodes.contains(n) && mentioned.contains(n));
-    visible.edges = EdgeSet::from_fn(graph.edge_count(), |e| {
+    let keep = |set: &EdgeSet, e: usize| {
         let edge = &graph.edges()[e];
-        if !visible.edges.contains(e) || !visible.nodes.contains(edge.source) || !visible.nodes.contains(edge.target) {
+        if !set.contains(e) || !visible.nodes.contains(edge.source) || !visible.nodes.contains(edge.target) {
             return false;
         }
         let Some(index_edge) = data.index_edge(model, e) else { return false };
         index_edge.evidence.is_empty() || index_edge.evidence.iter().any(|p| documents.contains(&p.document))
-    });
+    };
+    let edges = EdgeSet::from_fn(graph.edge_count(), |e| keep(&visible.edges, e));
+    let on_demand = EdgeSet::from_fn(graph.edge_count(), |e| keep(&visible.on_demand, e));
+    (visible.edges, visible.on_demand) = (edges, on_demand);
 }
 
 /// The whole view: toolbar, evidence panel (when an edge is chosen), canvas.
@@ -588,6 +599,14 @@ fn filters_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
         }
         ui.separator();
         ui.add(egui::Slider::new(&mut map.settings.min_weight, 0.0..=10.0).step_by(0.5).text(tr(lang, "min weight")));
+        if let Some(data) = &map.data {
+            let default = crate::export::map::default_min_significance(&data.graph);
+            let mut threshold = map.settings.min_significance.unwrap_or(default);
+            let slider = egui::Slider::new(&mut threshold, 0.0..=50.0).step_by(0.1).text(tr(lang, "min significance"));
+            if ui.add(slider).on_hover_text(tr(lang, "significance hint")).changed() {
+                map.settings.min_significance = Some(threshold);
+            }
+        }
         ui.separator();
         ui.label(egui::RichText::new(tr(lang, "document")).strong());
         let chosen = map.settings.documents.first().cloned();

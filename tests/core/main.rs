@@ -4,6 +4,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/svg_figures.rs"]
+mod svg_figures;
 
 mod bidi_fribidi;
 mod bidi_properties;
@@ -14,6 +16,7 @@ mod graph_persist;
 mod graph_scene;
 mod import_cli;
 mod map_labels;
+mod map_overview;
 mod mentions_golden;
 mod mentions_unseen;
 mod notes_cli;
