@@ -1,5 +1,5 @@
 //! Exports of the map: the whole map or one tour step as SVG (here, pure) or
-//! PNG (rendered by the UI side from the same scene, `ui::export_png`), and a
+//! PNG (rendered by the UI side from the same scene, `ui::paint::picture`), and a
 //! whole tour as a folder of numbered pictures.
 //!
 //! A [`Picture`] is one page: its size, the interface language, a heading and
