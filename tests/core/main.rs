@@ -9,6 +9,7 @@ mod svg_figures;
 
 mod bidi_fribidi;
 mod bidi_properties;
+mod catalog_edit;
 mod cli;
 mod export;
 mod graph_layout;
