@@ -155,6 +155,18 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("clear focus", "Clear focus", "برداشتن کانون", "إلغاء التركيز"),
     ("legend", "Legend", "راهنما", "المفتاح"),
     ("min weight", "Minimum weight", "کمینه وزن", "أدنى وزن"),
+    (
+        "min significance",
+        "Co-occurrences above chance, G² at least",
+        "کمینه معناداری هم‌رخدادی",
+        "أدنى دلالة للتواجد المشترك",
+    ),
+    (
+        "significance hint",
+        "Co-occurrences below this are drawn only around a hovered, selected or focused concept; 0 draws them all. By default, the links drawn include one there by chance less than once in a hundred.",
+        "هم‌رخدادی‌های کمتر از این فقط گرد مفهومی که نشانگر روی آن است، برگزیده است یا در کانون است کشیده می‌شوند؛ صفر همه را نشان می‌دهد.",
+        "التواجد المشترك الأدنى من هذا يُرسم فقط حول المفهوم الذي يقف عليه المؤشر أو المختار أو في التركيز؛ الصفر يرسمها كلها.",
+    ),
     ("curated", "Curated relation", "رابطه گزیده", "علاقة منسقة"),
     ("tours", "Tours", "گشت‌ها", "الجولات"),
     ("present", "Present", "ارائه", "عرض"),

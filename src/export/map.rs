@@ -89,15 +89,37 @@ pub fn edge_code_of_name(name: &str) -> Option<u16> {
 /// (a presenter's step). On the bundled corpus
 /// about 45 of 71 labels fit at 880×550 points and 53 at 940×650 (with
 /// `repulsion: 3, gravity: 0.6, weight_influence: 0.5`: 40 and 48).
+///
+/// Regions by kind, faint pulls for the co-occurrences the overview leaves
+/// out, and a last pass that untangles crossing links; the significance
+/// threshold is the one-test level here, [`map_layout_config_for`] a graph's.
 pub fn map_layout_config() -> LayoutConfig {
     LayoutConfig {
         repulsion: 15.0,
         gravity: 0.3,
         weight_influence: 0.1,
         ideal_length: 25.0,
-        collision: 20.0,
+        collision: 25.0,
+        group_pull: 1.0,
+        min_significance: crate::index::association::DEFAULT_MIN_G2,
+        faint_pull: 0.05,
+        untangle: true,
         ..LayoutConfig::default()
     }
+}
+
+/// [`map_layout_config`] with the default significance threshold of `graph`.
+pub fn map_layout_config_for(graph: &Graph) -> LayoutConfig {
+    LayoutConfig { min_significance: default_min_significance(graph), ..map_layout_config() }
+}
+
+/// The significance a co-occurrence needs to be drawn in the overview by
+/// default: the χ² level corrected for the number of pairs tested
+/// ([`crate::index::association::threshold_for`]), those edges of `graph`
+/// whose significance is a test's result (finite).
+pub fn default_min_significance(graph: &Graph) -> f32 {
+    let tests = graph.edges().iter().filter(|e| e.significance.is_finite()).count();
+    crate::index::association::threshold_for(tests)
 }
 
 /// Sizes of the drawn map: nodes a little larger than the core's default and
@@ -122,7 +144,7 @@ impl MapData {
         let graph = Arc::new(map_graph(corpus, index).0);
         let is_known = |id: &str| graph.index_of(id).is_some();
         let (pins, _problems) = load_layout(&corpus.dir.join("layout.ron"), is_known);
-        let mut layout = Layout::new(Arc::clone(&graph), map_layout_config());
+        let mut layout = Layout::new(Arc::clone(&graph), map_layout_config_for(&graph));
         layout.apply_pins(&pins);
         layout.run(MAX_LAYOUT_STEPS);
         let pinned = (0..graph.node_count()).map(|n| layout.is_pinned(n)).collect();
@@ -168,7 +190,8 @@ fn lang_slot(lang: Lang) -> usize {
 /// The map's graph: every concept of the catalog as a node (node `n` is
 /// concept `n`), every index edge as an edge, minus co-occurrences that repeat
 /// a curated relation between the same two concepts (the curated edge already
-/// carries their passages). Co-occurrences come first, so curated relations
+/// carries their passages). Each co-occurrence carries its G² as its
+/// significance ([`crate::index::association`]), curated relations infinity. Co-occurrences come first, so curated relations
 /// are drawn over them. Also returns, for each graph edge, its index edge.
 pub fn map_graph(corpus: &Corpus, index: &Index) -> (Graph, Vec<usize>) {
     let concepts = &corpus.catalog.concepts;
@@ -188,6 +211,7 @@ pub fn map_graph(corpus: &Corpus, index: &Index) -> (Graph, Vec<usize>) {
     let co_occurrences =
         edges.iter().enumerate().filter(|(_, e)| e.kind == EdgeKind::CoOccurrence && !curated_pairs.contains(&pair(e)));
     let curated = edges.iter().enumerate().filter(|(_, e)| e.kind.is_directed());
+    let tests = crate::index::association::of_edges(index);
     let mut index_edges = Vec::new();
     let mut inputs = Vec::new();
     for (position, edge) in co_occurrences.chain(curated) {
@@ -204,6 +228,7 @@ pub fn map_graph(corpus: &Corpus, index: &Index) -> (Graph, Vec<usize>) {
             kind: edge_code(edge.kind),
             weight: edge.weight,
             directed: edge.kind.is_directed(),
+            significance: tests.get(position).copied().flatten().map_or(f32::INFINITY, |t| t.significance()),
         });
     }
     // Ids are unique and every edge was checked above, so nothing is dropped

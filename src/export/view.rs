@@ -39,7 +39,8 @@ impl StepView {
     }
 
     /// `step` on `map`, seen through a view of `viewport` points. A step
-    /// without a camera frames its focus (or everything visible).
+    /// without a camera frames its focus and highlights (or everything
+    /// visible); a recorded camera follows them ([`following_nodes`]).
     pub fn of_step(map: &MapData, step: &TourStep, viewport: Vec2) -> StepView {
         let graph = &map.graph;
         let mut positions = map.positions.clone();
@@ -50,7 +51,7 @@ impl StepView {
                 *slot = Vec2::new(x, y);
             }
         }
-        let visible = visibility(graph, &filter_of(step));
+        let visible = visibility(graph, &filter_of(step, graph));
         let focus_node = step.focus.as_ref().and_then(|f| graph.index_of(&f.concept));
         let focus = step.focus.as_ref().zip(focus_node).map(|(f, node)| {
             let depth = usize::try_from(f.depth).unwrap_or(usize::MAX);
@@ -67,9 +68,11 @@ impl StepView {
                 .iter()
                 .any(|r| (&r.source == a && &r.target == b) || (&r.source == b && &r.target == a))
         });
+        let shown = shown_nodes(focus.as_ref(), &highlight_nodes, &visible);
         let camera = match step.camera {
-            Some(c) => framed_camera(&c, viewport),
-            None => fitted_camera(&positions, focus.as_ref().unwrap_or(&visible.nodes), viewport),
+            Some(c) => framed_camera(&following_nodes(&c, &positions, &shown), viewport),
+            None if shown.is_empty() => fitted_camera(&positions, &visible.nodes, viewport),
+            None => fitted_camera(&positions, &shown, viewport),
         };
         StepView { positions, visible, focus_node, focus, highlight_nodes, highlight_edges, camera }
     }
@@ -125,8 +128,9 @@ impl StepView {
     }
 }
 
-/// The filter a step's filters name (unknown kind names match nothing).
-pub fn filter_of(step: &TourStep) -> Filter {
+/// The filter a step's filters name (unknown kind names match nothing),
+/// with the map's default significance threshold for co-occurrences.
+pub fn filter_of(step: &TourStep, graph: &crate::graph::Graph) -> Filter {
     let filters = &step.filters;
     let kinds = |names: &[String], known: &[&str]| -> Option<Vec<u16>> {
         if names.is_empty() {
@@ -140,8 +144,42 @@ pub fn filter_of(step: &TourStep) -> Filter {
         node_kinds: kinds(&filters.kinds, &CONCEPT_KINDS),
         edge_kinds,
         min_weight: filters.min_weight,
+        min_significance: super::map::default_min_significance(graph),
         hide_isolated: false,
     }
+}
+
+/// The nodes a step is about: its focus and its highlighted nodes (those
+/// the filters let through). Empty for a step about the whole map.
+fn shown_nodes(focus: Option<&NodeSet>, highlights: &NodeSet, visible: &Visibility) -> NodeSet {
+    let mut shown = focus.cloned().unwrap_or_else(|| NodeSet::empty(highlights.capacity()));
+    for node in highlights.iter().filter(|&n| visible.nodes.contains(n)) {
+        shown.insert(node);
+    }
+    shown
+}
+
+/// A recorded camera, made to follow the nodes it was recorded to show: kept
+/// as it is while its rectangle holds every node of `shown`; when the layout
+/// has moved them out of it (a step recorded on an older layout), re-centred
+/// on them, as large as before, or larger when they no longer fit.
+pub fn following_nodes(camera: &crate::tours::Camera, positions: &[Vec2], shown: &NodeSet) -> crate::tours::Camera {
+    let nodes = Rect::bounding(shown.iter().filter_map(|n| positions.get(n).copied()));
+    if nodes.is_empty() {
+        return *camera;
+    }
+    let (width, height) = camera.world_size();
+    let centre = Vec2::new(camera.center.0, camera.center.1);
+    let half = Vec2::new(width, height) * 0.5;
+    let recorded = Rect::from_min_max(centre - half, centre + half);
+    if recorded.contains(nodes.min) && recorded.contains(nodes.max) {
+        return *camera;
+    }
+    // Room for the nodes' glyphs and labels around them, as a fitted camera leaves.
+    let room = nodes.size() * 0.15 + Vec2::new(40.0, 40.0);
+    let size = Vec2::new(width.max(nodes.size().x + room.x), height.max(nodes.size().y + room.y));
+    let centre = nodes.centre();
+    crate::tours::Camera::framing((centre.x, centre.y), (size.x, size.y))
 }
 
 /// A step's camera in a view of `viewport` points: its rectangle of the map,
@@ -207,8 +245,14 @@ mod tests {
 
     fn map() -> MapData {
         let node = |id: &str, kind| NodeInput { id: id.into(), kind, mentions: 3 };
-        let edge =
-            |a: &str, b: &str| EdgeInput { source: a.into(), target: b.into(), kind: 0, weight: 1.0, directed: true };
+        let edge = |a: &str, b: &str| EdgeInput {
+            source: a.into(),
+            target: b.into(),
+            kind: 0,
+            weight: 1.0,
+            directed: true,
+            significance: f32::INFINITY,
+        };
         let (graph, _) = Graph::build(
             vec![node("a", 0), node("b", 1), node("c", 2), node("d", 3)],
             vec![edge("a", "b"), edge("b", "c"), edge("c", "d")],

@@ -31,6 +31,11 @@ pub struct EdgeInput {
     pub weight: f32,
     /// Whether the relation reads one way (`counters`) or both (`co-occurs`).
     pub directed: bool,
+    /// How far above chance the two ends are seen together (the index's G²,
+    /// [`crate::index::association`]); [`f32::INFINITY`] for a relation that
+    /// is not a statistical guess (a curated one). Filters hide edges below
+    /// a threshold from the overview.
+    pub significance: f32,
 }
 
 /// A node of the built graph.
@@ -53,6 +58,8 @@ pub struct Edge {
     pub kind: u16,
     pub weight: f32,
     pub directed: bool,
+    /// See [`EdgeInput::significance`] (NaN is read as 0).
+    pub significance: f32,
 }
 
 impl Edge {
@@ -233,7 +240,8 @@ fn check_edge(
         problems.push(BuildProblem::BadWeight { edge: position, weight: input.weight });
         return None;
     }
-    Some(Edge { source, target, kind: input.kind, weight: input.weight, directed: input.directed })
+    let significance = if input.significance.is_nan() { 0.0 } else { input.significance };
+    Some(Edge { source, target, kind: input.kind, weight: input.weight, directed: input.directed, significance })
 }
 
 /// Compressed adjacency: for each node, the edges touching it, in edge order.
@@ -266,7 +274,7 @@ mod tests {
     }
 
     fn edge(source: &str, target: &str, weight: f32) -> EdgeInput {
-        EdgeInput { source: source.into(), target: target.into(), kind: 0, weight, directed: false }
+        EdgeInput { source: source.into(), target: target.into(), kind: 0, weight, directed: false, significance: 1.0 }
     }
 
     #[test]

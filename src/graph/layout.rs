@@ -16,6 +16,17 @@
 //! Incremental use: positions can be seeded by concept id (from a previous
 //! layout or from `layout.ron`), the graph can be replaced by one with nodes
 //! added or removed ([`Layout::replace_graph`]), and pinned nodes never move.
+//!
+//! Regions ([`LayoutConfig::group_pull`]): nodes of one kind can be kept
+//! together. Each kind gets a region centre on a circle around the centre,
+//! in the cyclic order that puts the kinds most linked to each other side by
+//! side ([`group_order`]); nodes start in their region and each is pulled
+//! towards its region's centre like a gravity of its own, so the forms of
+//! diplomacy, the threats and the organisations read as areas of the map.
+//! Edges less significant than [`LayoutConfig::min_significance`] (the
+//! co-occurrences the overview does not draw) pull only
+//! [`LayoutConfig::faint_pull`] as hard, so they do not drag regions into
+//! each other.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -59,6 +70,18 @@ pub struct LayoutConfig {
     pub max_move: f32,
     /// The layout is settled once no node moves more than `settle_fraction · K` in a step.
     pub settle_fraction: f32,
+    /// Strength of the pull towards the centre of the node's kind's region,
+    /// relative to `gravity`; 0 (the default) has no regions.
+    pub group_pull: f32,
+    /// How far region centres sit from `centre`, in units of `K·√(node count)`.
+    pub group_spread: f32,
+    /// Edges with a significance below this pull with `faint_pull` times
+    /// their strength (0: every edge pulls fully).
+    pub min_significance: f32,
+    pub faint_pull: f32,
+    /// Once settled, lower the crossings of the edges at least
+    /// `min_significance` by swaps and moves ([`super::untangle`]).
+    pub untangle: bool,
 }
 
 impl Default for LayoutConfig {
@@ -77,6 +100,11 @@ impl Default for LayoutConfig {
             cooling: 0.98,
             max_move: 2.0,
             settle_fraction: 0.002,
+            group_pull: 0.0,
+            group_spread: 0.35,
+            min_significance: 0.0,
+            faint_pull: 1.0,
+            untangle: false,
         }
     }
 }
@@ -100,8 +128,13 @@ pub struct Layout {
     positions: Vec<Vec2>,
     pinned: NodeSet,
     masses: Vec<f32>,
-    /// `weight ^ weight_influence` of each edge.
+    /// `weight ^ weight_influence` of each edge (times `faint_pull` for faint ones).
     pulls: Vec<f32>,
+    /// The region of each node (a dense number per kind), and the regions' centres.
+    groups: Vec<usize>,
+    group_centres: Vec<Vec2>,
+    /// The mass of each region.
+    group_masses: Vec<f32>,
     /// ForceAtlas2's global speed.
     speed: f32,
     /// Multiplies every move; 1 while hot, then cooling towards 0.
@@ -126,9 +159,10 @@ impl Layout {
     /// the others start near their placed neighbours, or at random.
     pub fn seeded(graph: Arc<Graph>, config: LayoutConfig, known: &HashMap<String, Vec2>) -> Self {
         let mut rng = Rng::new(config.seed);
-        let positions = initial_positions(&graph, &config, known, &mut rng);
+        let regions = Regions::of(&graph, &config);
+        let positions = initial_positions(&graph, &config, &regions, known, &mut rng);
         let masses = graph.nodes().iter().map(|n| n.mass).collect();
-        let pulls = edge_pulls(&graph, config.weight_influence);
+        let pulls = edge_pulls(&graph, &config);
         let pinned = NodeSet::empty(graph.node_count());
         let temperature = if known.is_empty() { 1.0 } else { 0.3 };
         let hot_steps_left = (config.hot_steps as f32 * temperature) as u32;
@@ -139,6 +173,9 @@ impl Layout {
             pinned,
             masses,
             pulls,
+            groups: regions.groups,
+            group_centres: regions.centres,
+            group_masses: regions.masses,
             speed: 1.0,
             temperature,
             hot_steps_left,
@@ -261,7 +298,9 @@ impl Layout {
     pub fn replace_graph(&mut self, graph: Arc<Graph>) {
         let known = self.positions_by_id();
         let pinned_ids: Vec<String> = self.pinned.iter().map(|n| self.graph.nodes()[n].id.clone()).collect();
-        let positions = initial_positions(&graph, &self.config, &known, &mut self.rng);
+        let regions = Regions::of(&graph, &self.config);
+        let positions = initial_positions(&graph, &self.config, &regions, &known, &mut self.rng);
+        (self.groups, self.group_centres, self.group_masses) = (regions.groups, regions.centres, regions.masses);
         self.pinned = NodeSet::empty(graph.node_count());
         for id in &pinned_ids {
             if let Some(node) = graph.index_of(id) {
@@ -269,7 +308,7 @@ impl Layout {
             }
         }
         self.masses = graph.nodes().iter().map(|n| n.mass).collect();
-        self.pulls = edge_pulls(&graph, self.config.weight_influence);
+        self.pulls = edge_pulls(&graph, &self.config);
         self.positions = positions;
         self.graph = graph;
         // Forces of the old graph are indexed by old node numbers: forget them.
@@ -302,7 +341,26 @@ impl Layout {
         let (moved, energy) = self.move_free_nodes();
         self.cool();
         self.settled = moved <= self.config.settle_fraction * self.config.ideal_length;
+        if self.settled && self.config.untangle {
+            self.untangle();
+        }
         StepReport { moved, energy, settled: self.settled }
+    }
+
+    /// Lowers the crossings of the edges the overview draws, keeping each
+    /// region's places ([`super::untangle`]); returns how many it removed.
+    pub fn untangle(&mut self) -> usize {
+        let threshold = self.config.min_significance;
+        let config = super::untangle::Untangle {
+            room: 0.8 * self.config.collision,
+            // Five ideal lengths of added link are worth one crossing less.
+            length_cost: 0.2 / self.config.ideal_length,
+            groups: if self.group_centres.is_empty() { Vec::new() } else { self.groups.clone() },
+            ..super::untangle::Untangle::default()
+        };
+        let graph = Arc::clone(&self.graph);
+        let drawn = |e: usize| graph.edges()[e].significance >= threshold;
+        super::untangle::untangle(&graph, &mut self.positions, &self.pinned, drawn, &config)
     }
 
     fn compute_forces(&mut self) {
@@ -313,6 +371,7 @@ impl Layout {
         self.add_repulsion();
         self.add_attraction();
         self.add_gravity();
+        self.add_region_pull();
         self.add_collisions();
     }
 
@@ -395,6 +454,26 @@ impl Layout {
         }
     }
 
+    /// Each node's pull towards its region's centre: a gravity of constant
+    /// strength scaled by the region's mass, as `add_gravity` is by the graph's.
+    fn add_region_pull(&mut self) {
+        let pull = self.config.group_pull;
+        if !(pull > 0.0 && pull.is_finite()) || self.group_centres.len() < 2 {
+            return;
+        }
+        let base = pull * self.config.gravity * self.config.repulsion * self.config.ideal_length;
+        for (node, (force, &at)) in self.forces.iter_mut().zip(&self.positions).enumerate() {
+            let group = self.groups[node];
+            let strength = base * self.group_masses[group].sqrt() * self.masses[node];
+            *force += (self.group_centres[group] - at).normalized_or_zero() * strength;
+        }
+    }
+
+    /// The centre of each region (empty without regions), by region number.
+    pub fn region_centres(&self) -> &[Vec2] {
+        &self.group_centres
+    }
+
     /// ForceAtlas2's global speed: the ratio of useful motion (traction) to
     /// oscillation (swing), allowed to rise by at most half per step.
     fn adapt_speed(&mut self) {
@@ -459,15 +538,117 @@ const COLLISION_STRENGTH: f32 = 40.0;
 /// ForceAtlas2's `k_s`: the share of the global speed a calm node gets.
 const NODE_SPEED: f32 = 0.1;
 
-fn edge_pulls(graph: &Graph, influence: f32) -> Vec<f32> {
-    graph.edges().iter().map(|e| e.weight.powf(influence)).collect()
+fn edge_pulls(graph: &Graph, config: &LayoutConfig) -> Vec<f32> {
+    let faint = if config.faint_pull.is_finite() { config.faint_pull.max(0.0) } else { 1.0 };
+    graph
+        .edges()
+        .iter()
+        .map(|e| {
+            let pull = e.weight.powf(config.weight_influence);
+            if e.significance >= config.min_significance { pull } else { pull * faint }
+        })
+        .collect()
+}
+
+/// The regions of a layout: one per node kind present, when `group_pull` is on.
+struct Regions {
+    groups: Vec<usize>,
+    centres: Vec<Vec2>,
+    masses: Vec<f32>,
+}
+
+impl Regions {
+    fn of(graph: &Graph, config: &LayoutConfig) -> Regions {
+        let mut kinds: Vec<u16> = graph.nodes().iter().map(|n| n.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let on = config.group_pull > 0.0 && config.group_pull.is_finite() && kinds.len() > 1;
+        if !on {
+            return Regions { groups: vec![0; graph.node_count()], centres: Vec::new(), masses: vec![0.0] };
+        }
+        let groups: Vec<usize> = graph.nodes().iter().map(|n| kinds.binary_search(&n.kind).unwrap_or(0)).collect();
+        let mut links = vec![vec![0.0f32; kinds.len()]; kinds.len()];
+        for edge in graph.edges() {
+            let (a, b) = (groups[edge.source], groups[edge.target]);
+            if a != b && edge.significance >= config.min_significance {
+                links[a][b] += 1.0;
+                links[b][a] += 1.0;
+            }
+        }
+        let order = group_order(&links);
+        let radius = config.group_spread * config.ideal_length * (graph.node_count() as f32).sqrt();
+        let mut centres = vec![Vec2::ZERO; kinds.len()];
+        for (place, &group) in order.iter().enumerate() {
+            // The first region straight up, the others clockwise.
+            let angle = std::f32::consts::TAU * place as f32 / order.len() as f32 - std::f32::consts::FRAC_PI_2;
+            centres[group] = config.centre + Vec2::new(angle.cos(), angle.sin()) * radius;
+        }
+        let mut masses = vec![0.0f32; kinds.len()];
+        for (node, &group) in groups.iter().enumerate() {
+            masses[group] += graph.nodes()[node].mass;
+        }
+        Regions { groups, centres, masses }
+    }
+}
+
+/// The cyclic order of regions around the circle that keeps linked regions
+/// close: the permutation (region 0 first) with the least sum of
+/// `links[a][b] · (steps between a and b around the circle)`; ties go to the
+/// first in lexicographic order. Up to 8 regions are tried exhaustively;
+/// more keep their numbering.
+pub fn group_order(links: &[Vec<f32>]) -> Vec<usize> {
+    let count = links.len();
+    let mut order: Vec<usize> = (0..count).collect();
+    if !(3..=8).contains(&count) {
+        return order;
+    }
+    let cost = |order: &[usize]| -> f32 {
+        let mut total = 0.0;
+        for i in 0..count {
+            for j in i + 1..count {
+                let steps = (j - i).min(count - (j - i)) as f32;
+                total += links[order[i]][order[j]] * steps;
+            }
+        }
+        total
+    };
+    let mut best = (cost(&order), order.clone());
+    // Every order of the places after the first, in lexicographic order.
+    while next_permutation(&mut order[1..]) {
+        let now = cost(&order);
+        if now < best.0 - 1e-6 {
+            best = (now, order.clone());
+        }
+    }
+    best.1
+}
+
+/// Steps `items` to the next permutation in lexicographic order; false (and
+/// `items` left sorted) after the last.
+fn next_permutation(items: &mut [usize]) -> bool {
+    let Some(i) = (1..items.len()).rev().find(|&i| items[i - 1] < items[i]) else {
+        items.reverse();
+        return false;
+    };
+    let Some(j) = (i..items.len()).rev().find(|&j| items[j] > items[i - 1]) else { return false };
+    items.swap(i - 1, j);
+    items[i..].reverse();
+    true
 }
 
 /// Known nodes where `known` says; each other node near the mean of its placed
-/// neighbours, or at random in a square sized for the whole graph.
-fn initial_positions(graph: &Graph, config: &LayoutConfig, known: &HashMap<String, Vec2>, rng: &mut Rng) -> Vec<Vec2> {
+/// neighbours, or at random in its region (with regions) or in a square
+/// sized for the whole graph.
+fn initial_positions(
+    graph: &Graph,
+    config: &LayoutConfig,
+    regions: &Regions,
+    known: &HashMap<String, Vec2>,
+    rng: &mut Rng,
+) -> Vec<Vec2> {
     let k = config.ideal_length;
     let half_side = 0.5 * k * (graph.node_count().max(1) as f32).sqrt();
+    let region_half_side = half_side / (regions.centres.len().max(1) as f32).sqrt();
     let seeded: Vec<Option<Vec2>> =
         graph.nodes().iter().map(|n| known.get(&n.id).copied().filter(|p| p.is_finite())).collect();
     let mut positions = Vec::with_capacity(graph.node_count());
@@ -477,7 +658,10 @@ fn initial_positions(graph: &Graph, config: &LayoutConfig, known: &HashMap<Strin
             Some(p) => *p,
             None => match mean_of_placed_neighbours(graph, node, &seeded) {
                 Some(mean) => mean + jitter * (0.5 * k),
-                None => config.centre + jitter * half_side,
+                None => match regions.centres.get(regions.groups[node]) {
+                    Some(&centre) => centre + jitter * region_half_side,
+                    None => config.centre + jitter * half_side,
+                },
             },
         };
         positions.push(at);

@@ -10,6 +10,7 @@
 //! - [`camera`], [`grid`], [`scene`]: one frame of the map view as culled
 //!   screen-space primitives, and hit testing; [`labels`]: where labels go
 //!   so that none covers another.
+//! - [`untangle`]: fewer crossing links on a settled layout (swaps and moves).
 //! - [`synthetic`]: generated clustered graphs for benchmarks and tests.
 //!
 //! A typical frame in the UI:
@@ -51,6 +52,7 @@ pub mod query;
 pub mod rng;
 pub mod scene;
 pub mod synthetic;
+pub mod untangle;
 
 pub use camera::Camera;
 pub use data::{BuildProblem, Edge, EdgeInput, Graph, Node, NodeInput};

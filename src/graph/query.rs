@@ -1,6 +1,11 @@
 //! Pure questions about a graph: which nodes and edges pass a filter (by node
-//! kind, edge kind, minimum weight), and which nodes lie within a few hops of a
-//! focused node (breadth-first neighbourhood).
+//! kind, edge kind, minimum weight, minimum significance), and which nodes lie
+//! within a few hops of a focused node (breadth-first neighbourhood).
+//!
+//! Edges that pass every filter but the significance threshold are kept *on
+//! demand* ([`Visibility::on_demand`]): the overview leaves them out, and the
+//! scene draws them when one of their ends is hovered or selected, or both
+//! are in the focus.
 //!
 //! Results are sets of indices ([`NodeSet`], [`EdgeSet`]) the scene builder
 //! takes as input; nothing here mutates the graph.
@@ -93,6 +98,9 @@ pub struct Filter {
     pub edge_kinds: Option<Vec<u16>>,
     /// Edges lighter than this are hidden.
     pub min_weight: f32,
+    /// Edges less significant than this ([`super::Edge::significance`]) are
+    /// drawn only on demand (hover, selection, focus). 0 draws them all.
+    pub min_significance: f32,
     /// Hide nodes left without any visible edge.
     pub hide_isolated: bool,
 }
@@ -103,12 +111,24 @@ pub struct Filter {
 pub struct Visibility {
     pub nodes: NodeSet,
     pub edges: EdgeSet,
+    /// Edges between visible nodes that pass every filter but the
+    /// significance threshold: shown around a hovered, selected or focused node.
+    pub on_demand: EdgeSet,
 }
 
 impl Visibility {
     /// Everything visible.
     pub fn all(graph: &Graph) -> Self {
-        Visibility { nodes: NodeSet::full(graph.node_count()), edges: EdgeSet::full(graph.edge_count()) }
+        Visibility {
+            nodes: NodeSet::full(graph.node_count()),
+            edges: EdgeSet::full(graph.edge_count()),
+            on_demand: EdgeSet::empty(graph.edge_count()),
+        }
+    }
+
+    /// Whether edge `e` may be drawn at all (always, or on demand).
+    pub fn reachable(&self, e: usize) -> bool {
+        self.edges.contains(e) || self.on_demand.contains(e)
     }
 }
 
@@ -133,17 +153,24 @@ pub fn visibility(graph: &Graph, filter: &Filter) -> Visibility {
         Some(kinds) => nodes_of_kinds(graph, kinds),
         None => NodeSet::full(graph.node_count()),
     };
-    let edges = EdgeSet::from_fn(graph.edge_count(), |e| {
+    let passes = |e: usize| {
         let edge = &graph.edges()[e];
         let kind_ok = filter.edge_kinds.as_ref().is_none_or(|kinds| kinds.contains(&edge.kind));
         kind_ok && edge.weight >= filter.min_weight && nodes.contains(edge.source) && nodes.contains(edge.target)
-    });
+    };
+    let significant = |e: usize| graph.edges()[e].significance >= filter.min_significance;
+    let edges = EdgeSet::from_fn(graph.edge_count(), |e| passes(e) && significant(e));
+    let mut on_demand = EdgeSet::from_fn(graph.edge_count(), |e| passes(e) && !significant(e));
     if filter.hide_isolated {
         nodes = NodeSet::from_fn(graph.node_count(), |n| {
             nodes.contains(n) && graph.edges_of(n).iter().any(|&e| edges.contains(e))
         });
+        on_demand = EdgeSet::from_fn(graph.edge_count(), |e| {
+            let edge = &graph.edges()[e];
+            on_demand.contains(e) && nodes.contains(edge.source) && nodes.contains(edge.target)
+        });
     }
-    Visibility { nodes, edges }
+    Visibility { nodes, edges, on_demand }
 }
 
 /// The nodes at most `depth` hops from `start` (itself included), following
@@ -152,7 +179,8 @@ pub fn focus(graph: &Graph, start: usize, depth: usize) -> NodeSet {
     focus_within(graph, start, depth, &Visibility::all(graph))
 }
 
-/// Like [`focus`], but walking only visible edges between visible nodes.
+/// Like [`focus`], but walking only visible edges (on-demand ones included:
+/// a focus shows its concept's every link) between visible nodes.
 /// Empty when `start` is out of range or hidden.
 pub fn focus_within(graph: &Graph, start: usize, depth: usize, visible: &Visibility) -> NodeSet {
     let mut reached = NodeSet::empty(graph.node_count());
@@ -167,7 +195,7 @@ pub fn focus_within(graph: &Graph, start: usize, depth: usize, visible: &Visibil
         }
         for &e in graph.edges_of(node) {
             let next = graph.edges()[e].other(node);
-            if visible.edges.contains(e) && visible.nodes.contains(next) && reached.insert(next) {
+            if visible.reachable(e) && visible.nodes.contains(next) && reached.insert(next) {
                 queue.push_back((next, hops + 1));
             }
         }

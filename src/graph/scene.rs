@@ -215,12 +215,24 @@ fn node_visible(input: &SceneInput, node: usize) -> bool {
     input.state.visible.is_none_or(|v| v.nodes.contains(node))
 }
 
+/// Whether an edge is drawn: always when it passes the filters, and an
+/// on-demand one ([`Visibility::on_demand`]) when an end is hovered or
+/// selected, or both ends are in the focus.
 fn edge_visible(input: &SceneInput, edge: usize) -> bool {
     let Some(visible) = input.state.visible else {
         return true;
     };
     let ends = &input.graph.edges()[edge];
-    visible.edges.contains(edge) && visible.nodes.contains(ends.source) && visible.nodes.contains(ends.target)
+    if !(visible.nodes.contains(ends.source) && visible.nodes.contains(ends.target)) {
+        return false;
+    }
+    if visible.edges.contains(edge) {
+        return true;
+    }
+    visible.on_demand.contains(edge)
+        && (is_marked(input, ends.source)
+            || is_marked(input, ends.target)
+            || input.state.focus.is_some_and(|f| f.contains(ends.source) && f.contains(ends.target)))
 }
 
 fn in_focus(input: &SceneInput, node: usize) -> bool {

@@ -58,7 +58,17 @@ fn clustered_edges(node_count: usize, edge_count: usize, clusters: usize, rng: &
         let weight = (1 + rng.below(4) * rng.below(4)) as f32;
         let kind = rng.below(EDGE_KINDS.into()) as u16;
         let directed = kind != 0;
-        edges.push(EdgeInput { source: format!("n{source}"), target: format!("n{target}"), kind, weight, directed });
+        // Curated kinds always show; co-occurrences get a G² of 0, 8, 16 or 24
+        // from their ends (so the random stream, and the graph, stay as before).
+        let significance = if directed { f32::INFINITY } else { 8.0 * ((source * 31 + target) % 4) as f32 };
+        edges.push(EdgeInput {
+            source: format!("n{source}"),
+            target: format!("n{target}"),
+            kind,
+            weight,
+            directed,
+            significance,
+        });
     }
     edges
 }

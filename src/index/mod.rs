@@ -1,13 +1,15 @@
 //! The index: concept mentions in the corpus, and the edges between concepts —
 //! curated relations from the catalog and co-occurrences (two concepts in one
 //! sentence or one paragraph) — each edge with its weight and the passages
-//! that justify it, so an edge the user sees is one click from its evidence.
+//! that justify it, so an edge the user sees is one click from its evidence;
+//! [`association`] tests which co-occurrences are more than chance.
 //!
 //! Built by [`Index::build`] from a loaded [`Corpus`]; pure and deterministic.
 //! Lines in broken visual order (PDF damage) are kept out of the mentions:
 //! their words are not words in logical order.
 
 pub mod align;
+pub mod association;
 pub mod cache;
 pub mod load;
 pub mod mentions;

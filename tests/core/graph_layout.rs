@@ -12,7 +12,7 @@ fn node(id: &str, kind: u16) -> NodeInput {
 }
 
 fn edge(source: &str, target: &str, kind: u16, weight: f32) -> EdgeInput {
-    EdgeInput { source: source.into(), target: target.into(), kind, weight, directed: false }
+    EdgeInput { source: source.into(), target: target.into(), kind, weight, directed: false, significance: 1.0 }
 }
 
 fn graph_of(nodes: Vec<NodeInput>, edges: Vec<EdgeInput>) -> Arc<Graph> {

@@ -49,7 +49,14 @@ impl Fixture {
 /// Two nodes far apart joined by a directed edge, a third alone; all of kind 0.
 fn three_nodes() -> Fixture {
     let nodes = ["a", "b", "c"].map(|id| NodeInput { id: id.into(), kind: 0, mentions: 0 }).to_vec();
-    let edges = vec![EdgeInput { source: "a".into(), target: "b".into(), kind: 2, weight: 1.0, directed: true }];
+    let edges = vec![EdgeInput {
+        source: "a".into(),
+        target: "b".into(),
+        kind: 2,
+        weight: 1.0,
+        directed: true,
+        significance: f32::INFINITY,
+    }];
     let (graph, _) = Graph::build(nodes, edges);
     Fixture::from_positions(Arc::new(graph), vec![Vec2::new(0.0, 0.0), Vec2::new(200.0, 0.0), Vec2::new(0.0, 150.0)])
 }
@@ -132,8 +139,14 @@ fn edges_end_at_node_rims_with_arrowheads_only_when_directed() {
 #[test]
 fn edge_width_grows_with_weight() {
     let nodes = ["a", "b", "c", "d"].map(|id| NodeInput { id: id.into(), kind: 0, mentions: 0 }).to_vec();
-    let edge =
-        |s: &str, t: &str, weight| EdgeInput { source: s.into(), target: t.into(), kind: 0, weight, directed: false };
+    let edge = |s: &str, t: &str, weight| EdgeInput {
+        source: s.into(),
+        target: t.into(),
+        kind: 0,
+        weight,
+        directed: false,
+        significance: 1.0,
+    };
     let (graph, _) = Graph::build(nodes, vec![edge("a", "b", 1.0), edge("c", "d", 9.0)]);
     let positions = vec![Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(0.0, 50.0), Vec2::new(100.0, 50.0)];
     let fixture = Fixture::from_positions(Arc::new(graph), positions);

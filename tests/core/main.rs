@@ -8,6 +8,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/svg_figures.rs"]
+mod svg_figures;
 
 mod bidi_fribidi;
 mod bidi_properties;
@@ -23,6 +25,7 @@ mod import_cli;
 mod import_lock;
 mod input_limits;
 mod map_labels;
+mod map_overview;
 mod mentions_golden;
 mod mentions_unseen;
 mod notes_cli;

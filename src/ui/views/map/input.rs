@@ -203,7 +203,8 @@ fn keyboard_on_node(ui: &egui::Ui, map: &mut MapView, frame: &Frame, node: usize
     let mut best: Option<(f32, usize)> = None;
     for &e in graph.edges_of(node) {
         let other = graph.edges()[e].other(node);
-        if !frame.visible.edges.contains(e) || !frame.visible.nodes.contains(other) {
+        // A selected concept draws its on-demand links, so they lead on too.
+        if !frame.visible.reachable(e) || !frame.visible.nodes.contains(other) {
             continue;
         }
         let offset = layout.positions()[other] - from;

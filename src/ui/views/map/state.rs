@@ -38,6 +38,10 @@ pub struct MapSettings {
     pub edge_kinds: Vec<EdgeKind>,
     /// Edges lighter than this are hidden.
     pub min_weight: f32,
+    /// Co-occurrences whose G² is below this are drawn only around a hovered,
+    /// selected or focused concept ([`crate::index::association`]); `None`:
+    /// the map's default ([`crate::export::map::default_min_significance`]).
+    pub min_significance: Option<f32>,
     /// Concepts drawn highlighted (by id).
     pub highlighted_nodes: Vec<String>,
     /// Edges drawn highlighted, as (source id, target id) in either direction.
@@ -53,6 +57,7 @@ impl Default for MapSettings {
             documents: Vec::new(),
             edge_kinds: Vec::new(),
             min_weight: 0.0,
+            min_significance: None,
             highlighted_nodes: Vec::new(),
             highlighted_edges: Vec::new(),
         }
@@ -250,7 +255,7 @@ impl MapView {
 
     /// A fresh layout of `data`'s graph with the pins of `layout.ron`.
     fn new_layout(&mut self, model: &Model, data: &MapData) -> Layout {
-        let mut layout = Layout::new(data.graph.clone(), layout_config());
+        let mut layout = Layout::new(data.graph.clone(), crate::export::map::map_layout_config_for(&data.graph));
         let (store, file) = LayoutStore::open(model.corpus.layout_path(), |id| model.concept_index(id).is_some());
         layout.apply_pins(&file);
         self.layout_store = Some(store);
@@ -312,6 +317,9 @@ impl MapView {
             edge_kinds: (!settings.edge_kinds.is_empty())
                 .then(|| settings.edge_kinds.iter().map(|&k| edge_code(k)).collect()),
             min_weight: settings.min_weight,
+            min_significance: settings
+                .min_significance
+                .unwrap_or_else(|| crate::export::map::default_min_significance(&data.graph)),
             hide_isolated: false,
         };
         let mut visible = visibility(&data.graph, &filter);
@@ -338,14 +346,17 @@ fn restrict_to_documents(model: &Model, data: &MapData, documents: &[usize], vis
         mentioned.insert(mention.concept);
     }
     visible.nodes = NodeSet::from_fn(graph.node_count(), |n| visible.nodes.contains(n) && mentioned.contains(n));
-    visible.edges = EdgeSet::from_fn(graph.edge_count(), |e| {
+    let keep = |set: &EdgeSet, e: usize| {
         let edge = &graph.edges()[e];
-        if !visible.edges.contains(e) || !visible.nodes.contains(edge.source) || !visible.nodes.contains(edge.target) {
+        if !set.contains(e) || !visible.nodes.contains(edge.source) || !visible.nodes.contains(edge.target) {
             return false;
         }
         let Some(index_edge) = data.index_edge(model, e) else { return false };
         index_edge.evidence.is_empty() || index_edge.evidence.iter().any(|p| documents.contains(&p.document))
-    });
+    };
+    let edges = EdgeSet::from_fn(graph.edge_count(), |e| keep(&visible.edges, e));
+    let on_demand = EdgeSet::from_fn(graph.edge_count(), |e| keep(&visible.on_demand, e));
+    (visible.edges, visible.on_demand) = (edges, on_demand);
 }
 
 pub(super) fn zoom_centre(map: &mut MapView, factor: f32) {
@@ -373,7 +384,8 @@ pub(super) fn highlighted_nodes(map: &MapView, data: &MapData, visible: &Visibil
         set.insert(hovered);
         for &e in graph.edges_of(hovered) {
             let other = graph.edges()[e].other(hovered);
-            if visible.edges.contains(e) && visible.nodes.contains(other) {
+            // A hovered concept draws its on-demand links too.
+            if visible.reachable(e) && visible.nodes.contains(other) {
                 set.insert(other);
             }
         }

@@ -169,6 +169,14 @@ fn filters_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
         }
         ui.separator();
         ui.add(egui::Slider::new(&mut map.settings.min_weight, 0.0..=10.0).step_by(0.5).text(tr(lang, "min weight")));
+        if let Some(data) = &map.data {
+            let default = crate::export::map::default_min_significance(&data.graph);
+            let mut threshold = map.settings.min_significance.unwrap_or(default);
+            let slider = egui::Slider::new(&mut threshold, 0.0..=50.0).step_by(0.1).text(tr(lang, "min significance"));
+            if ui.add(slider).on_hover_text(tr(lang, "significance hint")).changed() {
+                map.settings.min_significance = Some(threshold);
+            }
+        }
         ui.separator();
         ui.label(egui::RichText::new(tr(lang, "document")).strong());
         let chosen = map.settings.documents.first().cloned();
