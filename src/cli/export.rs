@@ -1,11 +1,15 @@
 //! `diplomap export`: the whole map, one tour step, or a whole tour (a folder
-//! of numbered pages) as SVG or PNG.
+//! of numbered pages) as SVG or PNG; a tour as one web page; the knowledge
+//! base as a static site.
 //!
 //! ```text
 //! diplomap export --format svg|png [--out FILE|DIR] [--tour ID [--step N]]
 //!                 [--size WxH] [--scale S] [--ui-lang fa|ar|en]
+//! diplomap export --format html --tour ID [--out FILE.html] [--ui-lang fa|ar|en]
+//! diplomap export --format site [--out DIR] [--ui-lang fa|ar|en]
 //! ```
-//! Without `--out`: `map.svg`, `TOUR-step-N.svg`, or the folder `TOUR/`.
+//! Without `--out`: `map.svg`, `TOUR-step-N.svg`, the folder `TOUR/`,
+//! `TOUR.html`, or the folder `site/`.
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +23,7 @@ use crate::tours::Tour;
 /// The options of `diplomap export`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    #[arg(long, value_name = "svg|png")]
+    #[arg(long, value_name = "svg|png|html|site")]
     pub format: String,
     /// The file (the map, one step) or folder (a whole tour) to write.
     #[arg(long, value_name = "FILE|DIR")]
@@ -45,6 +49,8 @@ pub struct ExportArgs {
 enum Format {
     Svg,
     Png,
+    Html,
+    Site,
 }
 
 impl Format {
@@ -52,6 +58,8 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Html => "html",
+            Format::Site => "",
         }
     }
 }
@@ -61,8 +69,25 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
     let format = match args.format.as_str() {
         "svg" => Format::Svg,
         "png" => Format::Png,
-        other => return Err(Failure::Usage(format!("--format {other}: use svg or png"))),
+        "html" => Format::Html,
+        "site" => Format::Site,
+        other => return Err(Failure::Usage(format!("--format {other}: use svg, png, html or site"))),
     };
+    match format {
+        Format::Html if args.tour.is_none() => {
+            return Err(Failure::Usage("--format html needs --tour ID (the tour to make a page of)".into()));
+        }
+        Format::Html if args.step.is_some() => {
+            return Err(Failure::Usage("--format html makes one page of the whole tour; leave out --step".into()));
+        }
+        Format::Site if args.tour.is_some() => {
+            return Err(Failure::Usage("--format site exports every tour; leave out --tour".into()));
+        }
+        Format::Html | Format::Site if args.size.is_some() || args.scale.is_some() => {
+            return Err(Failure::Usage("web pages fit the screen; leave out --size and --scale".into()));
+        }
+        _ => {}
+    }
     let size = args.size.as_deref().map(parse_size).transpose()?.unwrap_or(export::DEFAULT_SIZE);
     let scale = args.scale.unwrap_or(1.0);
     if !(0.25..=8.0).contains(&scale) {
@@ -84,6 +109,22 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
     }
     let index = Index::build(&corpus);
     let map = MapData::build(&corpus, &index);
+    if format == Format::Site {
+        let out = args.out.unwrap_or_else(|| PathBuf::from("site"));
+        let report =
+            export::site::write_site(&export::site::Site { corpus: &corpus, index: &index, map: &map, lang }, &out)
+                .map_err(|e| Failure::Message(e.to_string()))?;
+        eprintln!("wrote {} ({} pages)", out.display(), report.pages);
+        return Ok(());
+    }
+    if let (Format::Html, Some(tour), Some(id)) = (format, &tour, args.tour.as_deref()) {
+        let out = args.out.unwrap_or_else(|| PathBuf::from(format!("{id}.html")));
+        let page = export::html::tour::TourPage { corpus: &corpus, map: &map, lang, document_link: None, home: None };
+        let html = export::html::tour::tour_html(&page, id, tour).map_err(|e| Failure::Message(e.to_string()))?;
+        export::write_page(&out, html.as_bytes()).map_err(|e| Failure::Message(e.to_string()))?;
+        eprintln!("wrote {}", out.display());
+        return Ok(());
+    }
     let page = Page { map: &map, format, size, scale, lang };
     match (&tour, args.tour.as_deref(), args.step) {
         (Some(tour), Some(id), Some(step)) => {
@@ -119,8 +160,8 @@ impl Page<'_> {
     fn write(&self, target: &Target, out: &Path) -> Result<(), Failure> {
         let prepared = export::prepare(self.map, target, self.size, self.lang);
         let bytes = match self.format {
-            Format::Svg => export::svg::svg_of(self.map, &prepared).into_bytes(),
             Format::Png => png_bytes(self.map, &prepared, self.scale)?,
+            _ => export::svg::svg_of(self.map, &prepared).into_bytes(),
         };
         export::write_file(out, &bytes).map_err(|e| Failure::Message(e.to_string()))?;
         eprintln!("wrote {}", out.display());

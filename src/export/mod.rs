@@ -1,6 +1,8 @@
 //! Exports of the map: the whole map or one tour step as SVG (here, pure) or
 //! PNG (rendered by the UI side from the same scene, `ui::export_png`), and a
-//! whole tour as a folder of numbered pictures.
+//! whole tour as a folder of numbered pictures; for the web, a tour as one
+//! self-contained page ([`html::tour`]) and the knowledge base as a static
+//! site ([`site`]), with the bundled font cut down for them ([`font`]).
 //!
 //! A [`Picture`] is one page: its size, the interface language, a heading and
 //! a caption band on top (for tour steps), the map below, a legend in the
@@ -17,8 +19,11 @@
 //! # }
 //! ```
 
+pub mod font;
+pub mod html;
 pub mod look;
 pub mod map;
+pub mod site;
 pub mod svg;
 pub mod view;
 
@@ -224,6 +229,10 @@ pub enum ExportError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot encode the PNG: {0}")]
     Encode(String),
+    #[error("{path} exists and was not written by diplomap; choose another name or move it away")]
+    NotOurs { path: PathBuf },
+    #[error(transparent)]
+    Font(#[from] font::FontError),
 }
 
 /// Writes `bytes` to `path` atomically (creating its folder).
@@ -232,6 +241,27 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         std::fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.into(), source })?;
     }
     crate::atomic::write_atomic(path, bytes).map_err(|source| ExportError::Write { path: path.into(), source })
+}
+
+/// Writes a web page to `path` atomically, but never over a file that
+/// diplomap did not write (one without [`html::GENERATOR`] near its top).
+pub fn write_page(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    if std::fs::symlink_metadata(path).is_ok() && !is_our_page(path) {
+        return Err(ExportError::NotOurs { path: path.into() });
+    }
+    write_file(path, bytes)
+}
+
+/// Whether `path` is a regular file that starts like a page diplomap wrote.
+fn is_our_page(path: &Path) -> bool {
+    use std::io::Read as _;
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
+    if !meta.is_file() {
+        return false;
+    }
+    let mut head = Vec::with_capacity(1024);
+    let read = std::fs::File::open(path).and_then(|file| file.take(1024).read_to_end(&mut head));
+    read.is_ok() && String::from_utf8_lossy(&head).contains(html::GENERATOR)
 }
 
 #[cfg(test)]
