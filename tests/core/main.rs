@@ -7,6 +7,7 @@ mod common;
 
 mod bidi_fribidi;
 mod bidi_properties;
+mod browser;
 mod cli;
 mod export;
 mod graph_layout;
@@ -26,3 +27,4 @@ mod text_lang;
 mod text_segment;
 mod tours_shipped;
 mod tours_store;
+mod web_export;
