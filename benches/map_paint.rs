@@ -25,8 +25,8 @@ use diplomap::graph::{
     Camera, Graph, Layout, LayoutConfig, NodeGrid, NodeSet, Scene, SceneInput, SceneState, Vec2, build_scene, synthetic,
 };
 use diplomap::text::Lang;
-use diplomap::ui::map_paint::{MapPaint, paint_map};
-use diplomap::ui::map_view::scene_style;
+use diplomap::ui::paint::map::{MapPaint, paint_map};
+use diplomap::ui::views::map::scene_style;
 
 const VIEWPORT: Vec2 = Vec2::new(1600.0, 1000.0);
 
@@ -132,7 +132,7 @@ fn bench_paint(c: &mut Criterion<ThreadCpuTime>) {
     let mut quarter = full;
     quarter.zoom_about(VIEWPORT * 0.5, 2.0);
     let ctx = egui::Context::default();
-    diplomap::ui::fonts::install_fonts(&ctx);
+    diplomap::ui::widgets::fonts::install_fonts(&ctx);
     let scene_of = |camera: &Camera| -> Scene {
         let input = SceneInput {
             graph,

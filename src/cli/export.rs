@@ -171,7 +171,7 @@ impl Page<'_> {
 
 #[cfg(feature = "gui")]
 fn png_bytes(map: &MapData, prepared: &export::Prepared, scale: f32) -> Result<Vec<u8>, Failure> {
-    crate::ui::export_png::png_of(map, prepared, scale).map_err(|e| Failure::Message(e.to_string()))
+    crate::ui::paint::picture::png_of(map, prepared, scale).map_err(|e| Failure::Message(e.to_string()))
 }
 
 #[cfg(not(feature = "gui"))]

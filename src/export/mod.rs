@@ -1,5 +1,5 @@
 //! Exports of the map: the whole map or one tour step as SVG (here, pure) or
-//! PNG (rendered by the UI side from the same scene, `ui::export_png`), and a
+//! PNG (rendered by the UI side from the same scene, `ui::paint::picture`), and a
 //! whole tour as a folder of numbered pictures; for the web, a tour as one
 //! self-contained page ([`html::tour`]) and the knowledge base as a static
 //! site ([`site`]), with the bundled font cut down for them ([`font`]).

@@ -2,7 +2,7 @@
 //! FILE:LINE:COL (as [`Diagnostic`]s); invalid UTF-8 also carries the byte offset.
 
 use super::id::IdProblem;
-use super::store::Revision;
+use super::revision::Revision;
 use crate::diag::Diagnostic;
 use std::path::PathBuf;
 

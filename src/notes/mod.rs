@@ -10,6 +10,7 @@
 //! - [`model`]: the values ([`ConceptNotes`], [`Note`], [`Anchor`]) and pure edits.
 //! - [`format`]: parsing with FILE:LINE:COL diagnostics, and the stable writer.
 //! - [`anchor`]: valid, moved and stale anchors.
+//! - [`revision`]: what a file was when last read or written.
 //! - [`store`]: the folder on disk, revisions and conflicts.
 //! - [`time`]: RFC 3339 timestamps.
 
@@ -18,6 +19,7 @@ pub mod error;
 pub mod format;
 pub mod id;
 pub mod model;
+pub mod revision;
 pub mod store;
 pub mod time;
 
@@ -25,5 +27,6 @@ pub use anchor::AnchorStatus;
 pub use error::NotesError;
 pub use id::{IdProblem, check_concept_id, check_document_id};
 pub use model::{Anchor, ConceptNotes, MAIN_NOTE_ID, Note};
-pub use store::{NoteStore, Revision, anchor_statuses};
+pub use revision::Revision;
+pub use store::{NoteStore, anchor_statuses};
 pub use time::Timestamp;

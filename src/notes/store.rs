@@ -23,6 +23,7 @@ use super::error::NotesError;
 use super::format::{parse, render};
 use super::id::check_concept_id;
 use super::model::{Anchor, ConceptNotes};
+use super::revision::Revision;
 use super::time::Timestamp;
 use crate::atomic::write_atomic;
 use crate::diag::{Diagnostic, locate, utf8_or_diagnostic};
@@ -40,26 +41,6 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// Temporary files younger than this may belong to a save still running in
 /// another process, so [`NoteStore::open`] leaves them alone.
 pub const TEMP_GRACE: Duration = Duration::from_secs(60);
-
-/// What a file was when the store last read or wrote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Revision {
-    pub len: u64,
-    pub modified: Option<SystemTime>,
-    /// FNV-1a 64 of the bytes.
-    pub hash: u64,
-}
-
-impl Revision {
-    fn of(bytes: &[u8], modified: Option<SystemTime>) -> Revision {
-        Revision { len: bytes.len() as u64, modified, hash: fnv1a(bytes) }
-    }
-
-    /// Same bytes (a `touch` alone is not a change).
-    pub fn same_content(&self, other: &Revision) -> bool {
-        self.len == other.len && self.hash == other.hash
-    }
-}
 
 /// A file's bytes and revision, read through one handle.
 struct Snapshot {
@@ -490,9 +471,4 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<ConceptNotes, NotesError> {
     }
     let text = String::from_utf8_lossy(bytes);
     parse(path, &text)
-}
-
-/// FNV-1a, 64 bits.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

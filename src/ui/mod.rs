@@ -1,41 +1,13 @@
 //! The egui front end: the app shell and one file per view, over the core.
-//! Nothing here is imported by the core; views read a [`model::Model`] and
+//! Nothing here is imported by the core; views read a [`context::model::Model`] and
 //! push [`app::Command`]s, which the app applies after drawing.
 
 pub mod app;
-pub mod bidi_edit;
-pub mod bidi_text;
-pub mod compare;
-pub mod concept_list;
-pub mod concept_page;
-pub mod export_menu;
-pub mod export_png;
-pub mod fonts;
-pub mod i18n;
-pub mod icons;
-pub mod import_view;
-pub mod loading;
-pub mod long_text;
-pub mod map_data;
-pub mod map_mesh;
-pub mod map_paint;
-pub mod map_view;
-pub mod mirror;
-pub mod model;
-pub mod notes_editor;
-pub mod paragraph_selection;
-pub mod presenter;
-pub mod problems;
-pub mod raster;
-pub mod reader;
-pub mod screenshot;
-pub mod search_view;
-pub mod side_panel;
-pub mod state;
-pub mod text;
-pub mod top_bar;
-pub mod tour_app;
-pub mod tour_panel;
+pub mod context;
+pub mod paint;
+pub mod shell;
+pub mod views;
+pub mod widgets;
 
 use std::path::PathBuf;
 

@@ -201,7 +201,7 @@ fn png_has_the_asked_size_and_shows_the_map() {
     let size = diplomap::graph::Vec2::new(640.0, 400.0);
     let prepared =
         export::prepare(map(), &Target::Step { id: "police-diplomacy", tour: &tour, index: 0 }, size, Lang::Fa);
-    let bytes = diplomap::ui::export_png::png_of(map(), &prepared, 1.5).unwrap();
+    let bytes = diplomap::ui::paint::picture::png_of(map(), &prepared, 1.5).unwrap();
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     let mut reader = decoder.read_info().unwrap();
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];

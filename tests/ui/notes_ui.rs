@@ -8,7 +8,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::support::{app_at, copied, drag};
 use diplomap::text::Lang;
-use diplomap::ui::notes_editor::NoteStatus;
+use diplomap::ui::views::notes_editor::NoteStatus;
 
 /// Focus the note editor labelled `label` and type `text` into it.
 fn type_into_note(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>, label: &str, text: &str) {
@@ -139,9 +139,9 @@ fn selected_persian_text_is_copied_in_logical_order_and_gets_a_passage_note() {
     harness.get_by_label("Close").click();
     harness.run_steps(2);
     assert!(harness.query_all_by_label_contains("منبع: گزارش ۲۰۲۱").next().is_some());
-    harness
-        .state_mut()
-        .push(diplomap::ui::app::Command::Navigate(format!("concept:{}", target.concept).parse().expect("address")));
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate(
+        format!("concept:{}", target.concept).parse().expect("address"),
+    ));
     harness.run_steps(2);
     harness.get_all_by_label_contains("منبع: گزارش ۲۰۲۱").next().expect("listed on the concept page").click();
     harness.run_steps(3);

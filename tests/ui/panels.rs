@@ -11,8 +11,8 @@ use crate::support;
 
 use diplomap::text::Lang;
 use diplomap::ui::App;
-use diplomap::ui::side_panel;
-use diplomap::ui::state::AppState;
+use diplomap::ui::context::state::AppState;
+use diplomap::ui::shell::side_panel;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

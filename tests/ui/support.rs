@@ -6,8 +6,8 @@ use crate::common;
 use diplomap::address::Address;
 use diplomap::text::Lang;
 use diplomap::ui::App;
-use diplomap::ui::model::Model;
-use diplomap::ui::state::AppState;
+use diplomap::ui::context::model::Model;
+use diplomap::ui::context::state::AppState;
 use std::path::Path;
 
 use egui_kittest::kittest::AccessKitNode;
@@ -43,7 +43,7 @@ pub fn app_with(dir: &Path, state: AppState) -> App {
 
 /// A headless window of `size` with the program's look (its fonts, style).
 pub fn builder(size: egui::Vec2) -> HarnessBuilder<App> {
-    Harness::builder().with_size(size).with_context_setup(diplomap::ui::app::install_look)
+    Harness::builder().with_size(size).with_context_setup(diplomap::ui::widgets::fonts::install_look)
 }
 
 /// `app` drawn in a headless window of `size`.

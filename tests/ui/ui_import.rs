@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use diplomap::address::Address;
 use diplomap::ui::App;
-use diplomap::ui::state::AppState;
+use diplomap::ui::context::state::AppState;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use diplomap::text::Lang;
-use diplomap::ui::loading::{CorpusLoader, loading_ui};
-use diplomap::ui::model::Model;
+use diplomap::ui::context::model::Model;
+use diplomap::ui::shell::loading::{CorpusLoader, loading_ui};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -85,7 +85,7 @@ fn the_loading_screen_shows_progress_and_cancels() {
     let loader = CorpusLoader::start_with_cache(&ctx, dir.path().to_path_buf(), None);
     let mut harness = Harness::builder()
         .with_size((800.0, 600.0))
-        .with_context_setup(diplomap::ui::fonts::install_fonts)
+        .with_context_setup(diplomap::ui::widgets::fonts::install_fonts)
         .build_ui_state(
             |ui, loader: &mut CorpusLoader| {
                 let _ = loader.poll();

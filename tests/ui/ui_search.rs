@@ -9,9 +9,9 @@ use crate::support;
 use diplomap::address::{Address, DocumentAnchor};
 use diplomap::index::search::{HitTarget, SearchFilters, SearchIndex};
 use diplomap::ui::App;
-use diplomap::ui::model::Model;
-use diplomap::ui::search_view::{RESULT_LIMIT, address_of_hit};
-use diplomap::ui::state::AppState;
+use diplomap::ui::context::model::Model;
+use diplomap::ui::context::state::AppState;
+use diplomap::ui::views::search::{RESULT_LIMIT, address_of_hit};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -111,7 +111,7 @@ fn arrows_move_the_selection_and_enter_opens_the_document_at_the_hit() {
 fn a_search_address_opens_the_results_page() {
     let dir = common::corpus_dir();
     let state = AppState {
-        history: diplomap::ui::state::History::new("search:كالكان".parse().unwrap()),
+        history: diplomap::ui::context::state::History::new("search:كالكان".parse().unwrap()),
         ..AppState::default()
     };
     let mut harness = support::window(support::app_with(&dir, state), egui::vec2(1280.0, 800.0));
@@ -130,13 +130,13 @@ fn a_saved_note_is_found_by_the_next_search() {
     search_for(&mut harness, "زیرنویس");
     harness.get_by_label("Nothing found");
     // An editor writes a note on INTERPOL and saves it (Ctrl+S).
-    harness.state_mut().push(diplomap::ui::app::Command::Navigate(Address::Concept("interpol".into())));
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate(Address::Concept("interpol".into())));
     harness.run_steps(2);
     harness.state_mut().notes.buffer = diplomap::text::editing::EditBuffer::new("زیرنویس‌های گزارش اینترپل را ببینید.");
-    harness.state_mut().notes.status = diplomap::ui::notes_editor::NoteStatus::Unsaved;
+    harness.state_mut().notes.status = diplomap::ui::views::notes_editor::NoteStatus::Unsaved;
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_steps(2);
-    assert_eq!(harness.state().notes.status, diplomap::ui::notes_editor::NoteStatus::Saved);
+    assert_eq!(harness.state().notes.status, diplomap::ui::views::notes_editor::NoteStatus::Saved);
     search_for(&mut harness, "زيرنويس");
     harness.get_all_by_label_contains("زیرنویس‌های گزارش اینترپل").next().expect("the note's hit").click();
     harness.run_steps(2);

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use diplomap::address::Address;
 use diplomap::ui::App;
-use diplomap::ui::app::Command;
+use diplomap::ui::context::Command;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -264,7 +264,8 @@ fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
 
 #[test]
 fn a_chosen_file_gets_the_format_of_its_extension() {
-    use diplomap::ui::export_menu::{Destination, ExportOutcome, ExportRequest, outcome_of, run_export};
+    use diplomap::ui::context::command::ExportRequest;
+    use diplomap::ui::shell::export_menu::{Destination, ExportOutcome, outcome_of, run_export};
     use std::time::Duration;
     let dir = common::corpus_copy();
     let (corpus, index) = common::corpus_and_index();

@@ -1,0 +1,237 @@
+//! The export menu of the window: the map (as shown), a tour step or a whole
+//! tour, as SVG or PNG — the same pages `diplomap export` writes.
+//!
+//! Where to: a save dialog asks for the file (a tour: the folder that gets
+//! its numbered pages), on a thread so the window keeps drawing. Where no
+//! dialog can open (no desktop portal), the pages go to the exports folder
+//! (the user's documents folder, `diplomap-exports/`) and the notice says so;
+//! either way the notice names the place written.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use crate::export::{self, Target, map::MapData};
+use crate::text::Lang;
+use crate::tours::{Tour, TourStep};
+use crate::ui::context::Command;
+use crate::ui::context::command::{ExportRequest, Format};
+use crate::ui::context::i18n::tr;
+
+/// Where an export is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Destination {
+    /// Into this folder, under names made up from the request (a tour's pages directly inside).
+    Folder(PathBuf),
+    /// This file; SVG or PNG by its extension (a tour: its folder).
+    File(PathBuf),
+}
+
+/// A dialog answering this fast was never shown (no portal): nobody cancels that quickly.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+
+/// The export waiting for the dialog's answer.
+struct PendingExport {
+    request: ExportRequest,
+    answer: mpsc::Receiver<Option<PathBuf>>,
+    asked_at: Instant,
+}
+
+/// The export menu's state: whether to ask where, and a dialog open now.
+#[derive(Default)]
+pub struct ExportState {
+    /// Ask with a save dialog (the real window); else write into the exports folder (tests).
+    pub ask_where: bool,
+    pending: Option<PendingExport>,
+}
+
+/// What became of an export once its place is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportOutcome {
+    /// Write it there.
+    Write(ExportRequest, Destination),
+    /// No dialog could open: write it into the exports folder and say so.
+    NoDialog(ExportRequest),
+    Cancelled,
+}
+
+impl ExportState {
+    /// Whether a dialog is waiting for the user.
+    pub fn is_asking(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Opens the save dialog for `request` (on its own thread); its answer
+    /// comes from [`ExportState::poll`]. One dialog at a time.
+    pub fn ask(&mut self, request: ExportRequest, lang: Lang) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (sender, answer) = mpsc::channel();
+        let title = tr(lang, "export").to_string();
+        let suggested = suggested_name(&request);
+        let is_tour = matches!(request, ExportRequest::Tour { .. });
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new().set_title(&title);
+            let picked = if is_tour {
+                dialog.pick_folder()
+            } else {
+                dialog.set_file_name(&suggested).add_filter("SVG", &["svg"]).add_filter("PNG", &["png"]).save_file()
+            };
+            let _ = sender.send(picked);
+        });
+        self.pending = Some(PendingExport { request, answer, asked_at: Instant::now() });
+    }
+
+    /// The dialog's answer, once it has come (call every frame).
+    pub fn poll(&mut self) -> Option<ExportOutcome> {
+        let pending = self.pending.as_ref()?;
+        let picked = match pending.answer.try_recv() {
+            Ok(picked) => picked,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        let pending = self.pending.take()?;
+        Some(outcome_of(pending.request, picked, pending.asked_at.elapsed()))
+    }
+}
+
+/// What a dialog's answer means: a place, no dialog at all (it answered
+/// nothing at once), or the user cancelled.
+pub fn outcome_of(request: ExportRequest, picked: Option<PathBuf>, waited: Duration) -> ExportOutcome {
+    match picked {
+        Some(path) if matches!(request, ExportRequest::Tour { .. }) => {
+            ExportOutcome::Write(request, Destination::Folder(path))
+        }
+        Some(path) => ExportOutcome::Write(request, Destination::File(path)),
+        None if waited < NO_DIALOG_WITHIN => ExportOutcome::NoDialog(request),
+        None => ExportOutcome::Cancelled,
+    }
+}
+
+/// The file name a save dialog suggests for `request`.
+pub fn suggested_name(request: &ExportRequest) -> String {
+    match request {
+        ExportRequest::Map { format: Format::Png, .. } => format!("map-{}.png", timestamp()),
+        ExportRequest::Map { .. } => format!("map-{}.svg", timestamp()),
+        ExportRequest::Step { id, index } => format!("{id}-step-{}.svg", index + 1),
+        ExportRequest::Tour { id } => id.clone(),
+        ExportRequest::Dismiss => String::new(),
+    }
+}
+
+/// The folder exports go to when the app does not say otherwise.
+pub fn default_export_dir() -> PathBuf {
+    let base = directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf).or_else(|| Some(dirs.home_dir().to_path_buf())))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("diplomap-exports")
+}
+
+/// The menu's entries; `current_map` is the map view's current view as a step.
+pub fn export_menu_ui(ui: &mut egui::Ui, lang: Lang, current_map: &TourStep, commands: &mut Vec<Command>) {
+    ui.menu_button(tr(lang, "export"), |ui| {
+        for (format, key) in [(Format::Svg, "export map svg"), (Format::Png, "export map png")] {
+            if ui.button(tr(lang, key)).clicked() {
+                commands.push(Command::Export(ExportRequest::Map { step: Box::new(current_map.clone()), format }));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// Writes the pages of `request` to `destination`; the paths written, or why not.
+/// Into a folder: a map or a step as SVG and PNG under made-up names, a tour
+/// as `ID/step-01.svg`, … (PNGs beside). To a file: that one file, SVG or PNG
+/// by its extension; a tour's numbered pages go into the file's folder.
+pub fn run_export(
+    request: &ExportRequest,
+    map: &MapData,
+    tours: &Path,
+    destination: &Destination,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, String> {
+    let size = export::DEFAULT_SIZE;
+    match (request, destination) {
+        (ExportRequest::Map { step, format }, _) => {
+            let page = export::prepare(map, &Target::View(step), size, lang);
+            let path = match destination {
+                Destination::File(path) => path.clone(),
+                Destination::Folder(dir) => dir.join(format!("map-{}.{}", timestamp(), format.extension())),
+            };
+            Ok(vec![write_page(map, &page, &path, format_of(&path, *format))?])
+        }
+        (ExportRequest::Step { id, index }, Destination::File(path)) => {
+            let tour = load(tours, id)?;
+            let page = export::prepare(map, &Target::Step { id, tour: &tour, index: *index }, size, lang);
+            Ok(vec![write_page(map, &page, path, format_of(path, Format::Svg))?])
+        }
+        (ExportRequest::Step { id, index }, Destination::Folder(dir)) => {
+            let tour = load(tours, id)?;
+            let page = export::prepare(map, &Target::Step { id, tour: &tour, index: *index }, size, lang);
+            let stem = format!("{id}-step-{}", index + 1);
+            Ok(vec![
+                write_page(map, &page, &dir.join(format!("{stem}.svg")), Format::Svg)?,
+                write_page(map, &page, &dir.join(format!("{stem}.png")), Format::Png)?,
+            ])
+        }
+        (ExportRequest::Tour { id }, _) => {
+            let tour = load(tours, id)?;
+            let folder = match destination {
+                Destination::Folder(dir) => dir.clone(),
+                Destination::File(path) => path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            };
+            let mut written = Vec::new();
+            let count = tour.steps.len();
+            for index in 0..count {
+                let page = export::prepare(map, &Target::Step { id, tour: &tour, index }, size, lang);
+                for format in [Format::Svg, Format::Png] {
+                    let name = export::step_file_name(index, count, format.extension());
+                    written.push(write_page(map, &page, &folder.join(name), format)?);
+                }
+            }
+            Ok(written)
+        }
+        (ExportRequest::Dismiss, _) => Ok(Vec::new()),
+    }
+}
+
+/// PNG for a `.png` file, SVG for `.svg`, else `fallback`.
+fn format_of(path: &Path, fallback: Format) -> Format {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("png") => Format::Png,
+        Some("svg") => Format::Svg,
+        _ => fallback,
+    }
+}
+
+fn write_page(map: &MapData, page: &export::Prepared, path: &Path, format: Format) -> Result<PathBuf, String> {
+    match format {
+        Format::Svg => write_svg(map, page, path),
+        Format::Png => write_png(map, page, path),
+    }
+}
+
+fn load(tours: &Path, id: &str) -> Result<Tour, String> {
+    crate::tours::load(&crate::tours::path_of(tours, id))
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
+fn write_svg(map: &MapData, page: &export::Prepared, path: &Path) -> Result<PathBuf, String> {
+    let svg = export::svg::svg_of(map, page);
+    export::write_file(path, svg.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(path.to_path_buf())
+}
+
+fn write_png(map: &MapData, page: &export::Prepared, path: &Path) -> Result<PathBuf, String> {
+    let bytes = crate::ui::paint::picture::png_of(map, page, 2.0).map_err(|e| e.to_string())?;
+    export::write_file(path, &bytes).map_err(|e| e.to_string())?;
+    Ok(path.to_path_buf())
+}
+
+/// Seconds since 1970, so repeated exports do not overwrite each other.
+fn timestamp() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}

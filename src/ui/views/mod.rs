@@ -1,0 +1,13 @@
+//! One module per view, each drawn for one kind of address (`concept:`,
+//! `document:`, `compare:`, `map`, `search:`, `tour:`), plus the presenter,
+//! the import form and the note editor that the concept page and reader share.
+
+pub mod compare;
+pub mod concept_page;
+pub mod import;
+pub mod map;
+pub mod notes_editor;
+pub mod presenter;
+pub mod reader;
+pub mod search;
+pub mod tour;
