@@ -56,11 +56,12 @@ pub fn build(site: &Site, notes: &BTreeMap<String, ConceptNotes>) -> Result<File
         tours,
     };
 
-    let mut pages: Vec<(String, String)> = Vec::new();
-    pages.push(("index.html".into(), index_page(&ctx)));
-    pages.push(("search.html".into(), search_page(&ctx)));
-    pages.push(("abstracts.html".into(), abstracts_page(&ctx)));
-    pages.push(("licence.html".into(), licence_page(&ctx)));
+    let mut pages: Vec<(String, String)> = vec![
+        ("index.html".into(), index_page(&ctx)),
+        ("search.html".into(), search_page(&ctx)),
+        ("abstracts.html".into(), abstracts_page(&ctx)),
+        ("licence.html".into(), licence_page(&ctx)),
+    ];
     for (concept, entry) in corpus.catalog.concepts.iter().enumerate() {
         pages.push((format!("concepts/{}.html", ctx.concept_files[&entry.id]), concept_page(&ctx, concept)));
     }
