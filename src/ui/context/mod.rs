@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod i18n;
+pub mod layout_store;
 pub mod model;
 pub mod state;
 pub mod view_context;
