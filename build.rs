@@ -1,4 +1,4 @@
-//! Bundles the corpus (catalog, documents, tours, layout — not notes) into the
+//! Bundles the corpus (catalog and concepts/, documents, tours, layout — not notes) into the
 //! binary, so a binary run outside the project still opens on it.
 
 use std::fmt::Write as _;
@@ -11,7 +11,7 @@ fn main() {
     for name in ["concepts.ron", "layout.ron"] {
         files.push(root.join(name));
     }
-    for folder in ["documents", "tours"] {
+    for folder in ["documents", "tours", "concepts"] {
         println!("cargo:rerun-if-changed=corpus/{folder}");
         if let Ok(entries) = std::fs::read_dir(root.join(folder)) {
             files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));

@@ -15,6 +15,7 @@ pub fn check_corpus(dir: &Path) -> Vec<Diagnostic> {
     if let Some(corpus) = &corpus {
         diagnostics.extend(broken_line_warnings(corpus));
         diagnostics.extend(tour_problems(corpus));
+        diagnostics.extend(evidence_problems(corpus));
     }
     let notes = crate::notes::NoteStore::open(dir.join("notes"));
     diagnostics.extend(notes.check_all());
@@ -37,6 +38,44 @@ fn broken_line_warnings(corpus: &Corpus) -> Vec<Diagnostic> {
         }
     }
     warnings
+}
+
+/// Evidence of curated relations that names a missing document or bytes
+/// outside it (or inside a character).
+fn evidence_problems(corpus: &Corpus) -> Vec<Diagnostic> {
+    let (Some(loaded), _) = crate::catalog::files::LoadedCatalog::load(&corpus.dir) else { return Vec::new() };
+    let mut problems = Vec::new();
+    for (index, concept) in loaded.catalog.concepts.iter().enumerate() {
+        let (Some(file), Some(origin)) = (loaded.file_of(index), loaded.origins.get(index)) else { continue };
+        for relation in &concept.relations {
+            for evidence in &relation.evidence {
+                let at =
+                    crate::diag::locate(&file.text, &format!("document: \"{}\"", evidence.document), origin.span.start);
+                let problem = match corpus.document(&evidence.document) {
+                    None => Some(format!("evidence in unknown document \"{}\"", evidence.document)),
+                    Some(document) => {
+                        let text = &document.text;
+                        let inside = evidence.end <= text.len()
+                            && text.is_char_boundary(evidence.start)
+                            && text.is_char_boundary(evidence.end);
+                        (!inside).then(|| {
+                            format!(
+                                "evidence {}@{}-{} is not a range of its text ({} bytes, ranges on character boundaries)",
+                                evidence.document,
+                                evidence.start,
+                                evidence.end,
+                                text.len()
+                            )
+                        })
+                    }
+                };
+                if let Some(message) = problem {
+                    problems.push(Diagnostic::error(&file.path, at, message));
+                }
+            }
+        }
+    }
+    problems
 }
 
 fn tour_problems(corpus: &Corpus) -> Vec<Diagnostic> {

@@ -17,6 +17,7 @@ pub mod export;
 pub mod graph;
 pub mod index;
 pub mod notes;
+pub mod suggest;
 pub mod text;
 pub mod tours;
 #[cfg(feature = "gui")]

@@ -2,12 +2,31 @@
 //! organisations, topics), with labels, aliases and summaries in Persian, Arabic
 //! and English, and curated typed relations between concepts.
 //!
-//! Loaded from `corpus/concepts.ron`; see [`Catalog::load`]. Every problem found
+//! On disk the catalog is plain RON in two places, both read: the single
+//! `corpus/concepts.ron` (`Catalog(concepts: [...])`, written by hand) and one
+//! file per concept, `corpus/concepts/<id>.ron` (`Concept(...)`), where edits
+//! made by the program go so that one edit touches one small file. A concept
+//! in both is a duplicate id. See [`Catalog::load_dir`]. Every problem found
 //! while loading is reported with FILE:LINE:COL, all of them, not just the first.
+//!
+//! - [`files`]: reading the two places, remembering what was read (spans of
+//!   entries, content hashes) so an edit never writes over a changed file;
+//! - [`edit`]: edits as pure functions from a catalog to the concepts they
+//!   change (the CLI and the window share them; undo is the old values);
+//! - [`store`]: edits written to disk — atomically, conflict-checked, every
+//!   file the edit did not touch left byte for byte;
+//! - [`render`]: a concept as the RON of its own file; [`spans`]: where
+//!   entries are in a file's text.
+
+pub mod edit;
+pub mod files;
+pub mod render;
+pub mod spans;
+pub mod store;
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, locate};
 pub use crate::text::Lang;
@@ -57,6 +76,32 @@ impl LocalizedList {
             Lang::En => &self.en,
         }
     }
+
+    pub fn get_mut(&mut self, lang: Lang) -> &mut Vec<String> {
+        match lang {
+            Lang::Fa => &mut self.fa,
+            Lang::Ar => &mut self.ar,
+            Lang::En => &mut self.en,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fa.is_empty() && self.ar.is_empty() && self.en.is_empty()
+    }
+}
+
+impl Localized {
+    pub fn get_mut(&mut self, lang: Lang) -> &mut String {
+        match lang {
+            Lang::Fa => &mut self.fa,
+            Lang::Ar => &mut self.ar,
+            Lang::En => &mut self.en,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fa.is_empty() && self.ar.is_empty() && self.en.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -78,6 +123,11 @@ impl ConceptKind {
             ConceptKind::Organisation => "Organisation",
             ConceptKind::Topic => "Topic",
         }
+    }
+
+    /// The kind named `name` (`Topic`, or `topic`).
+    pub fn from_name(name: &str) -> Option<ConceptKind> {
+        ConceptKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(name))
     }
 }
 
@@ -119,12 +169,43 @@ impl RelationKind {
             RelationKind::RelatedTo => "related-to",
         }
     }
+
+    pub const ALL: [RelationKind; 9] = [
+        RelationKind::Counters,
+        RelationKind::MemberOf,
+        RelationKind::PartnerOf,
+        RelationKind::ObserverOf,
+        RelationKind::WorksThrough,
+        RelationKind::PartOf,
+        RelationKind::Fuels,
+        RelationKind::Serves,
+        RelationKind::RelatedTo,
+    ];
+
+    /// The kind named `name`: kebab-case (`member-of`) or as in RON (`MemberOf`).
+    pub fn from_name(name: &str) -> Option<RelationKind> {
+        let bare: String = name.chars().filter(|c| *c != '-' && *c != '_').collect();
+        RelationKind::ALL.into_iter().find(|k| k.as_str().replace('-', "").eq_ignore_ascii_case(&bare))
+    }
+}
+
+/// A passage of a document that supports a curated relation: byte range of
+/// `documents/<document>.txt`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EvidenceRef {
+    pub document: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     pub kind: RelationKind,
     pub target: String,
+    /// Passages an editor chose as evidence (besides the co-occurrences the
+    /// index finds by itself).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,9 +308,30 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
+/// Where a concept was read from: its file, the file's text, and the byte
+/// offset of the concept's entry in it (diagnostics are located from there).
+#[derive(Debug, Clone, Copy)]
+pub struct ConceptSource<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub offset: usize,
+}
+
+/// The folded key two names share when the matcher cannot tell them apart.
+pub fn name_key(name: &str) -> String {
+    crate::text::normalize::fold_str(name).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 impl Catalog {
-    /// Loads and validates `concepts.ron`. Returns the catalog when it could be
-    /// read (even with problems) and every problem found, errors and warnings.
+    /// Loads and validates the catalog of the corpus folder `dir`:
+    /// `concepts.ron` and every `concepts/<id>.ron` (see [`files`]).
+    pub fn load_dir(dir: &Path) -> (Option<Catalog>, Vec<Diagnostic>) {
+        let (loaded, diagnostics) = files::LoadedCatalog::load(dir);
+        (loaded.map(|l| l.catalog), diagnostics)
+    }
+
+    /// Loads and validates one `concepts.ron`. Returns the catalog when it
+    /// could be read (even with problems) and every problem found.
     pub fn load(path: &Path) -> (Option<Catalog>, Vec<Diagnostic>) {
         let source = match crate::diag::read_utf8(path) {
             Ok(source) => source,
@@ -242,7 +344,11 @@ impl Catalog {
     pub fn parse(path: &Path, source: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
         match ron::from_str::<Catalog>(source) {
             Ok(catalog) => {
-                let diagnostics = catalog.validate(path, source);
+                let spans = spans::concept_entries(source);
+                let sources: Vec<ConceptSource> = (0..catalog.concepts.len())
+                    .map(|i| ConceptSource { path, text: source, offset: spans.get(i).map_or(0, |s| s.start) })
+                    .collect();
+                let diagnostics = catalog.validate(path, &sources);
                 (Some(catalog), diagnostics)
             }
             Err(err) => (None, vec![Diagnostic::from_ron(path, &err)]),
@@ -257,19 +363,34 @@ impl Catalog {
         self.concepts.iter().position(|c| c.id == id)
     }
 
-    /// Every problem with the catalog's content, located in `source`.
-    pub fn validate(&self, path: &Path, source: &str) -> Vec<Diagnostic> {
+    /// The concept other than `except` that has a name with the same folded
+    /// key as `name`, and that name.
+    pub fn name_owner(&self, name: &str, except: Option<&str>) -> Option<(&Concept, &str)> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.concepts
+            .iter()
+            .filter(|c| Some(c.id.as_str()) != except)
+            .find_map(|c| c.surface_forms().find(|(_, s)| name_key(s) == key).map(|(_, s)| (c, s)))
+    }
+
+    /// Every problem with the catalog's content, each located in the text its
+    /// concept came from (`sources[i]` for concept `i`); `main` names the
+    /// catalog as a whole (for concepts the design requires).
+    pub fn validate(&self, main: &Path, sources: &[ConceptSource]) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         let ids: HashSet<&str> = self.concepts.iter().map(|c| c.id.as_str()).collect();
-        let mut seen_ids = HashSet::new();
+        let mut seen_ids: HashMap<&str, (PathBuf, (usize, usize))> = HashMap::new();
         let mut seen_keys: HashMap<String, &str> = HashMap::new();
-        let mut cursor = 0;
-        for concept in &self.concepts {
+        let no_source = ConceptSource { path: main, text: "", offset: 0 };
+        for (index, concept) in self.concepts.iter().enumerate() {
+            let source = sources.get(index).copied().unwrap_or(no_source);
+            let (path, text, concept_offset) = (source.path, source.text, source.offset);
             let id = concept.id.as_str();
             let quoted = format!("\"{id}\"");
-            let concept_offset = source[cursor..].find(&format!("id: {quoted}")).map_or(cursor, |i| cursor + i);
-            cursor = concept_offset + 1;
-            let at = crate::diag::line_col(source, concept_offset);
+            let at = locate(text, &format!("id: {quoted}"), concept_offset);
             if !is_valid_id(id) {
                 diagnostics.push(Diagnostic::error(
                     path,
@@ -277,8 +398,15 @@ impl Catalog {
                     format!("concept id {quoted} is not kebab-case (a-z, 0-9, -)"),
                 ));
             }
-            if !seen_ids.insert(id) {
-                diagnostics.push(Diagnostic::error(path, at, format!("duplicate concept id {quoted}")));
+            match seen_ids.get(id) {
+                Some((first_path, (line, col))) => diagnostics.push(Diagnostic::error(
+                    path,
+                    at,
+                    format!("duplicate concept id {quoted} (first at {}:{line}:{col})", first_path.display()),
+                )),
+                None => {
+                    seen_ids.insert(id, (path.to_path_buf(), at));
+                }
             }
             let missing: Vec<&str> =
                 Lang::ALL.into_iter().filter(|&l| concept.labels.get(l).trim().is_empty()).map(Lang::code).collect();
@@ -294,7 +422,7 @@ impl Catalog {
             let mut relations = HashSet::new();
             for relation in &concept.relations {
                 let target = format!("\"{}\"", relation.target);
-                let target_at = locate(source, &format!("target: {target}"), concept_offset);
+                let target_at = locate(text, &format!("target: {target}"), concept_offset);
                 if !ids.contains(relation.target.as_str()) {
                     diagnostics.push(Diagnostic::error(
                         path,
@@ -314,14 +442,25 @@ impl Catalog {
                         format!("duplicate relation {} {target}", relation.kind.as_str()),
                     ));
                 }
+                for evidence in &relation.evidence {
+                    if evidence.start >= evidence.end {
+                        diagnostics.push(Diagnostic::error(
+                            path,
+                            target_at,
+                            format!(
+                                "evidence {}@{}-{} of {quoted} is empty",
+                                evidence.document, evidence.start, evidence.end
+                            ),
+                        ));
+                    }
+                }
             }
             for (_, surface) in concept.surface_forms() {
-                let key: String =
-                    crate::text::normalize::fold_str(surface).chars().filter(|c| c.is_alphanumeric()).collect();
+                let key = name_key(surface);
+                let surface_at = locate(text, &format!("\"{surface}\""), concept_offset);
                 match seen_keys.get(&key) {
                     Some(&other) if other != id => {
-                        let surface_at = locate(source, &format!("\"{surface}\""), concept_offset);
-                        diagnostics.push(Diagnostic::warning(
+                        diagnostics.push(Diagnostic::error(
                             path,
                             surface_at,
                             format!(
@@ -337,17 +476,20 @@ impl Catalog {
         }
         for (kind, required) in REQUIRED_IDS {
             for id in *required {
-                match self.get(id) {
+                match self.position(id) {
                     None => diagnostics.push(Diagnostic::warning(
-                        path,
+                        main,
                         (1, 1),
                         format!("required concept \"{id}\" ({}) is missing", kind.as_str()),
                     )),
-                    Some(c) if c.kind != *kind => diagnostics.push(Diagnostic::error(
-                        path,
-                        locate(source, &format!("id: \"{id}\""), 0),
-                        format!("concept \"{id}\" must be of kind {}", kind.as_str()),
-                    )),
+                    Some(i) if self.concepts[i].kind != *kind => {
+                        let source = sources.get(i).copied().unwrap_or(no_source);
+                        diagnostics.push(Diagnostic::error(
+                            source.path,
+                            locate(source.text, &format!("id: \"{id}\""), source.offset),
+                            format!("concept \"{id}\" must be of kind {}", kind.as_str()),
+                        ))
+                    }
                     Some(_) => {}
                 }
             }

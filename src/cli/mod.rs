@@ -4,11 +4,13 @@
 //! subcommand lives in its own function and prints JSON or plain text. Exit
 //! status: 0 on success, 1 on bad input (message on stderr), 2 on bad usage.
 
+pub mod concept;
 pub mod export;
 pub mod import;
 pub mod json;
 pub mod note;
 pub mod search;
+pub mod suggest;
 
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
@@ -98,6 +100,13 @@ pub enum Command {
     },
     /// Export the map, a tour step or a whole tour as SVG or PNG.
     Export(export::ExportArgs),
+    /// Terms the corpus keeps using that no concept names, best first.
+    Suggest(suggest::SuggestArgs),
+    /// Edit the catalog: add or remove concepts, names and relations.
+    Concept {
+        #[command(subcommand)]
+        action: concept::ConceptCommand,
+    },
 }
 
 /// Parses the process arguments and runs; returns the exit status.
@@ -128,6 +137,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Search { json, query } => search::search(cli.corpus, json, &query.join(" ")),
         Command::Import(args) => import::import(cli.corpus, args),
         Command::Export(args) => export::run(cli.corpus, args),
+        Command::Concept { action } => concept::run(cli.corpus, action),
+        Command::Suggest(args) => suggest::run(cli.corpus, args),
     };
     match result {
         Ok(()) => 0,
@@ -168,7 +179,7 @@ impl From<Diagnostic> for Failure {
 /// The corpus folder and its loaded catalog, or the diagnostics that stop us.
 fn load_catalog(corpus: Option<PathBuf>) -> Result<Catalog, Failure> {
     let dir = corpus::resolve_dir(corpus)?;
-    let (catalog, diagnostics) = Catalog::load(&dir.join("concepts.ron"));
+    let (catalog, diagnostics) = Catalog::load_dir(&dir);
     let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
     match catalog {
         Some(catalog) if errors.is_empty() => Ok(catalog),

@@ -1,6 +1,6 @@
 //! The corpus on disk: documents (`documents/<id>.txt`, byte-for-byte as the
 //! source gave them, with `documents/<id>.ron` metadata beside each) and the
-//! catalog (`concepts.ron`); where the corpus folder is found; and the corpus
+//! catalog (`concepts.ron` and `concepts/<id>.ron`); where the corpus folder is found; and the corpus
 //! bundled into the binary for runs outside the project.
 //!
 //! [`Corpus::load`] reads everything it can and reports every problem as a
@@ -86,7 +86,7 @@ impl Corpus {
     /// Loads the corpus in `dir`: the catalog and every document. Returns
     /// `None` only when the catalog cannot be read at all.
     pub fn load(dir: &Path) -> (Option<Corpus>, Vec<Diagnostic>) {
-        let (catalog, mut diagnostics) = Catalog::load(&dir.join("concepts.ron"));
+        let (catalog, mut diagnostics) = Catalog::load_dir(dir);
         let (documents, document_diagnostics) = load_documents(&dir.join("documents"));
         diagnostics.extend(document_diagnostics);
         let corpus = catalog.map(|catalog| Corpus { dir: dir.to_path_buf(), catalog, documents });

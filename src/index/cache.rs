@@ -7,7 +7,7 @@
 //! into the corpus, which belongs to the user (and may be read-only).
 //!
 //! When it is used: the file holds the [`Fingerprint`] of the corpus it was
-//! made from — a hash of `concepts.ron` and of every document's bytes, by id
+//! made from — a hash of the catalog files and of every document's bytes, by id
 //! (content, not time stamps). The same fingerprint: the index is used as
 //! it is. The same catalog but some documents changed, added or removed:
 //! only those are indexed again ([`Index::update`]) — the incremental path,
@@ -60,7 +60,7 @@ pub fn default_path(corpus_dir: &Path) -> Option<PathBuf> {
 /// What an index depends on: the catalog and every document's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint {
-    /// Hash of `concepts.ron`, the format and the program version.
+    /// Hash of the catalog's files, the format and the program version.
     pub catalog: u64,
     /// Per document, in corpus order: its id and the hash of its text.
     pub documents: Vec<(String, u64)>,
@@ -71,7 +71,10 @@ impl Fingerprint {
         let mut hasher = std::hash::DefaultHasher::new();
         FORMAT_VERSION.hash(&mut hasher);
         env!("CARGO_PKG_VERSION").hash(&mut hasher);
-        std::fs::read(corpus.dir.join("concepts.ron")).unwrap_or_default().hash(&mut hasher);
+        for path in crate::catalog::files::paths(&corpus.dir) {
+            path.file_name().hash(&mut hasher);
+            std::fs::read(&path).unwrap_or_default().hash(&mut hasher);
+        }
         corpus.catalog.concepts.len().hash(&mut hasher);
         let documents = corpus.documents.iter().map(|d| (d.id.clone(), hash_text(&d.text))).collect();
         Fingerprint { catalog: hasher.finish(), documents }

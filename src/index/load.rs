@@ -125,7 +125,7 @@ pub fn load_in_background(
 pub struct Stamps(BTreeMap<PathBuf, (u64, Option<SystemTime>)>);
 
 impl Stamps {
-    /// The stamps of `concepts.ron` and of every file in `documents/`.
+    /// The stamps of the catalog's files and of every file in `documents/`.
     pub fn of(dir: &Path) -> Stamps {
         let mut stamps = BTreeMap::new();
         let mut add = |path: PathBuf| {
@@ -133,7 +133,11 @@ impl Stamps {
                 stamps.insert(path, (meta.len(), meta.modified().ok()));
             }
         };
-        add(dir.join("concepts.ron"));
+        add(dir.join(crate::catalog::files::MAIN_FILE));
+        add(dir.join(crate::catalog::files::CONCEPTS_DIR));
+        for path in crate::catalog::files::paths(dir) {
+            add(path);
+        }
         if let Ok(entries) = std::fs::read_dir(dir.join("documents")) {
             for entry in entries.flatten() {
                 add(entry.path());

@@ -17,7 +17,7 @@ pub mod search;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::catalog::RelationKind;
+use crate::catalog::{Catalog, Concept, RelationKind};
 use crate::corpus::Corpus;
 use crate::text::{broken_order, segment};
 use mentions::Matcher;
@@ -215,6 +215,62 @@ impl Index {
         Index::assemble(corpus, parts)
     }
 
+    /// The index of `corpus` after its catalog changed from `old_catalog`
+    /// (the one `previous` was built with; the documents are the same).
+    /// Only the documents where a changed concept's old or new names occur
+    /// are searched again; the others keep their mentions (renumbered to
+    /// the new catalog), and edges are recomputed. The result is the index
+    /// [`Index::build`] would make: a document where no changed name occurs
+    /// at all has the same leftmost-longest matches with either catalog.
+    pub fn update_catalog(previous: &Index, old_catalog: &Catalog, corpus: &Corpus) -> Index {
+        let new_catalog = &corpus.catalog;
+        let names = |c: &Concept| c.surface_forms().map(|(l, s)| (l, s.to_string())).collect::<Vec<_>>();
+        let changed = |from: &Catalog, to: &Catalog| Catalog {
+            concepts: from
+                .concepts
+                .iter()
+                .filter(|c| to.get(&c.id).is_none_or(|other| names(other) != names(c)))
+                .cloned()
+                .collect(),
+        };
+        let (gone, new) = (changed(old_catalog, new_catalog), changed(new_catalog, old_catalog));
+        let probes: Vec<Matcher> =
+            [&gone, &new].into_iter().filter(|c| !c.concepts.is_empty()).map(Matcher::new).collect();
+        let renumber: Vec<Option<usize>> = old_catalog.concepts.iter().map(|c| new_catalog.position(&c.id)).collect();
+        let mut previous_mentions: Vec<Vec<IndexedMention>> = vec![Vec::new(); previous.documents.len()];
+        for mention in &previous.mentions {
+            if let Some(list) = previous_mentions.get_mut(mention.document) {
+                list.push(mention.clone());
+            }
+        }
+        let mut full: Option<Matcher> = None;
+        let parts = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(document, doc)| {
+                let touched = probes.iter().any(|probe| !probe.find(&doc.text).is_empty());
+                match previous.documents.get(document) {
+                    Some(doc_index) if !touched => {
+                        let mentions = std::mem::take(&mut previous_mentions[document])
+                            .into_iter()
+                            .filter_map(|mut m| {
+                                m.concept = renumber.get(m.concept).copied().flatten()?;
+                                Some(m)
+                            })
+                            .collect();
+                        (doc_index.clone(), mentions)
+                    }
+                    _ => {
+                        let matcher = full.get_or_insert_with(|| Matcher::new(new_catalog));
+                        index_document(matcher, document, &doc.text)
+                    }
+                }
+            })
+            .collect();
+        Index::assemble(corpus, parts)
+    }
+
     /// The index from every document's part (in corpus order): mention
     /// counts, co-occurrences and edges.
     pub fn assemble(corpus: &Corpus, parts: Vec<DocumentPart>) -> Index {
@@ -355,8 +411,22 @@ fn build_edges(corpus: &Corpus, ids: &[&str], pairs: BTreeMap<(usize, usize), Pa
         for relation in &concept.relations {
             let Some(target) = corpus.catalog.position(&relation.target) else { continue };
             let key = (source.min(target), source.max(target));
-            let (weight, evidence) =
-                pairs.get(&key).map_or((0.0, Vec::new()), |p| (p.weight, p.passages.iter().cloned().collect()));
+            let (weight, mut passages) =
+                pairs.get(&key).map_or((0.0, BTreeSet::new()), |p| (p.weight, p.passages.clone()));
+            // Passages an editor chose come with the relation, when they are
+            // inside a document of the corpus.
+            for chosen in &relation.evidence {
+                let Some(document) = corpus.documents.iter().position(|d| d.id == chosen.document) else { continue };
+                let text = &corpus.documents[document].text;
+                if chosen.start < chosen.end
+                    && text.is_char_boundary(chosen.start)
+                    && text.is_char_boundary(chosen.end)
+                    && chosen.end <= text.len()
+                {
+                    passages.insert(Passage { document, range: chosen.start..chosen.end });
+                }
+            }
+            let evidence = passages.into_iter().collect();
             edges.push(Edge {
                 source,
                 target,
@@ -378,4 +448,72 @@ fn build_edges(corpus: &Corpus, ids: &[&str], pairs: BTreeMap<(usize, usize), Pa
     }
     edges.sort_by(|x, y| (ids[x.source], ids[x.target], x.kind).cmp(&(ids[y.source], ids[y.target], y.kind)));
     edges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Lang;
+    use crate::catalog::edit::{Edit, apply, with_changes};
+    use crate::corpus::{Document, DocumentMeta};
+
+    fn corpus(catalog: Catalog) -> Corpus {
+        let texts = [
+            "INTERPOL and Europol work together. Europol again.",
+            "اینترپل با یوروپل همکاری می‌کند. پلیس مرزی هم.",
+            "Nothing here mentions anyone.",
+        ];
+        let documents = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), (*t).to_string(), DocumentMeta::default()))
+            .collect();
+        Corpus { dir: ".".into(), catalog, documents }
+    }
+
+    fn same(a: &Index, b: &Index) {
+        assert_eq!(a.mentions, b.mentions);
+        assert_eq!(a.edges, b.edges);
+        assert_eq!(a.mention_counts, b.mention_counts);
+    }
+
+    #[test]
+    fn an_index_updated_after_catalog_edits_is_the_index_built_from_scratch() {
+        let catalog: Catalog = ron::from_str(
+            r#"Catalog(concepts: [
+            Concept(id: "interpol", kind: Organisation, labels: (fa: "اینترپل", en: "INTERPOL")),
+            Concept(id: "europol", kind: Organisation, labels: (en: "Europol"), aliases: (fa: ["یوروپل"])),
+        ])"#,
+        )
+        .unwrap();
+        let edits = [
+            Edit::AddAlias { id: "interpol".into(), lang: Lang::En, text: "INTERPOL and Europol".into() },
+            Edit::Add(Concept {
+                id: "border-police".into(),
+                kind: crate::catalog::ConceptKind::Organisation,
+                labels: crate::catalog::Localized { fa: "پلیس مرزی".into(), ..Default::default() },
+                aliases: Default::default(),
+                summary: Default::default(),
+                relations: Vec::new(),
+            }),
+            Edit::Relate {
+                source: "border-police".into(),
+                kind: RelationKind::PartnerOf,
+                target: "europol".into(),
+                evidence: vec![crate::catalog::EvidenceRef { document: "d2".into(), start: 0, end: 7 }],
+            },
+            Edit::Remove { id: "interpol".into() },
+        ];
+        let mut current = corpus(catalog);
+        let mut index = Index::build(&current);
+        for edit in &edits {
+            let applied = apply(&current.catalog, edit).unwrap();
+            let old = current.catalog.clone();
+            current.catalog = with_changes(&old, &applied.changes);
+            index = Index::update_catalog(&index, &old, &current);
+            same(&index, &Index::build(&current));
+        }
+        let relation = index.edges.iter().find(|e| e.kind == EdgeKind::Relation(RelationKind::PartnerOf)).unwrap();
+        assert!(relation.evidence.contains(&Passage { document: 2, range: 0..7 }), "{:?}", relation.evidence);
+    }
 }

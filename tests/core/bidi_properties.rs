@@ -188,3 +188,109 @@ proptest! {
         }
     }
 }
+
+/// A measure that shapes like Arabic script does: a letter joined to the
+/// next one (or to a ZERO WIDTH JOINER) is narrower than one that ends a
+/// word, combining marks take no room and let the letters on either side
+/// join. What a run is painted as is its letters measured in the run.
+fn joining_widths(text: &str) -> Vec<f32> {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = |c: char| ('\u{0620}'..='\u{06FF}').contains(&c) && c != '\u{0621}' && !is_mark(c) && !c.is_numeric();
+    (0..chars.len())
+        .map(|i| {
+            let c = chars[i];
+            if is_mark(c) || c == '\u{200D}' {
+                return 0.0;
+            }
+            if !joins(c) {
+                return CHAR_WIDTH;
+            }
+            let next = chars[i + 1..].iter().copied().find(|&n| !is_mark(n));
+            if next.is_some_and(|n| joins(n) || n == '\u{200D}') { 4.0 } else { 11.0 }
+        })
+        .collect()
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}'
+}
+
+fn joining_measure(text: &str, _: StyleId) -> f32 {
+    joining_widths(text).iter().sum()
+}
+
+/// Where the boundary before `offset` is painted: the letters of the run
+/// before it, measured in the run (leading edge: left in LTR, right in RTL).
+fn painted_boundary(text: &str, run: &diplomap::text::bidi_layout::VisualRun, offset: usize) -> f32 {
+    let run_text = &text[run.range.clone()];
+    let widths = joining_widths(run_text);
+    let before: f32 = run_text
+        .char_indices()
+        .zip(&widths)
+        .take_while(|((i, _), _)| run.range.start + i < offset)
+        .map(|(_, w)| w)
+        .sum();
+    match run.direction() {
+        diplomap::text::bidi_layout::Direction::Ltr => run.x + before,
+        diplomap::text::bidi_layout::Direction::Rtl => run.x + run.width - before,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Selection → byte range → quote on mixed Persian/English lines, with
+    /// letters as wide as they are painted in their word: a press just inside
+    /// a letter's leading edge is the offset before it, just inside its
+    /// trailing edge the offset after it, and a selection's rectangles end
+    /// where the painted letters meet, so the bytes selected are the letters
+    /// under the pointer, not their neighbours.
+    #[test]
+    fn selection_ends_are_the_letters_painted_under_the_pointer(
+        words in prop::collection::vec(prop::sample::select(vec![
+            "اجرای", "سازوکارهای", "عملی", "ضدتروریسم", "موضوع", "بحث", "پلیس", "INTERPOL", "police", "2021",
+            "ت\u{64F}عنى", "(اینترپل)", "می\u{200C}شود", "لا",
+        ]), 1..12),
+    ) {
+        let text = words.join(" ");
+        let layout = layout_paragraph(&text, &[], &LayoutOptions::new(ParagraphDirection::Auto, f32::INFINITY), &mut joining_measure);
+        let mut measure: fn(&str, StyleId) -> f32 = joining_measure;
+        let Some(line) = layout.lines().first() else { return Ok(()) };
+        for run in &line.runs {
+            let run_text = &text[run.range.clone()];
+            let widths = joining_widths(run_text);
+            for ((i, c), width) in run_text.char_indices().zip(widths) {
+                let offset = run.range.start + i;
+                let next = offset + c.len_utf8();
+                let painted = painted_boundary(&text, run, offset);
+                let caret = layout.caret_position(offset, &mut measure);
+                if is_mark(c) || width < 1.0 {
+                    continue;
+                }
+                prop_assert!((caret.x - painted).abs() < 1e-3, "caret of {} at {} painted at {} in {:?}", offset, caret.x, painted, text);
+                // Just inside the letter, at either edge.
+                let inward = if run.direction() == diplomap::text::bidi_layout::Direction::Rtl { -0.9 } else { 0.9 };
+                let leading = layout.hit_test(painted + inward, 1.0, 20.0, &mut measure);
+                // (Where two runs meet, or before a mark, two offsets share one place:
+                // either will do.)
+                let at = |hit: usize, measure: &mut fn(&str, StyleId) -> f32| layout.caret_position(hit, measure).x;
+                prop_assert!(leading == offset || (at(leading, &mut measure) - painted).abs() < 1e-3,
+                    "press inside the leading edge of {:?} in {:?}: {} for {}", c, text, leading, offset);
+                let after = text[next..].chars().take_while(|&n| is_mark(n)).map(char::len_utf8).sum::<usize>() + next;
+                if after < run.range.end {
+                    // (At the run's far end the next stop is elsewhere on the line.)
+                    let trailing_x = painted_boundary(&text, run, next) - inward;
+                    let trailing = layout.hit_test(trailing_x, 1.0, 20.0, &mut measure);
+                    let place = painted_boundary(&text, run, after);
+                    prop_assert!(trailing == after || (at(trailing, &mut measure) - place).abs() < 1e-3,
+                        "press inside the trailing edge of {:?} in {:?}: {} for {}", c, text, trailing, after);
+                }
+                // The selection of this one letter covers exactly its painted extent.
+                let rects = layout.selection_rects(offset..after, &mut measure);
+                let (low, high) = (painted.min(painted_boundary(&text, run, after)), painted.max(painted_boundary(&text, run, after)));
+                prop_assert!(rects.len() == 1 && (rects[0].x_min - low).abs() < 1e-3 && (rects[0].x_max - high).abs() < 1e-3,
+                    "selection of {:?} is {:?}, painted {}..{}", c, rects, low, high);
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod common;
 mod bidi_fribidi;
 mod bidi_properties;
 mod browser;
+mod catalog_edit;
 mod cli;
 mod export;
 mod graph_layout;

@@ -189,3 +189,66 @@ fn a_note_changed_on_disk_while_typing_is_never_saved_over_without_asking() {
     assert_eq!(on_disk().as_deref(), Some("mine"));
     assert_eq!(harness.state().notes.status, NoteStatus::Saved);
 }
+
+/// The events a fast typist sends in one frame: each letter's key pressed,
+/// its text, keys released late and out of order (the next key pressed
+/// while the last is held), a ZWNJ from Shift+Space, and letters an input
+/// method composes (pre-edit, then commit, then the empty pre-edit some
+/// systems repeat).
+fn fast_typing_events(text: &str) -> Vec<egui::Event> {
+    let key = |key: Key, pressed: bool, modifiers: Modifiers| egui::Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed,
+        repeat: false,
+        modifiers,
+    };
+    let physical = [Key::A, Key::S, Key::D, Key::F, Key::G, Key::H, Key::J, Key::K];
+    let mut events = Vec::new();
+    let mut held: Vec<Key> = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        let k = if c == ' ' || c == '\u{200C}' { Key::Space } else { physical[i % physical.len()] };
+        let shift = if c == '\u{200C}' { Modifiers::SHIFT } else { Modifiers::NONE };
+        if i % 5 == 4 {
+            // An input method's turn: the letter is composed, then committed.
+            events.push(egui::Event::Ime(egui::ImeEvent::Preedit { text: c.to_string(), active_range_chars: None }));
+            events.push(egui::Event::Ime(egui::ImeEvent::Preedit { text: String::new(), active_range_chars: None }));
+            events.push(egui::Event::Ime(egui::ImeEvent::Commit(c.to_string())));
+            events.push(egui::Event::Ime(egui::ImeEvent::Preedit { text: String::new(), active_range_chars: None }));
+            continue;
+        }
+        events.push(key(k, true, shift));
+        events.push(egui::Event::Text(c.to_string()));
+        held.push(k);
+        if held.len() == 2 {
+            // Released in the order pressed, after the next key went down.
+            for k in held.drain(..) {
+                events.push(key(k, false, Modifiers::NONE));
+            }
+        }
+    }
+    for k in held {
+        events.push(key(k, false, Modifiers::NONE));
+    }
+    events
+}
+
+#[test]
+fn fast_typing_with_keys_held_and_an_input_method_loses_no_letter_and_doubles_none() {
+    let (mut harness, _corpus) = app_at("concept:interpol", Lang::Fa);
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "یادداشت اصلی").focus();
+    harness.run();
+    let sentence = "در این نشست، کارشناسان پلیس می\u{200C}گویند که INTERPOL در ۲۰۲۱ با ۱۹۵ عضو کار کرد.";
+    // Two sentences a frame, as when a frame is slow.
+    for _ in 0..3 {
+        for event in fast_typing_events(sentence).into_iter().chain(fast_typing_events(" ")) {
+            harness.event(event);
+        }
+        harness.step();
+    }
+    harness.run();
+    let expected = format!("{sentence} ").repeat(3);
+    assert_eq!(text(&harness), expected);
+    assert_eq!(caret(&harness), expected.len());
+}

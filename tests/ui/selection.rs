@@ -87,3 +87,98 @@ fn ctrl_a_in_the_reader_selects_the_whole_document_and_copies_it_paragraph_by_pa
     let paragraphs = document.text.split('\n').filter(|line| !line.trim().is_empty()).count();
     assert_eq!(lines.len(), paragraphs);
 }
+
+/// The painted glyphs (char, screen rect) of the galleys whose text starts
+/// with `prefix`, left to right (the zero-width ones egui adds after a
+/// right-to-left run left out).
+fn painted_glyphs(harness: &egui_kittest::Harness<'_, diplomap::ui::App>, prefix: &str) -> Vec<(char, egui::Rect)> {
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        let egui::Shape::Text(text) = &clipped.shape else { continue };
+        if !text.galley.text().starts_with(prefix) {
+            continue;
+        }
+        for row in &text.galley.rows {
+            for glyph in row.glyphs.iter().filter(|g| g.advance_width > 0.0) {
+                let min = text.pos + row.pos.to_vec2() + egui::vec2(glyph.pos.x, 0.0);
+                out.push((glyph.chr, egui::Rect::from_min_size(min, egui::vec2(glyph.advance_width, row.size.y))));
+            }
+        }
+    }
+    out
+}
+
+/// Drags over the Persian paragraph of the Kalkan news item from `from_x` to
+/// `to_x` on its first line and returns (the paragraph's text, the copy).
+fn select_in_kalkan_paragraph(
+    harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>,
+    from_x: f32,
+    to_x: f32,
+) -> (String, String) {
+    let (text, rect) = shown_paragraphs(harness)
+        .into_iter()
+        .find(|(text, _)| text.starts_with("اجرای سازوکارهای"))
+        .expect("the Kalkan paragraph");
+    let y = rect.top() + 8.0;
+    drag(harness, egui::pos2(from_x, y), egui::pos2(to_x, y));
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copy = copied(harness).unwrap_or_default();
+    harness.get_by_label(text.as_str()).click();
+    harness.run();
+    (text, copy)
+}
+
+#[test]
+fn a_press_inside_a_persian_letter_near_its_edge_selects_from_that_letter_not_its_neighbour() {
+    // Letters of a word are narrower joined than alone: the boundaries the
+    // pointer is tested against are the ones painted, cut inside words too.
+    let (mut harness, _corpus) = app_at("document:003_412e824fada4b61c", Lang::Fa);
+    harness.run_steps(3);
+    let run = "اجرای سازوکارهای عملی ";
+    let glyphs = painted_glyphs(&harness, run);
+    assert_eq!(glyphs.len(), run.chars().count(), "one glyph a letter, painted right to left");
+    let left_end = glyphs[0].1.left() - 200.0;
+    for (k, (letter, rect)) in glyphs.iter().enumerate() {
+        // The k-th glyph from the left is the letter at this char index.
+        let index = glyphs.len() - 1 - k;
+        assert_eq!(run.chars().nth(index), Some(*letter));
+        for (x, starts_at) in [(rect.right() - 0.8, index), (rect.left() + 0.8, index + 1)] {
+            let (text, copy) = select_in_kalkan_paragraph(&mut harness, x, left_end);
+            let expected: usize = run.chars().take(starts_at).map(char::len_utf8).sum();
+            assert!(
+                text[expected..].starts_with(&copy) && !copy.is_empty(),
+                "a press at {x} on {letter:?} ({:.1}..{:.1}) selects {copy:?}, not from char {starts_at}",
+                rect.left(),
+                rect.right()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_passage_note_quotes_exactly_the_letters_selected() {
+    let (mut harness, corpus) = app_at("document:003_412e824fada4b61c", Lang::Fa);
+    harness.run_steps(3);
+    let glyphs = painted_glyphs(&harness, "اجرای سازوکارهای عملی ");
+    // From the right edge of «ا» to the left edge of «ی» of «سازوکارهای».
+    let (first, last) = (glyphs[glyphs.len() - 1].1, glyphs[6].1);
+    assert_eq!(glyphs[6].0, 'ی');
+    let (text, rect) = shown_paragraphs(&harness)
+        .into_iter()
+        .find(|(text, _)| text.starts_with("اجرای سازوکارهای"))
+        .expect("the Kalkan paragraph");
+    let y = rect.top() + 8.0;
+    drag(&mut harness, egui::pos2(first.right() - 0.5, y), egui::pos2(last.left() + 0.5, y));
+    harness
+        .get_all_by_role(Role::Button)
+        .find(|node| node.accesskit_node().label().is_some_and(|l| l.starts_with("+ ")))
+        .expect("a concept to note for")
+        .click();
+    harness.run_steps(2);
+    let target = harness.state().notes.target().cloned().expect("the new note is open");
+    let file = corpus.path().join("notes").join(format!("{}.ron", target.concept));
+    let saved = std::fs::read_to_string(file).expect("the concept's note file");
+    assert!(text.starts_with("اجرای سازوکارهای"));
+    assert!(saved.contains("quote: \"اجرای سازوکارهای\""), "{saved}");
+}

@@ -173,8 +173,37 @@ fn prefix_width<M: Measure + ?Sized>(text: &str, run: &VisualRun, offset: usize,
     if offset >= run.range.end {
         return run.width;
     }
-    let width = measure.width(&text[run.range.start..offset], run.style);
+    let prefix = &text[run.range.start..offset];
+    let next = text[offset..run.range.end].chars().find(|&c| !crate::text::normalize::is_combining_mark(c));
+    let width = match next {
+        // Cut inside a word of Arabic script, the prefix's last letter is
+        // measured in the form it has in the run (joined to the next one), not
+        // in its wider final form: else the boundary lands a few points off
+        // and a click near it picks the neighbouring letter.
+        Some(next) if joins_previous(next) && last_letter(prefix).is_some_and(joins_previous) => {
+            let joined = format!("{prefix}{ZWJ}");
+            measure.width(&joined, run.style) - measure.width(ZWJ_STR, run.style)
+        }
+        _ => measure.width(prefix, run.style),
+    };
     if width.is_finite() { width.clamp(0.0, run.width) } else { 0.0 }
+}
+
+/// ZERO WIDTH JOINER: shapes the letter before it as joined to a next one.
+const ZWJ: char = '\u{200D}';
+const ZWJ_STR: &str = "\u{200D}";
+
+/// Whether `c` is a letter of the Arabic script (or tatweel) that joins the
+/// letter before it (every one but hamza): a cut before it changes that
+/// letter's shape.
+fn joins_previous(c: char) -> bool {
+    matches!(c, '\u{0620}' | '\u{0622}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}'
+        | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}')
+}
+
+/// The last character of `text` that is not a combining mark (marks sit on it).
+fn last_letter(text: &str) -> Option<char> {
+    text.chars().rev().find(|&c| !crate::text::normalize::is_combining_mark(c))
 }
 
 /// The x of the boundary before `offset` in `run`: the side of the character at

@@ -309,9 +309,14 @@ fn handle_keys(
                 }
             }
             Event::Key { key, pressed: true, modifiers, .. } => {
-                let lines = EditLayout::new(ui.ctx(), buffer.text(), text_width, style, options);
-                let layout = lines.placed(origin, row_height);
-                match key_action(ui.ctx(), buffer, &layout, key, modifiers, style) {
+                // Only the keys that move by what is shown lay the text out
+                // (a letter's key comes with every letter typed).
+                let result = edit_key_action(buffer, key, modifiers).unwrap_or_else(|| {
+                    let lines = EditLayout::new(ui.ctx(), buffer.text(), text_width, style, options);
+                    let layout = lines.placed(origin, row_height);
+                    key_action(ui.ctx(), buffer, &layout, key, modifiers, style)
+                });
+                match result {
                     KeyResult::Edited => changed = true,
                     KeyResult::Moved => moved = true,
                     KeyResult::Ignored => {}
@@ -331,19 +336,14 @@ enum KeyResult {
     Ignored,
 }
 
-fn key_action(
-    ctx: &egui::Context,
-    buffer: &mut EditBuffer,
-    layout: &PlacedLayout<'_>,
-    key: Key,
-    modifiers: Modifiers,
-    style: &BidiTextStyle,
-) -> KeyResult {
+/// What a key that needs no layout does (editing, undo, select all), or
+/// `None` for the keys that move the caret through the text as shown.
+fn edit_key_action(buffer: &mut EditBuffer, key: Key, modifiers: Modifiers) -> Option<KeyResult> {
     let word = modifiers.command || modifiers.ctrl;
     let unit = if word { Unit::Word } else { Unit::Char };
     let shift = modifiers.shift;
     let edited = |did: bool| if did { KeyResult::Edited } else { KeyResult::Ignored };
-    match key {
+    Some(match key {
         Key::Backspace => edited(buffer.delete_backward(unit)),
         Key::Delete => edited(buffer.delete_forward(unit)),
         Key::Enter => edited(buffer.insert("\n")),
@@ -354,6 +354,23 @@ fn key_action(
         Key::Z if word && shift => edited(buffer.redo()),
         Key::Z if word => edited(buffer.undo()),
         Key::Y if word => edited(buffer.redo()),
+        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown | Key::Home | Key::End => return None,
+        _ => KeyResult::Ignored,
+    })
+}
+
+/// What a key that moves the caret through the laid-out text does.
+fn key_action(
+    ctx: &egui::Context,
+    buffer: &mut EditBuffer,
+    layout: &PlacedLayout<'_>,
+    key: Key,
+    modifiers: Modifiers,
+    style: &BidiTextStyle,
+) -> KeyResult {
+    let word = modifiers.command || modifiers.ctrl;
+    let shift = modifiers.shift;
+    match key {
         Key::ArrowLeft | Key::ArrowRight => {
             let right = key == Key::ArrowRight;
             let target = horizontal_target(ctx, buffer, layout, right, word, shift, style);
