@@ -1,11 +1,16 @@
 //! `diplomap export`: the whole map, one tour step, or a whole tour (a folder
-//! of numbered pages) as SVG or PNG.
+//! of numbered pages) as SVG or PNG; a tour as one web page; the knowledge
+//! base as a static site.
 //!
 //! ```text
 //! diplomap export --format svg|png [--out FILE|DIR] [--tour ID [--step N]]
 //!                 [--size WxH] [--scale S] [--ui-lang fa|ar|en]
+//! diplomap export --format html --tour ID [--out FILE.html] [--ui-lang fa|ar|en]
+//! diplomap export --format site [--out DIR] [--ui-lang fa|ar|en]
 //! ```
-//! Without `--out`: `map.svg`, `TOUR-step-N.svg`, or the folder `TOUR/`.
+//! Without `--out`: `map.svg`, `TOUR-step-N.svg`, the folder `TOUR/`,
+//! `TOUR.html`, or the folder `site/` (replaced whole, and only when it is an
+//! earlier site export).
 //!
 //! An existing file is replaced only when it is an earlier export of the
 //! same kind (see [`crate::export::own`]), else refused (exit 1) unless
@@ -24,7 +29,7 @@ use crate::tours::Tour;
 /// The options of `diplomap export`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    #[arg(long, value_name = "svg|png")]
+    #[arg(long, value_name = "svg|png|html|site")]
     pub format: String,
     /// The file (the map, one step) or folder (a whole tour) to write.
     #[arg(long, value_name = "FILE|DIR")]
@@ -54,6 +59,8 @@ pub struct ExportArgs {
 enum Format {
     Svg,
     Png,
+    Html,
+    Site,
 }
 
 impl Format {
@@ -61,13 +68,16 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Html => "html",
+            Format::Site => "",
         }
     }
 
     fn kind(self) -> export::own::Kind {
         match self {
-            Format::Svg => export::own::Kind::Svg,
             Format::Png => export::own::Kind::Png,
+            Format::Html => export::own::Kind::Html,
+            Format::Svg | Format::Site => export::own::Kind::Svg,
         }
     }
 }
@@ -77,8 +87,25 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(
     let format = match args.format.as_str() {
         "svg" => Format::Svg,
         "png" => Format::Png,
-        other => return Err(Failure::Usage(format!("--format {other}: use svg or png"))),
+        "html" => Format::Html,
+        "site" => Format::Site,
+        other => return Err(Failure::Usage(format!("--format {other}: use svg, png, html or site"))),
     };
+    match format {
+        Format::Html if args.tour.is_none() => {
+            return Err(Failure::Usage("--format html needs --tour ID (the tour to make a page of)".into()));
+        }
+        Format::Html if args.step.is_some() => {
+            return Err(Failure::Usage("--format html makes one page of the whole tour; leave out --step".into()));
+        }
+        Format::Site if args.tour.is_some() => {
+            return Err(Failure::Usage("--format site exports every tour; leave out --tour".into()));
+        }
+        Format::Html | Format::Site if args.size.is_some() || args.scale.is_some() => {
+            return Err(Failure::Usage("web pages fit the screen; leave out --size and --scale".into()));
+        }
+        _ => {}
+    }
     let size = args.size.as_deref().map(parse_size).transpose()?.unwrap_or(export::DEFAULT_SIZE);
     let scale = args.scale.unwrap_or(1.0);
     if !(0.25..=8.0).contains(&scale) {
@@ -110,6 +137,21 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(
     }
     let index = Index::build(&corpus);
     let map = MapData::build(&corpus, &index);
+    if format == Format::Site {
+        let out = args.out.unwrap_or_else(|| PathBuf::from("site"));
+        export::check_destination(&out, &corpus.dir).map_err(|e| Failure::Message(e.to_string()))?;
+        let report =
+            export::site::write_site(&export::site::Site { corpus: &corpus, index: &index, map: &map, lang }, &out)
+                .map_err(|e| Failure::Message(e.to_string()))?;
+        warn(format_args!("wrote {} ({} pages)", out.display(), report.pages));
+        return Ok(());
+    }
+    if let (Format::Html, Some(tour), Some(id)) = (format, &tour, args.tour.as_deref()) {
+        let out = args.out.unwrap_or_else(|| PathBuf::from(format!("{id}.html")));
+        let page = export::html::tour::TourPage { corpus: &corpus, map: &map, lang, document_link: None, home: None };
+        let html = export::html::tour::tour_html(&page, id, tour).map_err(|e| Failure::Message(e.to_string()))?;
+        return page_writer(&corpus.dir, args.force)(html.as_bytes(), export::own::Kind::Html, &out);
+    }
     let page = Page { map: &map, format, size, scale, lang, corpus: &corpus.dir, force: args.force };
     match (&tour, args.tour.as_deref(), args.step) {
         (Some(tour), Some(id), Some(step)) => {
@@ -149,10 +191,17 @@ impl Page<'_> {
 
     fn write_prepared(&self, prepared: &export::Prepared, out: &Path) -> Result<(), Failure> {
         let bytes = match self.format {
-            Format::Svg => export::svg::svg_of(self.map, prepared).into_bytes(),
             Format::Png => png_bytes(self.map, prepared, self.scale)?,
+            _ => export::svg::svg_of(self.map, prepared).into_bytes(),
         };
-        export::write_export(out, &bytes, self.format.kind(), self.corpus, self.force).map_err(|e| match e {
+        page_writer(self.corpus, self.force)(&bytes, self.format.kind(), out)
+    }
+}
+
+/// Writes one exported file through the one export write path, and says so on stderr.
+fn page_writer(corpus: &Path, force: bool) -> impl Fn(&[u8], export::own::Kind, &Path) -> Result<(), Failure> + '_ {
+    move |bytes, kind, out| {
+        export::write_export(out, bytes, kind, corpus, force).map_err(|e| match e {
             export::ExportError::NotOurs { .. } => Failure::Message(format!("{e} (--force replaces it)")),
             _ => Failure::Message(e.to_string()),
         })?;

@@ -1,6 +1,8 @@
 //! Exports of the map: the whole map or one tour step as SVG (here, pure) or
 //! PNG (rendered by the UI side from the same scene, `ui::paint::picture`), and a
-//! whole tour as a folder of numbered pictures.
+//! whole tour as a folder of numbered pictures; for the web, a tour as one
+//! self-contained page ([`html::tour`]) and the knowledge base as a static
+//! site ([`site`]), with the bundled font cut down for them ([`font`]).
 //!
 //! A [`Picture`] is one page: its size, the interface language, a heading and
 //! a caption band on top (for tour steps), the map below, a legend in the
@@ -17,9 +19,12 @@
 //! # }
 //! ```
 
+pub mod font;
+pub mod html;
 pub mod look;
 pub mod map;
 pub mod own;
+pub mod site;
 pub mod svg;
 pub mod view;
 
@@ -262,6 +267,8 @@ pub enum ExportError {
     InsideCorpus { path: PathBuf, corpus: PathBuf },
     #[error("{0}")]
     Refused(crate::atomic::WriteError),
+    #[error(transparent)]
+    Font(#[from] font::FontError),
 }
 
 /// Writes an export of `kind` to `path` atomically, creating its folder:

@@ -29,6 +29,8 @@ pub const PNG_SOFTWARE: &str = "diplomap";
 pub enum Kind {
     Svg,
     Png,
+    /// A web page (the tour as one file), marked by [`crate::export::html::GENERATOR`] near its top.
+    Html,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
         match self {
             Kind::Svg => "SVG",
             Kind::Png => "PNG",
+            Kind::Html => "web page",
         }
     }
 }
@@ -45,6 +48,7 @@ pub fn is_ours(kind: Kind, head: &[u8]) -> bool {
     match kind {
         Kind::Svg => svg_is_ours(head),
         Kind::Png => png_is_ours(head),
+        Kind::Html => String::from_utf8_lossy(&head[..head.len().min(1024)]).contains(crate::export::html::GENERATOR),
     }
 }
 

@@ -183,7 +183,7 @@ fn bad_requests_are_refused_clearly() {
     };
     let (code, message) = run(&["export", "--format", "gif"]);
     assert_eq!(code, Some(2), "{message}");
-    assert!(message.contains("use svg or png"));
+    assert!(message.contains("use svg, png, html or site"), "{message}");
     let (code, message) = run(&["export", "--format", "svg", "--tour", "police-diplomacy", "--step", "99"]);
     assert_eq!(code, Some(1), "{message}");
     assert!(message.contains("steps 1 to 10"), "{message}");

@@ -13,6 +13,7 @@ mod svg_figures;
 
 mod bidi_fribidi;
 mod bidi_properties;
+mod browser;
 mod catalog_edit;
 mod check_misses;
 mod cli;
@@ -43,3 +44,4 @@ mod text_segment;
 mod tours_shipped;
 mod tours_store;
 mod unknown_fields;
+mod web_export;
