@@ -474,7 +474,7 @@ impl Catalog {
                 if concept.aliases.get(lang).iter().any(|alias| alias.trim().is_empty()) {
                     diagnostics.push(Diagnostic::warning(
                         path,
-                        locate(source, "\"\"", concept_offset),
+                        locate(text, "\"\"", concept_offset),
                         format!("concept {quoted} has an empty alias in {} (ignored)", lang.code()),
                     ));
                 }
