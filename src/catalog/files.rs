@@ -124,6 +124,10 @@ impl LoadedCatalog {
         let main_missing = !main_path.exists() && dir.join(CONCEPTS_DIR).is_dir();
         if !main_missing {
             match read_utf8(&main_path) {
+                Ok(text) if text.trim().is_empty() => {
+                    diagnostics.extend(crate::catalog::blank_catalog(&main_path, &text));
+                    failed = true;
+                }
                 Ok(text) => match ron::from_str::<Catalog>(&text) {
                     Ok(catalog) => {
                         let entries = spans::concept_entries(&text);

@@ -323,6 +323,16 @@ pub struct ConceptSource<'a> {
     pub offset: usize,
 }
 
+/// The error for a catalog file that holds nothing but whitespace, if it does.
+pub fn blank_catalog(path: &Path, source: &str) -> Option<Diagnostic> {
+    if !source.trim().is_empty() {
+        return None;
+    }
+    let what = if source.is_empty() { "empty".to_owned() } else { format!("only whitespace ({} bytes)", source.len()) };
+    let message = format!("the file is {what}; a catalog starts with `Catalog(concepts: [`");
+    Some(Diagnostic::error(path, (1, 1), message))
+}
+
 /// The folded key two names share when the matcher cannot tell them apart.
 pub fn name_key(name: &str) -> String {
     crate::text::normalize::fold_str(name).chars().filter(|c| c.is_alphanumeric()).collect()
@@ -348,14 +358,8 @@ impl Catalog {
 
     /// Parses and validates catalog text; `path` names it in diagnostics.
     pub fn parse(path: &Path, source: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-        if source.trim().is_empty() {
-            let what = if source.is_empty() {
-                "empty".to_owned()
-            } else {
-                format!("only whitespace ({} bytes)", source.len())
-            };
-            let message = format!("the file is {what}; a catalog starts with `Catalog(concepts: [`");
-            return (None, vec![Diagnostic::error(path, (1, 1), message)]);
+        if let Some(blank) = blank_catalog(path, source) {
+            return (None, vec![blank]);
         }
         match ron::from_str::<Catalog>(source) {
             Ok(catalog) => {

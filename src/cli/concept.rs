@@ -139,6 +139,8 @@ pub fn run(corpus: Option<PathBuf>, command: ConceptCommand, out: &mut super::ou
         ConceptCommand::Alias { id, lang, text } => out.line(format_args!("{id}: added {lang} name \"{text}\"")),
         ConceptCommand::Unalias { id, lang, text } => out.line(format_args!("{id}: removed {lang} name \"{text}\"")),
         ConceptCommand::Relate { source, kind, target, .. } => out.line(format_args!("{source} {kind} {target}")),
-        ConceptCommand::Remove { id } => out.line(format_args!("removed {id} and {} relation(s)", applied.relations_removed)),
+        ConceptCommand::Remove { id } => {
+            out.line(format_args!("removed {id} and {} relation(s)", applied.relations_removed))
+        }
     }
 }

@@ -36,6 +36,9 @@ struct MentionLine<'a> {
     text: &'a str,
 }
 
+/// Called with (start, end, concept index, surface) for each mention found.
+pub type EmitMention<'a> = dyn FnMut(usize, usize, usize, &str) -> Result<(), Failure> + 'a;
+
 /// Runs `diplomap mentions`.
 pub fn run(catalog: &Catalog, file: Option<PathBuf>, out: &mut Out) -> Result<(), Failure> {
     let matcher = Matcher::new(catalog);
@@ -62,7 +65,7 @@ pub fn stream(
     name: &Path,
     piece: usize,
     max_piece: usize,
-    emit: &mut dyn FnMut(usize, usize, usize, &str) -> Result<(), Failure>,
+    emit: &mut EmitMention<'_>,
 ) -> Result<(), Failure> {
     let mut buffer: Vec<u8> = Vec::with_capacity(piece.min(max_piece) * 2);
     let mut position = Position::default();

@@ -167,7 +167,7 @@ fn a_tour_page_is_written_only_over_an_earlier_one() {
     std::fs::write(&out, "my own page").unwrap();
     let refused = diplomap(&corpus, &["export", "--format", "html", "--tour", TOUR, "--out", out.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("not written by diplomap"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("exported by diplomap"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "my own page");
     std::fs::remove_file(&out).unwrap();
     export_tour(&out, "en");

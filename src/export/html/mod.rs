@@ -87,6 +87,7 @@ pub fn inline_svg(svg: &str, label: &str) -> String {
         Some(rest) => rest.split_once("?>").map_or(rest, |(_, after)| after).trim_start(),
         None => body,
     };
+    let body = body.strip_prefix(crate::export::own::SVG_MARKER).unwrap_or(body).trim_start();
     let body = body.replacen(r#" xmlns="http://www.w3.org/2000/svg""#, "", 1).replace(" id=\"", " data-layer=\"");
     match body.strip_prefix("<svg") {
         Some(rest) => format!(r#"<svg role="img" aria-label="{}"{rest}"#, escape(label)),
