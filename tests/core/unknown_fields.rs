@@ -87,5 +87,5 @@ fn nesting_too_deep_and_blank_files_say_what_is_wrong() {
     std::fs::write(corpus.path().join("concepts.ron"), "  \n\t\n").unwrap();
     let output = check(corpus.path());
     let errors = stderr(&output);
-    assert!(errors.contains("concepts.ron:1:1: the file is only whitespace (4 bytes)"), "{errors}");
+    assert!(errors.contains("concepts.ron:1:1: the file is only whitespace (5 bytes)"), "{errors}");
 }
