@@ -23,21 +23,28 @@ pub fn app_at(address: &str, lang: Lang) -> (Harness<'static, App>, tempfile::Te
 
 /// The app over the corpus in `dir`, opened at `address` (on top of the
 /// start page in its history), its interface in `lang`; exports go to
-/// `dir/exports`.
+/// [`exports_of`]`(dir)`.
 pub fn app_over(dir: &Path, address: &str, lang: Lang) -> App {
     let mut state = AppState { ui_lang: lang, ..AppState::default() };
     state.history.visit(address.parse().expect("a valid address"));
     app_with(dir, state)
 }
 
-/// The app over the corpus in `dir` with `state`; exports go to `dir/exports`.
+/// Where the app over the corpus `dir` exports: outside the corpus (exports
+/// are never written inside it), beside its temporary folder.
+pub fn exports_of(dir: &Path) -> std::path::PathBuf {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    std::env::temp_dir().join(format!("diplomap-test-exports-{name}"))
+}
+
+/// The app over the corpus in `dir` with `state`; exports go to [`exports_of`]`(dir)`.
 pub fn app_with(dir: &Path, state: AppState) -> App {
     let model = match Model::load(dir) {
         Ok(model) => model,
         Err(problems) => panic!("the corpus at {} loads: {problems:?}", dir.display()),
     };
     let mut app = App::with_model(&egui::Context::default(), model, state);
-    app.views.export_dir = dir.join("exports");
+    app.views.export_dir = exports_of(dir);
     app
 }
 

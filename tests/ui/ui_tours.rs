@@ -184,7 +184,7 @@ fn a_tour_is_exported_from_the_window() {
     let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
     harness.get_by_label("Export step").click();
     harness.run_steps(2);
-    let exports = dir.path().join("exports");
+    let exports = support::exports_of(dir.path());
     assert!(exports.join("police-diplomacy-step-2.svg").exists());
     assert!(exports.join("police-diplomacy-step-2.png").exists());
     harness.get_by_label_contains("Exported to");
@@ -256,7 +256,7 @@ fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let notice = harness.state().views.notice.clone().expect("the export said where it went");
-    let folder = dir.path().join("exports");
+    let folder = support::exports_of(dir.path());
     assert!(notice.starts_with("No file dialog"), "{notice}");
     assert!(notice.contains(&folder.display().to_string()) && notice.contains("(2 files)"), "{notice}");
     assert!(folder.join("police-diplomacy-step-2.svg").exists() && folder.join("police-diplomacy-step-2.png").exists());
@@ -272,7 +272,8 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     let map = diplomap::export::map::MapData::build(corpus, index);
     let tours = dir.path().join("tours");
     let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
-    let chosen = dir.path().join("handout/third.png");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let chosen = elsewhere.path().join("handout/third.png");
     let written =
         run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
     assert_eq!(written, std::slice::from_ref(&chosen));
