@@ -15,8 +15,9 @@
 //! let line = repair_line(" .تیامن نیتأم", vocab);
 //! assert!(line.repaired);
 //! assert_eq!(line.text, "تأمین امنیت.");
-//! // The word «امنیت» was read from three pieces of the stored line.
-//! assert_eq!(line.map.original_ranges(11..21), [12..14, 10..12, 4..10]);
+//! // The word «امنیت» was read from three pieces of the stored line:
+//! // «امن» (bytes 6..12), «ی» (4..6), «ت» (2..4).
+//! assert_eq!(line.map.original_ranges(11..21), [6..12, 4..6, 2..4]);
 //! // A well-formed line is left exactly as it is.
 //! let clean = repair_line("تأمین امنیت ملی.", vocab);
 //! assert!(!clean.repaired);
