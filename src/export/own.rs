@@ -20,6 +20,8 @@ use std::path::{Component, Path, PathBuf};
 
 /// The comment every exported SVG carries (second line).
 pub const SVG_MARKER: &str = "<!-- diplomap export -->";
+/// The tag every exported web page carries in its head.
+pub const HTML_MARKER: &str = r#"<meta name="generator" content="diplomap">"#;
 /// The `tEXt` chunk every exported PNG carries.
 pub const PNG_KEYWORD: &str = "Software";
 pub const PNG_SOFTWARE: &str = "diplomap";
@@ -29,7 +31,7 @@ pub const PNG_SOFTWARE: &str = "diplomap";
 pub enum Kind {
     Svg,
     Png,
-    /// A web page (the tour as one file), marked by [`crate::export::html::GENERATOR`] near its top.
+    /// A web page (the tour as one file), marked by [`HTML_MARKER`] near its top.
     Html,
 }
 
@@ -48,7 +50,7 @@ pub fn is_ours(kind: Kind, head: &[u8]) -> bool {
     match kind {
         Kind::Svg => svg_is_ours(head),
         Kind::Png => png_is_ours(head),
-        Kind::Html => String::from_utf8_lossy(&head[..head.len().min(1024)]).contains(crate::export::html::GENERATOR),
+        Kind::Html => String::from_utf8_lossy(&head[..head.len().min(1024)]).contains(HTML_MARKER),
     }
 }
 

@@ -23,7 +23,7 @@ use crate::text::Lang;
 use super::font::{self, FontError};
 
 /// Marks the pages diplomap wrote, so a later export knows it may replace them.
-pub const GENERATOR: &str = r#"<meta name="generator" content="diplomap">"#;
+pub const GENERATOR: &str = crate::export::own::HTML_MARKER;
 
 /// `text` escaped for HTML text and attribute values; characters HTML forbids
 /// (C0 controls other than tab, newline and carriage return) are dropped.

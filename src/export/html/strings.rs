@@ -1,42 +1,18 @@
-//! The words of the web exports' interface in English, Persian and Arabic
-//! (the same wording as the program's own interface where both say a thing),
-//! and numbers in the interface's digits.
+//! The words of the web exports' interface in English, Persian and Arabic:
+//! the few only the web pages say (or say otherwise) here, every other from
+//! the program's own table ([`crate::i18n`]), and numbers in the interface's
+//! digits.
 
 use crate::text::Lang;
 
-/// (key, English, Persian, Arabic)
+/// (key, English, Persian, Arabic): what only the web pages say, or say otherwise.
 const STRINGS: &[(&str, &str, &str, &str)] = &[
-    ("app", "diplomap", "دیپلومپ", "ديبلوماب"),
     ("home", "Home", "آغاز", "الرئيسية"),
-    ("map", "Map", "نقشه", "الخريطة"),
-    ("search", "Search", "جست‌وجو", "بحث"),
-    ("search hint", "Search everything", "جست‌وجو در همه‌چیز", "البحث في كل شيء"),
-    ("no results", "Nothing found", "چیزی یافت نشد", "لم يُعثر على شيء"),
-    ("concepts", "Concepts", "مفهوم‌ها", "المفاهيم"),
-    ("documents", "Documents", "متن‌ها", "الوثائق"),
-    ("DiplomacyForm", "Forms of diplomacy", "گونه‌های دیپلماسی", "أشكال الدبلوماسية"),
-    ("Threat", "Threats", "تهدیدها", "التهديدات"),
-    ("Organisation", "Organisations", "سازمان‌ها", "المنظمات"),
-    ("Topic", "Topics", "موضوع‌ها", "المواضيع"),
-    ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
-    ("related", "Related concepts", "مفهوم‌های مرتبط", "مفاهيم ذات صلة"),
-    ("evidence count", "evidence", "شاهد", "شواهد"),
-    ("summary", "Summary", "خلاصه", "الملخص"),
-    ("labels", "Names", "نام‌ها", "الأسماء"),
     ("aliases", "Other names", "نام‌های دیگر", "أسماء أخرى"),
-    ("notes", "Notes", "یادداشت‌ها", "الملاحظات"),
-    ("main note", "Main note", "یادداشت اصلی", "الملاحظة الرئيسية"),
-    ("passage notes", "Notes on passages", "یادداشت‌های بندها", "ملاحظات على المقاطع"),
-    ("sections", "Sections", "بخش‌ها", "الأقسام"),
-    ("side by side", "Side by side", "کنار هم", "جنبًا إلى جنب"),
     ("abstracts", "Abstracts side by side", "چکیده‌ها کنار هم", "الملخصات جنبًا إلى جنب"),
-    ("open document", "Open document", "گشودن متن", "فتح الوثيقة"),
     ("in document", "in", "در", "في"),
     ("line", "line", "سطر", "السطر"),
-    ("weight", "weight", "وزن", "الوزن"),
     ("source", "Source", "منبع", "المصدر"),
-    ("year", "Year", "سال", "السنة"),
-    ("tours", "Tours", "گشت‌ها", "الجولات"),
     ("tour", "Tour", "گشت", "الجولة"),
     ("steps", "steps", "گام", "خطوات"),
     ("next", "Next", "بعدی", "التالي"),
@@ -51,7 +27,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "سطر با ترتیب دیداری آسیب‌دیده (خرابی PDF): نمایه نشده",
         "سطر بترتيب مرئي تالف (تلف PDF): غير مفهرس",
     ),
-    ("no mentions", "No mentions in the corpus", "در پیکره اشاره‌ای نیست", "لا إشارات في المدوّنة"),
     (
         "font notice",
         "Font: Vazirmatn, © The Vazirmatn Project Authors, under the SIL Open Font License 1.1 (embedded here as a subset).",
@@ -60,27 +35,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("licence text", "The font's licence", "پروانهٔ قلم", "رخصة الخط"),
     ("made with", "Exported from diplomap.", "برون‌بری از دیپلومپ.", "مُصدَّر من ديبلوماب."),
-    ("co-occurrence", "mentioned together", "هم‌آیی", "تواتر مشترك"),
-    ("counters", "counters", "مقابله می‌کند با", "يكافح"),
-    ("member-of", "member of", "عضو", "عضو في"),
-    ("partner-of", "partner of", "شریک", "شريك"),
-    ("observer-of", "observer of", "ناظر", "مراقب في"),
-    ("works-through", "works through", "از راه", "يعمل من خلال"),
-    ("part-of", "part of", "بخشی از", "جزء من"),
-    ("fuels", "fuels", "دامن می‌زند به", "يغذي"),
-    ("serves", "serves", "در خدمت", "يخدم"),
-    ("related-to", "related to", "مرتبط با", "مرتبط بـ"),
-    ("section Title", "Title", "عنوان", "العنوان"),
-    ("section Abstract", "Abstract", "چکیده", "الملخص"),
-    ("section Keywords", "Keywords", "کلیدواژه‌ها", "الكلمات المفتاحية"),
     ("section Contents", "Contents", "فهرست", "المحتويات"),
-    ("section Body", "Text", "متن", "النص"),
-    ("section References", "References", "منابع", "المراجع"),
     ("section Other", "Section", "بخش", "قسم"),
 ];
 
-/// The interface string `key` in `lang` (the key itself if it is missing,
-/// so a forgotten string shows instead of failing).
+/// The interface string `key` in `lang`: the web pages' own, else the
+/// program's, else the key itself (so a forgotten string shows instead of failing).
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     match STRINGS.iter().find(|(k, ..)| *k == key) {
         Some((_, en, fa, ar)) => match lang {
@@ -88,22 +48,14 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
             Lang::Fa => fa,
             Lang::Ar => ar,
         },
-        None => key,
+        None => crate::i18n::tr(lang, key),
     }
 }
 
-/// `text` with its ASCII digits in `lang`'s digits (Persian ۰–۹, Arabic-Indic ٠–٩).
+/// `text` with its ASCII digits in `lang`'s digits (Persian ۰–۹, Arabic-Indic ٠–٩,
+/// the Arabic decimal separator in both).
 pub fn digits(lang: Lang, text: impl std::fmt::Display) -> String {
-    let zero = match lang {
-        Lang::Fa => 0x06F0,
-        Lang::Ar => 0x0660,
-        Lang::En => return text.to_string(),
-    };
-    // The decimal separator is the Arabic one, U+066B, in both.
-    text.to_string()
-        .chars()
-        .map(|c| if c == '.' { '\u{066B}' } else { c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c) })
-        .collect()
+    crate::i18n::number(lang, text)
 }
 
 #[cfg(test)]
