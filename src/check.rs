@@ -35,11 +35,10 @@ pub fn check_corpus(dir: &Path) -> Vec<Diagnostic> {
 /// Notes files of concepts the catalog does not hold.
 fn orphan_notes(corpus: &Corpus, notes: &crate::notes::NoteStore) -> Vec<Diagnostic> {
     let Ok(ids) = notes.list() else { return Vec::new() };
-    let known: Vec<&str> = corpus.catalog.concepts.iter().map(|c| c.id.as_str()).collect();
     let mut problems = Vec::new();
     for id in ids.iter().filter(|id| corpus.catalog.get(id).is_none()) {
         let Ok(path) = notes.path_of(id) else { continue };
-        let hint = crate::diag::closest(id, &known).map_or(String::new(), |k| format!("; did you mean \"{k}\"?"));
+        let hint = corpus.catalog.did_you_mean(id);
         problems.push(Diagnostic::error(&path, (1, 1), format!("notes of unknown concept \"{id}\"{hint}")));
     }
     problems

@@ -84,8 +84,7 @@ fn known_concept(corpus: &Path, concept: &str) -> Result<(), Failure> {
     if loaded.catalog.get(concept).is_some() {
         return Ok(());
     }
-    let ids: Vec<&str> = loaded.catalog.concepts.iter().map(|c| c.id.as_str()).collect();
-    let hint = crate::diag::closest(concept, &ids).map_or(String::new(), |id| format!("; did you mean \"{id}\"?"));
+    let hint = loaded.catalog.did_you_mean(concept);
     Err(Failure::Message(format!("unknown concept \"{concept}\"{hint} (no note written)")))
 }
 

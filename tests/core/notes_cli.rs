@@ -213,7 +213,9 @@ fn check_flags_an_orphan_notes_file() {
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     let message = String::from_utf8_lossy(&check.stdout).into_owned() + &stderr(&check);
     assert!(
-        message.contains("police-diplomcy.ron:1:1: notes of unknown concept \"police-diplomcy\"; did you mean \"police-diplomacy\"?"),
+        message.contains(
+            "police-diplomcy.ron:1:1: notes of unknown concept \"police-diplomcy\"; did you mean \"police-diplomacy\"?"
+        ),
         "{message}"
     );
 }

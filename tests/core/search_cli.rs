@@ -160,7 +160,8 @@ fn ranking_corpus() -> tempfile::TempDir {
     let root = dir.path();
     fs::create_dir_all(root.join("documents")).unwrap();
     let mut catalog = String::from("Catalog(concepts: [\n");
-    for (i, word) in ["شهری", "عمومی", "دولتی", "ساکت", "دوجانبه", "چندجانبه"].iter().enumerate() {
+    for (i, word) in ["شهری", "عمومی", "دولتی", "ساکت", "دوجانبه", "چندجانبه"].iter().enumerate()
+    {
         catalog.push_str(&format!(
             "Concept(id: \"d{i}\", kind: DiplomacyForm, labels: (fa: \"دیپلماسی {word}\", en: \"diplomacy {i}\")),\n"
         ));

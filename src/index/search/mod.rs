@@ -698,20 +698,17 @@ impl SearchIndex {
             return;
         }
         for s in scored.iter_mut() {
-            let Some((_, text, _)) = self.passages.get(s.passage as usize).and_then(|p| self.source(corpus, p))
-            else {
+            let Some((_, text, _)) = self.passages.get(s.passage as usize).and_then(|p| self.source(corpus, p)) else {
                 continue;
             };
             let folded = fold_str(text);
-            if s.covered > s.direct.0
-                && !plan.names.iter().any(|name| phrase::holds_phrase_folded(&folded, name, false))
-            {
+            let holds_name = plan.names.iter().any(|name| phrase::holds_phrase_folded(&folded, name, false));
+            if s.covered > s.direct.0 && !holds_name {
                 (s.covered, s.score) = s.direct;
             }
             s.phrase = plan.words >= 2
                 && s.covered == plan.words
-                && (phrase::holds_phrase_folded(&folded, &plan.query, plan.last_prefix)
-                    || plan.names.iter().any(|name| phrase::holds_phrase_folded(&folded, name, false)));
+                && (holds_name || phrase::holds_phrase_folded(&folded, &plan.query, plan.last_prefix));
         }
         scored.retain(|s| s.covered > 0);
         scored.sort_by(rank_order);

@@ -33,9 +33,11 @@ pub fn holds_phrase_folded(folded: &str, words: &[String], last_prefix: bool) ->
     }
     let found: Vec<&str> = tokens(folded).map(|r| &folded[r]).collect();
     found.windows(words.len()).any(|window| {
-        window.iter().zip(words).enumerate().all(|(i, (token, word))| {
-            word_matches(token, word, last_prefix && i + 1 == words.len())
-        })
+        window
+            .iter()
+            .zip(words)
+            .enumerate()
+            .all(|(i, (token, word))| word_matches(token, word, last_prefix && i + 1 == words.len()))
     })
 }
 

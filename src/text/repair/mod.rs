@@ -178,7 +178,8 @@ fn stray_letters(line: &str, units: &[units::Unit], stored: &search::Reading) ->
         .flat_map(|t| t.segments.iter().copied())
         .map(|(a, b)| (a as usize, b as usize))
         .filter(|&(a, b)| {
-            let whole = (a == 0 || units[a].gap_before || !letter(a - 1)) && (b >= units.len() || units[b].gap_before || !letter(b));
+            let whole = (a == 0 || units[a].gap_before || !letter(a - 1))
+                && (b >= units.len() || units[b].gap_before || !letter(b));
             let word = &line[units[a].range.start..units[b - 1].range.end];
             !(whole && super::broken_order::is_known_word(word))
         })
