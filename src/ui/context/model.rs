@@ -3,13 +3,15 @@
 //! number that caches key on. The model holds no egui state.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 
 pub struct Model {
-    pub corpus: Corpus,
+    /// Shared, so a worker (the search index's) can read it off the UI thread.
+    pub corpus: Arc<Corpus>,
     pub index: Index,
     /// Bumped whenever the corpus or index changes; caches compare it.
     pub revision: u64,
@@ -25,7 +27,7 @@ impl Model {
             return Err(problems);
         };
         let index = Index::build(&corpus);
-        Ok(Model { corpus, index, revision: 1, problems })
+        Ok(Model { corpus: Arc::new(corpus), index, revision: 1, problems })
     }
 
     pub fn dir(&self) -> &PathBuf {
