@@ -140,6 +140,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("reading corpus", "Reading the corpus…", "خواندن پیکره…", "قراءة المدونة…"),
     ("reading index cache", "Reading the saved index…", "خواندن نمایه ذخیره‌شده…", "قراءة الفهرس المحفوظ…"),
     ("indexing corpus", "Indexing the corpus…", "نمایه‌سازی پیکره…", "فهرسة المدونة…"),
+    ("indexing for search", "Indexing for search…", "نمایه‌سازی برای جست‌وجو…", "الفهرسة للبحث…"),
     ("loading cancelled", "Loading was cancelled.", "بارگذاری لغو شد.", "أُلغي التحميل."),
     ("load again", "Load again", "بارگذاری دوباره", "إعادة التحميل"),
     (
