@@ -3,7 +3,8 @@
 //! a table of contents, and find-in-document (folded: `ي` finds `ی`).
 //! Text selected in a paragraph can be copied or get a note (for a concept it
 //! mentions, or the selected one); passage notes are shown and edited under
-//! the paragraph they are anchored in.
+//! the paragraph they are anchored in. A selection can also become a name of a
+//! concept ("Add as a name of…", the picker in `name_picker`).
 
 use std::ops::Range;
 
@@ -15,7 +16,7 @@ use crate::index::DocumentIndex;
 use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
-use crate::ui::context::command::PassageNoteAction;
+use crate::ui::context::command::{CatalogAction, PassageNoteAction};
 use crate::ui::context::i18n::{number, section_name, tr};
 use crate::ui::context::model::{Model, concept_rgb};
 use crate::ui::context::{Command, ViewContext};
@@ -494,6 +495,11 @@ fn selection_bar_ui(
             }
         }
     });
+    if let Some(phrase) = document.text.get(passage.clone()).map(str::trim).filter(|p| !p.is_empty())
+        && ui.button(tr(lang, "add as a name of…")).clicked()
+    {
+        commands.push(Command::Catalog(CatalogAction::PickConceptFor(phrase.to_string())));
+    }
 }
 
 /// The concepts a passage note can be for, most likely first, at most eight.
