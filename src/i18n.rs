@@ -89,7 +89,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("note on selection", "Note on the selection", "یادداشت بر متن برگزیده", "ملاحظة على النص المحدد"),
     ("add as a name of…", "Add as a name of…", "افزودن به‌عنوان نامِ…", "إضافة اسمًا لـ…"),
     ("add as a name of", "Add as a name of", "افزودن به‌عنوان نامِ", "إضافة اسمًا لـ"),
-    ("search concepts", "Search concepts", "جست‌وجوی مفهوم‌ها", "البحث في المفاهيم"),
+    ("find a concept", "Find a concept", "جست‌وجوی مفهوم‌ها", "البحث في المفاهيم"),
     ("no concept found", "No concept has this name", "مفهومی با این نام نیست", "لا مفهوم بهذا الاسم"),
     ("name added", "New name of", "نام تازهٔ", "اسم جديد لـ"),
     ("edit undone", "Undone", "برگردانده شد", "تم التراجع"),

@@ -6,8 +6,8 @@
 //! and offers undo (also Ctrl+Z while no text box has the keyboard).
 
 use super::App;
-use crate::catalog::edit::{Change, Edit};
-use crate::catalog::store::{CatalogError, CatalogStore};
+use crate::catalog::edit::Edit;
+use crate::catalog::store::{CatalogError, CatalogStore, FileUndo};
 use crate::text::Lang;
 use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::tr;
@@ -28,14 +28,15 @@ impl App {
             CatalogAction::AddAlias { id, text } => {
                 let lang = phrase_lang(&text);
                 let edit = Edit::AddAlias { id: id.clone(), lang, text: text.clone() };
-                let label = self.model.as_ref().ok().and_then(|m| m.corpus.catalog.get(&id)).map_or_else(
-                    || id.clone(),
-                    |concept| concept.labels.get_or_any(self.state.ui_lang).to_string(),
-                );
-                match self.edit_catalog(|store| store.edit(&edit).map(|applied| applied.undo())) {
+                let label =
+                    self.model.as_ref().ok().and_then(|m| m.corpus.catalog.get(&id)).map_or_else(
+                        || id.clone(),
+                        |concept| concept.labels.get_or_any(self.state.ui_lang).to_string(),
+                    );
+                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
                     Ok(undo) => {
                         self.views.name_picker = None;
-                        self.views.catalog_undo = Some(undo);
+                        self.views.catalog_undo = undo;
                         let lang = self.state.ui_lang;
                         self.views.notice = Some(format!("{} {label}: «{text}»", tr(lang, "name added")));
                     }
@@ -44,7 +45,7 @@ impl App {
             }
             CatalogAction::Undo => {
                 let Some(undo) = self.views.catalog_undo.take() else { return };
-                match self.edit_catalog(|store| store.write(&undo).map(|_| Vec::new())) {
+                match self.edit_catalog(|store| store.undo(&undo).map(|_| None)) {
                     Ok(_) => self.views.notice = Some(tr(self.state.ui_lang, "edit undone").to_string()),
                     Err(err) => self.views.notice = Some(err.to_string()),
                 }
@@ -56,8 +57,8 @@ impl App {
     /// corpus again on success.
     fn edit_catalog(
         &mut self,
-        write: impl FnOnce(&mut CatalogStore) -> Result<Vec<Change>, CatalogError>,
-    ) -> Result<Vec<Change>, CatalogError> {
+        write: impl FnOnce(&mut CatalogStore) -> Result<Option<FileUndo>, CatalogError>,
+    ) -> Result<Option<FileUndo>, CatalogError> {
         let Ok(model) = &self.model else { return Err(CatalogError::Invalid(Vec::new())) };
         let dir = model.dir().clone();
         let revision = model.revision;

@@ -66,8 +66,8 @@ pub struct ViewState {
     pub problems_bar: crate::ui::shell::problems::ProblemsBar,
     /// The concept picker of "Add as a name of…", while open.
     pub name_picker: Option<crate::ui::views::name_picker::NamePicker>,
-    /// The changes that undo the last catalog edit.
-    pub catalog_undo: Option<Vec<crate::catalog::edit::Change>>,
+    /// How to put back the files of the last catalog edit.
+    pub catalog_undo: Option<crate::catalog::store::FileUndo>,
 }
 
 pub struct App {

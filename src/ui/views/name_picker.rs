@@ -9,10 +9,10 @@ use eframe::egui;
 use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::fold_str;
+use crate::ui::context::Command;
 use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::tr;
 use crate::ui::context::model::Model;
-use crate::ui::context::Command;
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 use crate::ui::widgets::paragraphs::{chip_ui, label_ui};
 
@@ -67,7 +67,7 @@ pub fn name_picker_ui(
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
             label_ui(ui, &format!("«{}»", picker.phrase));
-            let label = tr(lang, "search concepts");
+            let label = tr(lang, "find a concept");
             let options = BidiEditOptions::single_line(label, label, 400.0, lang.is_rtl());
             bidi_edit_ui(ui, "name picker search", &mut picker.query, &options);
             let found = matching(model, picker.query.text());

@@ -496,7 +496,7 @@ fn selection_bar_ui(
         }
     });
     if let Some(phrase) = document.text.get(passage.clone()).map(str::trim).filter(|p| !p.is_empty())
-        && ui.button(tr(lang, "add as a name of…")).clicked()
+        && crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "add as a name of…"), true).clicked()
     {
         commands.push(Command::Catalog(CatalogAction::PickConceptFor(phrase.to_string())));
     }
