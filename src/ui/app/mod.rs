@@ -261,7 +261,7 @@ impl App {
         if let Some(message) = &self.views.notice {
             egui::Panel::bottom("export-message").show(ui, |ui| {
                 mirror::row(ui, rtl, |ui| {
-                    ui.label(message);
+                    crate::ui::widgets::paragraphs::label_ui(ui, message);
                     if ui.small_button(crate::ui::widgets::icons::CLOSE).clicked() {
                         commands.push(Command::Export(crate::ui::context::command::ExportRequest::Dismiss));
                     }
