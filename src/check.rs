@@ -1,6 +1,7 @@
 //! `diplomap check`: every problem in every corpus file, errors and warnings,
 //! gathered from each loader: the catalog, document metadata and texts (lines
-//! in broken visual order are warnings), tours, notes and the map layout,
+//! in broken visual order are warnings), tours, notes (and notes files of
+//! concepts the catalog does not hold) and the map layout,
 //! and temporary files a killed write left behind. Nothing is written.
 
 use std::collections::HashSet;
@@ -24,8 +25,23 @@ pub fn check_corpus(dir: &Path) -> Vec<Diagnostic> {
     let notes = crate::notes::NoteStore::open(dir.join("notes"));
     diagnostics.extend(notes.check_all());
     diagnostics.extend(notes.check_anchors(&dir.join("documents")));
+    if let Some(corpus) = &corpus {
+        diagnostics.extend(orphan_notes(corpus, &notes));
+    }
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     diagnostics
+}
+
+/// Notes files of concepts the catalog does not hold.
+fn orphan_notes(corpus: &Corpus, notes: &crate::notes::NoteStore) -> Vec<Diagnostic> {
+    let Ok(ids) = notes.list() else { return Vec::new() };
+    let mut problems = Vec::new();
+    for id in ids.iter().filter(|id| corpus.catalog.get(id).is_none()) {
+        let Ok(path) = notes.path_of(id) else { continue };
+        let hint = corpus.catalog.did_you_mean(id);
+        problems.push(Diagnostic::error(&path, (1, 1), format!("notes of unknown concept \"{id}\"{hint}")));
+    }
+    problems
 }
 
 /// Temporary files of interrupted writes, in every folder we write into.

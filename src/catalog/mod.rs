@@ -378,6 +378,13 @@ impl Catalog {
         self.concepts.iter().find(|c| c.id == id)
     }
 
+    /// `; did you mean "ID"?` with the concept id closest to an unknown
+    /// `id` (see [`crate::diag::closest`]), or nothing when none is close.
+    pub fn did_you_mean(&self, id: &str) -> String {
+        let ids: Vec<&str> = self.concepts.iter().map(|c| c.id.as_str()).collect();
+        crate::diag::closest(id, &ids).map_or(String::new(), |k| format!("; did you mean \"{k}\"?"))
+    }
+
     pub fn position(&self, id: &str) -> Option<usize> {
         self.concepts.iter().position(|c| c.id == id)
     }

@@ -94,14 +94,14 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
     },
-    /// Copy a UTF-8 text file into the corpus as a new document; prints its id.
+    /// Add a text, PDF or HTML file to the corpus as a new document; prints its id.
     Import(import::ImportArgs),
     /// Read and write editors' notes.
     Note {
         #[command(subcommand)]
         action: note::NoteCommand,
     },
-    /// Export the map, a tour step or a whole tour as SVG or PNG.
+    /// Export the map, a tour step or a whole tour as SVG or PNG; a tour as one HTML page; the knowledge base as a static site.
     Export(export::ExportArgs),
     /// Terms the corpus keeps using that no concept names, best first.
     Suggest(suggest::SuggestArgs),

@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Exit status: 0 on success (including `get` of a concept without a main
-//! note, which prints nothing), 1 on bad input — an invalid concept id, a
+//! note, which prints nothing), 1 on bad input — an invalid concept id, for
+//! `set` a concept the corpus's catalog does not hold (nothing written), a
 //! text file that is not UTF-8, a malformed notes file (reported as
 //! FILE:LINE:COL: message and never written over) — and 2 on bad usage.
 
@@ -53,7 +54,7 @@ pub fn run(corpus: Option<PathBuf>, command: NoteCommand, out: &mut Out) -> Resu
     let mut store = NoteStore::open(corpus.join("notes"));
     match command {
         NoteCommand::Get { concept } => get(&mut store, &concept, out),
-        NoteCommand::Set { concept, text_file } => set(&mut store, &concept, &text_file),
+        NoteCommand::Set { concept, text_file } => set(&mut store, &corpus, &concept, &text_file),
         NoteCommand::List => list(&store, out),
     }
 }
@@ -63,9 +64,28 @@ fn get(store: &mut NoteStore, concept: &str, out: &mut Out) -> Result<(), Failur
     out.bytes(body.as_bytes())
 }
 
-fn set(store: &mut NoteStore, concept: &str, text_file: &Path) -> Result<(), Failure> {
+fn set(store: &mut NoteStore, corpus: &Path, concept: &str, text_file: &Path) -> Result<(), Failure> {
+    known_concept(corpus, concept)?;
     let body = read_text(text_file)?;
     store.set_main(concept, &body).map_err(failure)
+}
+
+/// Refuses a concept id the corpus's catalog does not hold (a note for it
+/// would be an orphan file), naming the closest id. A corpus without
+/// catalog files has nothing to check against.
+fn known_concept(corpus: &Path, concept: &str) -> Result<(), Failure> {
+    let has_catalog = corpus.join(crate::catalog::files::MAIN_FILE).exists()
+        || corpus.join(crate::catalog::files::CONCEPTS_DIR).exists();
+    if !has_catalog {
+        return Ok(());
+    }
+    let (loaded, diagnostics) = crate::catalog::files::LoadedCatalog::load(corpus);
+    let Some(loaded) = loaded else { return Err(Failure::BadInput(diagnostics)) };
+    if loaded.catalog.get(concept).is_some() {
+        return Ok(());
+    }
+    let hint = loaded.catalog.did_you_mean(concept);
+    Err(Failure::Message(format!("unknown concept \"{concept}\"{hint} (no note written)")))
 }
 
 fn list(store: &NoteStore, out: &mut Out) -> Result<(), Failure> {

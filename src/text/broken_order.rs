@@ -135,6 +135,12 @@ fn suspicion(raw: &str, word: &str, writes_persian_ye: bool) -> usize {
     usize::from(word.starts_with(PERSIAN_YE))
 }
 
+/// Whether `raw` (one word as written) is a known Persian word, alone or with
+/// a common affix.
+pub(crate) fn is_known_word(raw: &str) -> bool {
+    is_known(&fold_word(raw))
+}
+
 /// Whether putting the pieces between `ی`s in reverse order, or the letters
 /// in reverse order, makes a known word of at least three letters.
 fn reorders_to_known(word: &str) -> bool {

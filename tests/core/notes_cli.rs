@@ -151,8 +151,10 @@ fn the_corpus_is_found_from_the_flag_then_the_environment_then_the_working_folde
     let from_cwd = corpus_dir(&tmp);
     let from_env = tmp.path().join("env-corpus");
     let from_flag = tmp.path().join("flag-corpus");
-    // `./corpus` counts when it holds a catalog, for `note` as for every command.
-    fs::write(from_cwd.join("concepts.ron"), "Catalog(concepts: [])").unwrap();
+    // `./corpus` counts when it holds a catalog, for `note` as for every command
+    // (and the catalog must hold the concept).
+    let catalog = r#"Catalog(concepts: [Concept(id: "eco", kind: Organisation, labels: (en: "ECO"))])"#;
+    fs::write(from_cwd.join("concepts.ron"), catalog).unwrap();
     fs::create_dir(&from_env).unwrap();
     fs::create_dir(&from_flag).unwrap();
     let file = tmp.path().join("body.txt");
@@ -178,4 +180,42 @@ fn the_corpus_is_found_from_the_flag_then_the_environment_then_the_working_folde
     let missing = note(&tmp.path().join("no-such-corpus"), &["list"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("corpus folder"), "{}", stderr(&missing));
+}
+
+const ONE_CONCEPT: &str = r#"Catalog(concepts: [Concept(id: "police-diplomacy", kind: DiplomacyForm,
+    labels: (fa: "دیپلماسی پلیسی", en: "police diplomacy"))])"#;
+
+#[test]
+fn set_refuses_an_unknown_concept_and_writes_nothing() {
+    let tmp = corpus();
+    let corpus = corpus_dir(&tmp);
+    fs::write(corpus.join("concepts.ron"), ONE_CONCEPT).unwrap();
+    let set = set_text(&corpus, "police-diplomcy", b"body");
+    assert_eq!(set.status.code(), Some(1));
+    let message = stderr(&set);
+    assert!(message.contains("unknown concept \"police-diplomcy\""), "{message}");
+    assert!(message.contains("did you mean \"police-diplomacy\""), "{message}");
+    assert!(!corpus.join("notes").exists(), "nothing written");
+    let known = set_text(&corpus, "police-diplomacy", b"body");
+    assert_eq!(known.status.code(), Some(0), "{}", stderr(&known));
+}
+
+#[test]
+fn check_flags_an_orphan_notes_file() {
+    let tmp = corpus();
+    let corpus = corpus_dir(&tmp);
+    fs::create_dir(corpus.join("documents")).unwrap();
+    // Written while the corpus had no catalog: the id was not checked.
+    let set = set_text(&corpus, "police-diplomcy", b"body");
+    assert_eq!(set.status.code(), Some(0), "{}", stderr(&set));
+    fs::write(corpus.join("concepts.ron"), ONE_CONCEPT).unwrap();
+    let check = diplomap().arg("check").arg("--corpus").arg(&corpus).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    let message = String::from_utf8_lossy(&check.stdout).into_owned() + &stderr(&check);
+    assert!(
+        message.contains(
+            "police-diplomcy.ron:1:1: notes of unknown concept \"police-diplomcy\"; did you mean \"police-diplomacy\"?"
+        ),
+        "{message}"
+    );
 }

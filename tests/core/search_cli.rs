@@ -151,3 +151,75 @@ fn a_query_is_required() {
     let dir = corpus();
     assert_eq!(diplomap(dir.path(), &[]).status.code(), Some(2));
 }
+
+/// A corpus where one word of a two-word query is in many concept names and
+/// the whole phrase is in one paragraph, and an English name's concept is
+/// written only in Persian and Arabic in the documents.
+fn ranking_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("documents")).unwrap();
+    let mut catalog = String::from("Catalog(concepts: [\n");
+    for (i, word) in ["شهری", "عمومی", "دولتی", "ساکت", "دوجانبه", "چندجانبه"].iter().enumerate()
+    {
+        catalog.push_str(&format!(
+            "Concept(id: \"d{i}\", kind: DiplomacyForm, labels: (fa: \"دیپلماسی {word}\", en: \"diplomacy {i}\")),\n"
+        ));
+    }
+    catalog.push_str(
+        "Concept(id: \"human-trafficking\", kind: Threat,
+            labels: (fa: \"قاچاق انسان\", ar: \"الاتجار بالبشر\", en: \"human trafficking\")),\n])",
+    );
+    fs::write(root.join("concepts.ron"), catalog).unwrap();
+    let docs = [
+        ("a-words", "پلیس در این کشور کار می کند و دیپلماسی را نمی شناسد.\n"),
+        ("b-phrase", "این مقاله درباره ديپلماسي پليس و همکاری است.\n"),
+        ("c-fa", "شبکه‌های قاچاق انسان در منطقه فعال‌اند.\n"),
+        ("d-ar", "مكافحة الاتجار بالبشر مسؤولية مشتركة.\n"),
+        ("e-split", "قاچاق مواد مخدر و حقوق انسان دو موضوع جدا هستند.\n"),
+    ];
+    for (id, text) in docs {
+        fs::write(root.join(format!("documents/{id}.txt")), text).unwrap();
+        fs::write(root.join(format!("documents/{id}.ron")), "Document()").unwrap();
+    }
+    dir
+}
+
+fn ranked(value: &Value) -> Vec<(String, f64)> {
+    hits(value)
+        .iter()
+        .map(|h| {
+            let name = h["document"].as_str().or(h["id"].as_str()).unwrap_or_default().to_string();
+            (name, h["score"].as_f64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_whole_phrase_outranks_one_word_and_scores_descend() {
+    let dir = ranking_corpus();
+    let value = search_json(dir.path(), &["دیپلماسی", "پلیس"]);
+    let ranked = ranked(&value);
+    assert_eq!(ranked[0].0, "b-phrase", "{ranked:?}");
+    assert_eq!(ranked[1].0, "a-words", "both words, not side by side: {ranked:?}");
+    assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1), "scores in rank order: {ranked:?}");
+    // The plain output prints the same order with descending scores.
+    let output = diplomap(dir.path(), &["دیپلماسی", "پلیس"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let scores: Vec<f64> = text.lines().map(|l| l.split('\t').nth(1).unwrap().parse().unwrap()).collect();
+    assert_eq!(scores.len(), ranked.len());
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{text}");
+}
+
+#[test]
+fn an_english_name_reaches_the_persian_and_arabic_passages_of_its_concept() {
+    let dir = ranking_corpus();
+    let ranked = ranked(&search_json(dir.path(), &["human", "trafficking"]));
+    let names: Vec<&str> = ranked.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[0], "human-trafficking", "{ranked:?}");
+    assert!(names.contains(&"c-fa") && names.contains(&"d-ar"), "{ranked:?}");
+    // A paragraph with the name's words apart does not hold the name.
+    assert!(!names.contains(&"e-split"), "{ranked:?}");
+    let direct = ranked[0].1;
+    assert!(ranked.iter().filter(|(n, _)| n == "c-fa" || n == "d-ar").all(|(_, s)| *s < direct), "{ranked:?}");
+}

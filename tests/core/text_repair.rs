@@ -144,7 +144,7 @@ proptest! {
     /// Lines made of words of the clean seeds (Persian, Arabic, English,
     /// digits, mixed) come out exactly as they went in.
     #[test]
-    #[ignore = "known defect, open in issue 15: the clean line «کلی «همایش آ» (seed words, ending in the bare آ of «پانته آ») is flagged by the detector and read as «همایش آی «کل» with confidence 0.97; run with --ignored"]
+    #[ignore = "known defect, open in issue 15: a line of rare clean words with no other sign of damage is still rearranged on unknown letters alone («تنیدگی بنای» is read as «یا بندگی تنی»), and an Arabic word taken for Persian is cut («للمنظمات» → «نظمات ملل»); run with --ignored"]
     fn repair_of_correct_text_changes_nothing(lang in 0usize..3, picks in proptest::collection::vec(0usize..100_000, 1..16)) {
         static WORDS: std::sync::OnceLock<[Vec<String>; 3]> = std::sync::OnceLock::new();
         let words = &WORDS.get_or_init(|| [clean_words(Lang::Fa), clean_words(Lang::Ar), clean_words(Lang::En)])[lang];
@@ -152,6 +152,18 @@ proptest! {
         let got = repair_line(&line, Vocabulary::bundled_ref());
         prop_assert_eq!(&got.text, &line);
         prop_assert!(!got.repaired);
+    }
+}
+
+/// Clean lines the proptest found rearranged: one ending in a bare letter
+/// (the «آ» of «پانته آ», once read «همایش آی «کل»), one opening with a verb
+/// that goes on from the line before (once read «. (افتخاری، کند»).
+#[test]
+fn clean_lines_the_proptest_found_stay() {
+    for line in ["کلی «همایش آ", "کند. (افتخاری،", "کند."] {
+        let got = repair_line(line, Vocabulary::bundled_ref());
+        assert_eq!(got.text, line);
+        assert!(!got.repaired, "{line}");
     }
 }
 

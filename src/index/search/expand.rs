@@ -1,10 +1,11 @@
 //! Query expansion through the catalog: a query that is a concept's name (a
 //! label or an alias, in any language, folded) also finds the concept's other
-//! one-word names, a bit below the words as typed. `interpol` finds the
-//! paragraphs that only say `اینترپل` or `الإنتربول`. Names of several words
-//! are left out: the index has no word positions, so it could only find
-//! their words anywhere in a paragraph (`پلیس بین الملل` in any paragraph
-//! with `پلیس`, `بین` and `الملل`), and common words make that slow too.
+//! names (labels and aliases in every language), a bit below the words as
+//! typed. `interpol` finds the paragraphs that only say `اینترپل` or
+//! `الإنتربول`; `human trafficking` those that say `قاچاق انسان`. The index
+//! has no word positions, so a name of several words first finds its words
+//! anywhere in a passage; the best candidates are then checked for the name
+//! as a phrase ([`super::phrase`]) and lose the name's score without it.
 //!
 //! ```
 //! use diplomap::catalog::Catalog;
@@ -25,7 +26,7 @@ use crate::text::Lang;
 use crate::text::normalize::fold_str;
 
 /// Only names of this many words are expanded into.
-pub const MAX_NAME_WORDS: usize = 1;
+pub const MAX_NAME_WORDS: usize = 4;
 
 /// The concepts' names, folded, to expand queries by.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +64,7 @@ impl Names {
     }
 
     /// The other names (each as its words) of the concepts that the folded
-    /// query words `words` name, one-word names only, without repeats.
+    /// query words `words` name, of at most [`MAX_NAME_WORDS`] words, without repeats.
     pub fn others(&self, words: &[&str]) -> Vec<Vec<String>> {
         let Some(concepts) = self.concepts.get(&words.join(" ")) else { return Vec::new() };
         let mut out: Vec<Vec<String>> = Vec::new();

@@ -36,10 +36,14 @@
 //! (`cybercrime` finds `cyber crime`); a query that is a concept's name also
 //! as the concept's other names, a bit lower (`interpol` finds `اینترپل`, see
 //! [`expand`]). Hits that cover more query words come first; among those,
-//! the higher BM25 score.
+//! the ones holding the query as a phrase (checked on the text of the best
+//! candidates, [`phrase`]); then the higher BM25 score. A hit's `score`
+//! follows that order: words covered, plus one for the phrase, plus the BM25
+//! score squashed into `[0, 1)`.
 
 pub mod expand;
 pub mod impacts;
+pub mod phrase;
 pub mod postings;
 mod score;
 pub mod snippet;
@@ -55,7 +59,7 @@ use crate::text::{Lang, broken_order, lang, segment};
 use expand::Names;
 use impacts::{HEAD_LEN, HEAD_MIN_DF, Heads, Weight};
 use postings::{Postings, PostingsBuilder};
-use score::{Method, Scored, keep_for, rank};
+use score::{Method, Scored, keep_for, rank, rank_order, relevance};
 use snippet::HitWords;
 use terms::{JOIN_MARK, STEM_MARK, StemMode, adjacent, join_key, joinable, stem_key, stems, tokens};
 
@@ -82,6 +86,8 @@ const MAX_COMPLETIONS: usize = 32;
 const MIN_SPLIT_PART_CHARS: usize = 3;
 /// At most this many splits of one query word.
 const MAX_SPLITS: usize = 2;
+/// A word of another name of several words is marked in snippets from this many characters on.
+const MIN_NAME_WORD_MARK_CHARS: usize = 3;
 /// Snippet length in characters.
 pub const SNIPPET_CHARS: usize = 200;
 
@@ -296,6 +302,7 @@ impl SearchIndex {
         let keep = keep_for(limit);
         let (mut scored, method) = self.score(&plan, filters, keep, method);
         rank(&mut scored, keep);
+        self.check_phrases(corpus, &plan, &mut scored);
         (self.hits(corpus, &plan, &scored, limit), method)
     }
 
@@ -497,6 +504,11 @@ fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 struct Plan {
     /// Number of query words.
     words: usize,
+    /// The query words, folded, and whether the last is unfinished.
+    query: Vec<String>,
+    last_prefix: bool,
+    /// The other names of the concepts the query names, each as its words.
+    names: Vec<Vec<String>>,
     units: Vec<Unit>,
     /// Accumulator columns: one per unit part.
     columns: usize,
@@ -511,6 +523,8 @@ struct Unit {
     parts: Vec<Vec<(u32, f32)>>,
     weight: f32,
     first_column: usize,
+    /// Whether it is another name of a concept the query names.
+    other_name: bool,
 }
 
 /// One query word: its folded text, whether it is the unfinished last one.
@@ -541,7 +555,13 @@ fn query_words(query: &str) -> Vec<QueryWord> {
 impl SearchIndex {
     fn plan(&self, query: &str) -> Plan {
         let words = query_words(query);
-        let mut plan = Plan { words: words.len(), highlight: HitWords::from_query(query), ..Plan::default() };
+        let mut plan = Plan {
+            words: words.len(),
+            query: words.iter().map(|w| w.text.clone()).collect(),
+            last_prefix: words.last().is_some_and(|w| w.prefix),
+            highlight: HitWords::from_query(query),
+            ..Plan::default()
+        };
         for (i, word) in words.iter().enumerate() {
             plan.push(i..i + 1, vec![self.alternatives(&word.text, word.prefix, false)], 1.0);
             for (left, right) in self.splits(&word.text) {
@@ -560,10 +580,16 @@ impl SearchIndex {
         let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         for name in self.names.others(&typed) {
             let parts = name.iter().map(|word| self.alternatives(word, false, false)).collect();
-            for word in &name {
+            // Of a name of several words, small words (`و`, `of`) are not marked.
+            for word in name.iter().filter(|w| name.len() == 1 || w.chars().count() >= MIN_NAME_WORD_MARK_CHARS) {
                 plan.highlight.add_word(word);
             }
-            plan.push(0..words.len(), parts, OTHER_NAME_WEIGHT);
+            if plan.push(0..words.len(), parts, OTHER_NAME_WEIGHT)
+                && let Some(unit) = plan.units.last_mut()
+            {
+                unit.other_name = true;
+                plan.names.push(name);
+            }
         }
         plan
     }
@@ -644,13 +670,48 @@ fn dedup_max(mut terms: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
 }
 
 impl Plan {
-    fn push(&mut self, span: Range<usize>, parts: Vec<Vec<(u32, f32)>>, weight: f32) {
+    /// Adds a unit unless some part matches nothing; says whether it did.
+    fn push(&mut self, span: Range<usize>, parts: Vec<Vec<(u32, f32)>>, weight: f32) -> bool {
         if parts.iter().any(Vec::is_empty) {
-            return;
+            return false;
         }
         let first_column = self.columns;
         self.columns += parts.len();
-        self.units.push(Unit { span, parts, weight, first_column });
+        self.units.push(Unit { span, parts, weight, first_column, other_name: false });
+        true
+    }
+
+    /// Whether the query was expanded through a concept it names.
+    fn has_names(&self) -> bool {
+        !self.names.is_empty()
+    }
+}
+
+impl SearchIndex {
+    /// Re-ranks the best candidates by their text (see [`phrase`]): a
+    /// passage that holds the query as a phrase comes before one that only
+    /// holds its words; one that covers the query only through a concept's
+    /// other name of several words, without holding that name as a phrase,
+    /// falls back to what its words cover directly.
+    fn check_phrases(&self, corpus: &Corpus, plan: &Plan, scored: &mut Vec<Scored>) {
+        if plan.words < 2 && !plan.has_names() {
+            return;
+        }
+        for s in scored.iter_mut() {
+            let Some((_, text, _)) = self.passages.get(s.passage as usize).and_then(|p| self.source(corpus, p)) else {
+                continue;
+            };
+            let folded = fold_str(text);
+            let holds_name = plan.names.iter().any(|name| phrase::holds_phrase_folded(&folded, name, false));
+            if s.covered > s.direct.0 && !holds_name {
+                (s.covered, s.score) = s.direct;
+            }
+            s.phrase = plan.words >= 2
+                && s.covered == plan.words
+                && (holds_name || phrase::holds_phrase_folded(&folded, &plan.query, plan.last_prefix));
+        }
+        scored.retain(|s| s.covered > 0);
+        scored.sort_by(rank_order);
     }
 }
 
@@ -686,7 +747,7 @@ impl SearchIndex {
             target,
             field: passage.field,
             lang: passage.lang,
-            score: scored.score,
+            score: relevance(scored),
             covered: scored.covered,
             snippet: snippet.text,
             snippet_highlights: snippet.highlights,

@@ -32,6 +32,12 @@ pub(super) struct Scored {
     pub passage: u32,
     pub covered: usize,
     pub score: f32,
+    /// Words covered and score without the units of the concepts' other
+    /// names (used when the passage turns out not to hold such a name).
+    pub direct: (usize, f32),
+    /// Whether the passage holds the query's words as a phrase (set by the
+    /// re-ranking of the best candidates, see [`super::phrase`]).
+    pub phrase: bool,
 }
 
 /// Which way a query was scored.
@@ -131,8 +137,9 @@ impl Rows {
             .iter()
             .zip(rows)
             .filter_map(|(&passage, row)| {
-                let (covered, score) = cover(plan, row, &mut best);
-                (covered > 0).then_some(Scored { passage, covered, score })
+                let (covered, score) = cover(plan, row, true, &mut best);
+                let direct = if plan.has_names() { cover(plan, row, false, &mut best) } else { (covered, score) };
+                (covered > 0).then_some(Scored { passage, covered, score, direct, phrase: false })
             })
             .collect();
         let (mut slots, mut met) = (self.slots, self.met);
@@ -222,7 +229,7 @@ impl SearchIndex {
         let long: Vec<List> = lists.iter().zip(&heads).filter(|(_, h)| h.is_some()).map(|(&l, _)| l).collect();
         self.complete_from_tails(&mut rows, &long);
         let mut scored = rows.scored(plan);
-        let (covered, score) = cover(plan, &bounds, &mut Vec::new());
+        let (covered, score) = cover(plan, &bounds, true, &mut Vec::new());
         if covered == 0 {
             return Some(scored);
         }
@@ -256,13 +263,14 @@ impl SearchIndex {
 }
 
 /// The best cover of the query words by units that match: most words
-/// covered, then highest total score. `best` is scratch space.
-pub(super) fn cover(plan: &Plan, row: &[f32], best: &mut Vec<(usize, f32)>) -> (usize, f32) {
+/// covered, then highest total score; `names`: with the units of the
+/// concepts' other names. `best` is scratch space.
+pub(super) fn cover(plan: &Plan, row: &[f32], names: bool, best: &mut Vec<(usize, f32)>) -> (usize, f32) {
     best.clear();
     best.resize(plan.words + 1, (0, 0.0));
     for end in 1..=plan.words {
         best[end] = best[end - 1];
-        for unit in plan.units.iter().filter(|u| u.span.end == end) {
+        for unit in plan.units.iter().filter(|u| u.span.end == end && (names || !u.other_name)) {
             let Some(cells) = row.get(unit.first_column..unit.first_column + unit.parts.len()) else { continue };
             if cells.iter().any(|&c| c <= 0.0) {
                 continue;
@@ -278,9 +286,24 @@ pub(super) fn cover(plan: &Plan, row: &[f32], best: &mut Vec<(usize, f32)>) -> (
     best[plan.words]
 }
 
-/// The best first: more words covered, higher score, earlier passage.
+/// The best first: more words covered, the phrase, higher score, earlier passage.
 pub(super) fn rank_order(a: &Scored, b: &Scored) -> std::cmp::Ordering {
-    b.covered.cmp(&a.covered).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
+    b.covered
+        .cmp(&a.covered)
+        .then(b.phrase.cmp(&a.phrase))
+        .then(b.score.total_cmp(&a.score))
+        .then(a.passage.cmp(&b.passage))
+}
+
+/// The BM25 score at which [`relevance`]'s fraction is one half.
+const HALF_SCORE: f32 = 10.0;
+
+/// The score a hit shows, in the order of [`rank_order`]: its integer part
+/// is the number of query words covered (plus one for the whole phrase),
+/// its fraction the BM25 score squashed into `[0, 1)`.
+pub(super) fn relevance(scored: &Scored) -> f32 {
+    let score = scored.score.max(0.0);
+    scored.covered as f32 + f32::from(u8::from(scored.phrase)) + score / (score + HALF_SCORE)
 }
 
 /// How many of the best passages to sort for `limit` hits: concepts may hit

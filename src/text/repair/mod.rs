@@ -112,7 +112,7 @@ pub fn repair_line(line: &str, vocab: &Vocabulary) -> RepairedLine {
     // (A line with digits in it — a table of contents, a reference — is not
     // searched on unknown letters alone: names and numbers there are no sign.)
     let has_run = units.iter().any(|u| u.kind == units::Kind::Run);
-    if !shows_damage && (unknown_letters(&stored) == 0 || has_run) {
+    if !shows_damage && (stray_letters(line, &units, &stored) == 0 || has_run) {
         return RepairedLine::unchanged(line, 1.0);
     }
     let Some(best) = search::best_reading(&units, lexicon, persian, false) else {
@@ -146,8 +146,15 @@ fn has_bound_edge(line: &str, units: &[units::Unit], reading: &search::Reading) 
     };
     let first = word(reading.tokens.iter().find(|t| matches!(t.kind, search::TokenKind::Word { .. })));
     let last = word(reading.tokens.iter().rev().find(|t| !matches!(t.kind, search::TokenKind::Punct)));
-    search::BOUND_START.contains(&first.as_str()) || search::BOUND_END.contains(&last.as_str())
+    // A verb may open a line that goes on from the one before; it is a sign
+    // only together with the bare `می` it lost at the line's end.
+    let ends_bound = search::BOUND_END.contains(&last.as_str());
+    let verb = BOUND_VERBS.contains(&first.as_str());
+    (search::BOUND_START.contains(&first.as_str()) && !verb) || ends_bound
 }
+
+/// Verbs among the words a Persian line does not start with (see `has_bound_edge`).
+const BOUND_VERBS: &[&str] = &["گذارد", "گذارند", "کند", "کنند", "شود", "شوند"];
 
 /// Letters of `reading` in stretches not in the vocabulary.
 fn unknown_letters(reading: &search::Reading) -> usize {
@@ -156,6 +163,27 @@ fn unknown_letters(reading: &search::Reading) -> usize {
         .iter()
         .filter(|t| t.kind == search::TokenKind::Unknown)
         .map(|t| t.segments.iter().map(|&(a, b)| (b - a) as usize).sum::<usize>())
+        .sum()
+}
+
+/// Letters of the stored reading in unknown stretches that are a sign of
+/// damage: a stretch that is a whole word of the line (gaps or punctuation on
+/// both sides) and a known Persian word (the bare `آ` of «پانته آ») is no sign.
+fn stray_letters(line: &str, units: &[units::Unit], stored: &search::Reading) -> usize {
+    let letter = |u: usize| units.get(u).is_some_and(|u| u.key().is_some());
+    stored
+        .tokens
+        .iter()
+        .filter(|t| t.kind == search::TokenKind::Unknown)
+        .flat_map(|t| t.segments.iter().copied())
+        .map(|(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| {
+            let whole = (a == 0 || units[a].gap_before || !letter(a - 1))
+                && (b >= units.len() || units[b].gap_before || !letter(b));
+            let word = &line[units[a].range.start..units[b - 1].range.end];
+            !(whole && super::broken_order::is_known_word(word))
+        })
+        .map(|(a, b)| b - a)
         .sum()
 }
 
