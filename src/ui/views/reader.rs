@@ -56,7 +56,7 @@ pub fn reader_ui(
 ) {
     let ViewContext { model, lang, .. } = *view;
     let Some(document_index) = model.document_index(id) else {
-        ui.heading(format!("{}: document:{id}", tr(lang, "unknown address")));
+        crate::ui::widgets::paragraphs::heading_ui(ui, &format!("{}: document:{id}", tr(lang, "unknown address")));
         return;
     };
     let document = &model.corpus.documents[document_index];
@@ -287,8 +287,9 @@ fn push_block(blocks: &mut Vec<Block>, document: &Document, range: Range<usize>,
 fn broken_line_ui(ui: &mut egui::Ui, text: &str, lang: Lang) -> crate::ui::widgets::paragraphs::ParagraphResponse {
     let mut response = crate::ui::widgets::paragraphs::ParagraphResponse::default();
     let row = crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
-        ui.label(egui::RichText::new(crate::ui::widgets::icons::BROKEN_LINE).color(ui.visuals().warn_fg_color))
-            .on_hover_text(tr(lang, "broken order"));
+        let icon =
+            ui.label(egui::RichText::new(crate::ui::widgets::icons::BROKEN_LINE).color(ui.visuals().warn_fg_color));
+        crate::ui::widgets::paragraphs::hover_text_ui(icon, tr(lang, "broken order"));
         ui.scope(|ui| {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
             let paragraph = paragraph_ui(ui, text, &[]);
