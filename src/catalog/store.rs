@@ -8,7 +8,13 @@
 //!
 //! Nothing is written over a file that changed on disk since the store read
 //! it (content hash): the edit fails with [`CatalogError::Conflict`] and the
-//! caller offers to [`CatalogStore::reload`]. The new file of a moved
+//! caller offers to [`CatalogStore::reload`].
+//!
+//! [`CatalogStore::edit_undoable`] also returns a [`FileUndo`]: the bytes of
+//! every file the edit wrote as they were before, so that
+//! [`CatalogStore::undo`] puts the files back byte for byte (a concept moved
+//! out of `concepts.ron` goes back into it), again only over files that are
+//! still what the edit wrote. The new file of a moved
 //! concept is written before its entry is cut, so a crash in between leaves
 //! the concept twice (a duplicate id that `diplomap check` points at), never
 //! lost.
@@ -57,6 +63,30 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CatalogError + '_ {
 #[derive(Debug, Clone)]
 pub struct CatalogStore {
     loaded: LoadedCatalog,
+}
+
+/// How to put back the files an edit wrote: each file's text before the
+/// edit (`None`: it did not exist) and its revision after (`None`: the edit
+/// deleted it), in the order written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileUndo {
+    files: Vec<FileBefore>,
+    /// `concepts/`, when the edit created it.
+    created_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileBefore {
+    path: PathBuf,
+    before: Option<String>,
+    after: Option<Revision>,
+}
+
+impl FileUndo {
+    /// The files the edit wrote, created or deleted.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(|f| f.path.as_path())
+    }
 }
 
 /// One file write an edit plans.
@@ -133,9 +163,47 @@ impl CatalogStore {
         Ok(applied)
     }
 
+    /// [`Self::edit`], and how to put the files back as they were.
+    pub fn edit_undoable(&mut self, edit: &Edit) -> Result<(Applied, FileUndo), CatalogError> {
+        let applied = apply(&self.loaded.catalog, edit)?;
+        let (undo, _) = self.write_undoable(&applied.changes)?;
+        Ok((applied, undo))
+    }
+
     /// Writes `changes` (each concept's value before must be the one this
     /// store holds), then reads the catalog again.
     pub fn write(&mut self, changes: &[Change]) -> Result<Vec<Diagnostic>, CatalogError> {
+        self.write_undoable(changes).map(|(_, diagnostics)| diagnostics)
+    }
+
+    /// Puts back the files of `undo` as they were before its edit, if each is
+    /// still what the edit wrote (else [`CatalogError::Conflict`], nothing
+    /// written), then reads the catalog again. Files are put back in the
+    /// reverse order of the edit's writes, so a concept moved out of
+    /// `concepts.ron` is back in it before its own file goes.
+    pub fn undo(&mut self, undo: &FileUndo) -> Result<Vec<Diagnostic>, CatalogError> {
+        for file in &undo.files {
+            if Revision::on_disk(&file.path).map_err(io(&file.path))? != file.after {
+                return Err(CatalogError::Conflict { path: file.path.clone() });
+            }
+        }
+        for file in undo.files.iter().rev() {
+            let path = &file.path;
+            match (&file.before, file.after) {
+                (Some(text), Some(_)) => write_atomic(path, text.as_bytes()).map_err(io(path))?,
+                (Some(text), None) => write_new_atomic(path, text.as_bytes()).map_err(io(path))?,
+                (None, Some(_)) => std::fs::remove_file(path).map_err(io(path))?,
+                (None, None) => {}
+            }
+        }
+        if let Some(dir) = &undo.created_dir {
+            // Only if empty: anything else put there since stays.
+            let _ = std::fs::remove_dir(dir);
+        }
+        self.reload()
+    }
+
+    fn write_undoable(&mut self, changes: &[Change]) -> Result<(FileUndo, Vec<Diagnostic>), CatalogError> {
         let writes = self.plan(changes)?;
         for write in &writes {
             let (path, expected) = match write {
@@ -147,10 +215,22 @@ impl CatalogStore {
             }
         }
         let own_dir = self.loaded.dir.join(CONCEPTS_DIR);
+        let mut undo = FileUndo { files: Vec::new(), created_dir: None };
         if writes.iter().any(|w| matches!(w, Write::Create { .. })) && !own_dir.is_dir() {
             std::fs::create_dir_all(&own_dir).map_err(io(&own_dir))?;
+            undo.created_dir = Some(own_dir.clone());
         }
         for write in &writes {
+            let before = |path: &Path| self.loaded.files.iter().find(|f| f.path == path).map(|f| f.text.clone());
+            undo.files.push(match write {
+                Write::Create { path, text } => {
+                    FileBefore { path: path.clone(), before: None, after: Some(Revision::of(text.as_bytes())) }
+                }
+                Write::Replace { path, text, .. } => {
+                    FileBefore { path: path.clone(), before: before(path), after: Some(Revision::of(text.as_bytes())) }
+                }
+                Write::Delete { path, .. } => FileBefore { path: path.clone(), before: before(path), after: None },
+            });
             match write {
                 Write::Create { path, text } => write_new_atomic(path, text.as_bytes()).map_err(|e| {
                     if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -163,7 +243,8 @@ impl CatalogStore {
                 Write::Delete { path, .. } => std::fs::remove_file(path).map_err(io(path))?,
             }
         }
-        self.reload()
+        let diagnostics = self.reload()?;
+        Ok((undo, diagnostics))
     }
 
     /// The file writes that make `changes`: creations first, then

@@ -275,3 +275,34 @@ fn concepts_the_catalog_lost_come_back_among_the_top_suggestions() {
         assert!(found.contains(id), "{id} is not among the top 15 suggestions:\n{lines}");
     }
 }
+
+#[test]
+fn undo_puts_every_file_back_byte_for_byte_and_never_over_a_file_changed_since() {
+    use diplomap::catalog::edit::Edit;
+    use diplomap::catalog::store::CatalogStore;
+    let dir = corpus_copy();
+    let d = dir.path();
+    let original = snapshot(d);
+    let (store, _) = CatalogStore::open(d);
+    let mut store = store.unwrap();
+    // An alias moves interpol out of concepts.ron into its own file; undo moves it back.
+    let alias =
+        Edit::AddAlias { id: "interpol".into(), lang: diplomap::catalog::Lang::Fa, text: "پلیس جهانی".into() };
+    let (_, undo) = store.edit_undoable(&alias).unwrap();
+    assert!(d.join("concepts/interpol.ron").is_file());
+    store.undo(&undo).unwrap();
+    assert_eq!(snapshot(d), original);
+    assert!(!d.join("concepts").exists(), "the folder the edit made is gone with it");
+    assert_eq!(store.catalog(), &catalog(d));
+
+    // A file changed by hand after the edit is never written over by its undo.
+    let (_, undo) = store.edit_undoable(&alias).unwrap();
+    let own = d.join("concepts/interpol.ron");
+    let by_hand = format!("// by hand\n{}", std::fs::read_to_string(&own).unwrap());
+    std::fs::write(&own, &by_hand).unwrap();
+    let main_after_edit = std::fs::read(d.join("concepts.ron")).unwrap();
+    let err = store.undo(&undo).unwrap_err();
+    assert!(err.to_string().contains("changed on disk since it was read"), "{err}");
+    assert_eq!(std::fs::read_to_string(&own).unwrap(), by_hand);
+    assert_eq!(std::fs::read(d.join("concepts.ron")).unwrap(), main_after_edit);
+}

@@ -9,6 +9,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod catalog_ui;
 mod map_view;
 mod notes_ui;
 mod panels;

@@ -4,6 +4,7 @@
 //! Views never change the model or the state from inside a widget: they push
 //! a [`Command`], and [`App::apply`] carries the commands out after drawing.
 
+pub mod catalog;
 pub mod export;
 pub mod screenshot;
 pub mod tours;
@@ -15,7 +16,8 @@ use eframe::egui;
 use crate::address::Address;
 use crate::diag::Diagnostic;
 use crate::text::Lang;
-use crate::ui::context::command::{ImportAction, NoteAction};
+use crate::ui::context::command::{CatalogAction, ImportAction, NoteAction};
+use crate::ui::context::i18n::tr;
 use crate::ui::context::model::Model;
 use crate::ui::context::search_index::SearchIndexCache;
 use crate::ui::context::state::AppState;
@@ -63,6 +65,10 @@ pub struct ViewState {
     /// the corpus last read).
     pub stale_problems: Vec<Diagnostic>,
     pub problems_bar: crate::ui::shell::problems::ProblemsBar,
+    /// The concept picker of "Add as a name of…", while open.
+    pub name_picker: Option<crate::ui::views::name_picker::NamePicker>,
+    /// How to put back the files of the last catalog edit.
+    pub catalog_undo: Option<crate::catalog::store::FileUndo>,
 }
 
 pub struct App {
@@ -176,6 +182,7 @@ impl App {
                 mirror::column(ui, self.state.ui_lang.is_rtl(), |ui| self.view_ui(ui, &mut commands));
             });
             self.import_ui(&ctx, &mut commands);
+            self.name_picker_ui(&ctx, &mut commands);
             self.poll_export(&ctx);
         }
         self.commands.extend(commands);
@@ -266,7 +273,10 @@ impl App {
         if let Some(message) = &self.views.notice {
             egui::Panel::bottom("export-message").show(ui, |ui| {
                 mirror::row(ui, rtl, |ui| {
-                    ui.label(message);
+                    crate::ui::widgets::paragraphs::label_ui(ui, message);
+                    if self.views.catalog_undo.is_some() && ui.button(tr(self.state.ui_lang, "undo")).clicked() {
+                        commands.push(Command::Catalog(CatalogAction::Undo));
+                    }
                     if ui.small_button(crate::ui::widgets::icons::CLOSE).clicked() {
                         commands.push(Command::Export(crate::ui::context::command::ExportRequest::Dismiss));
                     }
@@ -323,6 +333,12 @@ impl App {
                 search::search_view_ui(ui, &view, &query, index, &mut self.views.search, commands)
             }
         }
+    }
+
+    /// The concept picker of "Add as a name of…", while open.
+    fn name_picker_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let (Some(picker), Ok(model)) = (&mut self.views.name_picker, &self.model) else { return };
+        crate::ui::views::name_picker::name_picker_ui(ctx, model, self.state.ui_lang, picker, commands);
     }
 
     /// The import form, the file dialog's answer and files dropped on the window.
@@ -384,6 +400,13 @@ impl App {
         if forward {
             self.push(Command::Forward);
         }
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        if self.views.catalog_undo.is_some()
+            && nothing_focused
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z))
+        {
+            self.push(Command::Catalog(CatalogAction::Undo));
+        }
     }
 
     /// Carries out the commands of this frame.
@@ -408,6 +431,7 @@ impl App {
                 }
                 Command::RecordStep => self.record_step(),
                 Command::Export(request) => self.export(&request),
+                Command::Catalog(action) => self.catalog(action),
                 Command::Navigate(address) => self.state.history.visit(address),
                 Command::Replace(address) => self.state.history.replace(address),
                 Command::Import(action) => self.import(action),

@@ -72,7 +72,8 @@ impl App {
         let step = self.current_map_step();
         self.views.tours.apply(TourAction::AddStep(Box::new(step)));
         let count = self.views.tours.tour(&id).map_or(0, |t| t.steps.len());
-        self.views.notice = Some(format!("{} {id} ({count})", tr(lang, "step added to")));
+        self.views.notice =
+            Some(format!("{} {id} ({})", tr(lang, "step added to"), crate::ui::context::i18n::number(lang, count)));
     }
 
     /// What the map shows now, as a tour step (caption left empty).

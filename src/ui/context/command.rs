@@ -1,7 +1,7 @@
 //! What a view asks the app to do. Views never change the model or the state
 //! from inside a widget: they push a [`Command`], and the app carries the
-//! commands out after drawing. The actions of the import form, the note
-//! editor, the tour editor and the export menu are here beside it, so every
+//! commands out after drawing. The actions of the import form, the catalog,
+//! the note editor, the tour editor and the export menu are here beside it, so every
 //! layer can name them and none needs the app.
 
 use std::path::PathBuf;
@@ -35,6 +35,22 @@ pub enum Command {
     /// Add the map view's current view as a step of the open tour.
     RecordStep,
     Export(ExportRequest),
+    Catalog(CatalogAction),
+}
+
+/// What a view asks of the catalog (concepts and their names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogAction {
+    /// Open the concept picker for a selected phrase.
+    PickConceptFor(String),
+    ClosePicker,
+    /// Add `text` as a name of concept `id`, in the language it is written in.
+    AddAlias {
+        id: String,
+        text: String,
+    },
+    /// Undo the last catalog edit.
+    Undo,
 }
 
 /// What the import asks the app to do.

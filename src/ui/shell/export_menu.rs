@@ -125,7 +125,7 @@ pub fn suggested_name(request: &ExportRequest) -> String {
 /// The folder exports go to when the app does not say otherwise.
 pub fn default_export_dir() -> PathBuf {
     let base = directories::UserDirs::new()
-        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf).or_else(|| Some(dirs.home_dir().to_path_buf())))
+        .map(|dirs| dirs.document_dir().map_or_else(|| dirs.home_dir().join("Documents"), Path::to_path_buf))
         .unwrap_or_else(|| PathBuf::from("."));
     base.join("diplomap-exports")
 }
@@ -134,7 +134,7 @@ pub fn default_export_dir() -> PathBuf {
 pub fn export_menu_ui(ui: &mut egui::Ui, lang: Lang, current_map: &TourStep, commands: &mut Vec<Command>) {
     ui.menu_button(tr(lang, "export"), |ui| {
         for (format, key) in [(Format::Svg, "export map svg"), (Format::Png, "export map png")] {
-            if ui.button(tr(lang, key)).clicked() {
+            if crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, key), true).clicked() {
                 commands.push(Command::Export(ExportRequest::Map { step: Box::new(current_map.clone()), format }));
                 ui.close();
             }

@@ -43,11 +43,14 @@ pub fn compare_ui(
 ) {
     let lang = view.lang;
     let Some((left_side, right_side)) = resolve_sides(view.model, left, right) else {
-        ui.heading(format!(
-            "{}: {}",
-            tr(lang, "unknown address"),
-            Address::Compare { left: left.clone(), right: right.cloned() }
-        ));
+        crate::ui::widgets::paragraphs::heading_ui(
+            ui,
+            &format!(
+                "{}: {}",
+                tr(lang, "unknown address"),
+                Address::Compare { left: left.clone(), right: right.cloned() }
+            ),
+        );
         return;
     };
     let (Some(a), Some(b)) = (column(view.model, &left_side, lang), column(view.model, &right_side, lang)) else {

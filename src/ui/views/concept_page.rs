@@ -32,7 +32,7 @@ pub fn concept_page_ui(
 ) {
     let ViewContext { model, lang, dark, .. } = *view;
     let Some(concept) = model.concept_index(id) else {
-        ui.heading(format!("{}: concept:{id}", tr(lang, "unknown address")));
+        crate::ui::widgets::paragraphs::heading_ui(ui, &format!("{}: concept:{id}", tr(lang, "unknown address")));
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];

@@ -1,11 +1,12 @@
 //! One module per view, each drawn for one kind of address (`concept:`,
 //! `document:`, `compare:`, `map`, `search:`, `tour:`), plus the presenter,
-//! the import form and the note editor that the concept page and reader share.
+//! the import form, the concept picker and the note editor that the concept page and reader share.
 
 pub mod compare;
 pub mod concept_page;
 pub mod import;
 pub mod map;
+pub mod name_picker;
 pub mod notes_editor;
 pub mod presenter;
 pub mod reader;

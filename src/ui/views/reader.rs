@@ -3,7 +3,8 @@
 //! a table of contents, and find-in-document (folded: `ي` finds `ی`).
 //! Text selected in a paragraph can be copied or get a note (for a concept it
 //! mentions, or the selected one); passage notes are shown and edited under
-//! the paragraph they are anchored in.
+//! the paragraph they are anchored in. A selection can also become a name of a
+//! concept ("Add as a name of…", the picker in `name_picker`).
 
 use std::ops::Range;
 
@@ -15,7 +16,7 @@ use crate::index::DocumentIndex;
 use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
-use crate::ui::context::command::PassageNoteAction;
+use crate::ui::context::command::{CatalogAction, PassageNoteAction};
 use crate::ui::context::i18n::{number, section_name, tr};
 use crate::ui::context::model::{Model, concept_rgb};
 use crate::ui::context::{Command, ViewContext};
@@ -55,7 +56,7 @@ pub fn reader_ui(
 ) {
     let ViewContext { model, lang, .. } = *view;
     let Some(document_index) = model.document_index(id) else {
-        ui.heading(format!("{}: document:{id}", tr(lang, "unknown address")));
+        crate::ui::widgets::paragraphs::heading_ui(ui, &format!("{}: document:{id}", tr(lang, "unknown address")));
         return;
     };
     let document = &model.corpus.documents[document_index];
@@ -286,8 +287,9 @@ fn push_block(blocks: &mut Vec<Block>, document: &Document, range: Range<usize>,
 fn broken_line_ui(ui: &mut egui::Ui, text: &str, lang: Lang) -> crate::ui::widgets::paragraphs::ParagraphResponse {
     let mut response = crate::ui::widgets::paragraphs::ParagraphResponse::default();
     let row = crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
-        ui.label(egui::RichText::new(crate::ui::widgets::icons::BROKEN_LINE).color(ui.visuals().warn_fg_color))
-            .on_hover_text(tr(lang, "broken order"));
+        let icon =
+            ui.label(egui::RichText::new(crate::ui::widgets::icons::BROKEN_LINE).color(ui.visuals().warn_fg_color));
+        crate::ui::widgets::paragraphs::hover_text_ui(icon, tr(lang, "broken order"));
         ui.scope(|ui| {
             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
             let paragraph = paragraph_ui(ui, text, &[]);
@@ -494,6 +496,11 @@ fn selection_bar_ui(
             }
         }
     });
+    if let Some(phrase) = document.text.get(passage.clone()).map(str::trim).filter(|p| !p.is_empty())
+        && crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "add as a name of…"), true).clicked()
+    {
+        commands.push(Command::Catalog(CatalogAction::PickConceptFor(phrase.to_string())));
+    }
 }
 
 /// The concepts a passage note can be for, most likely first, at most eight.

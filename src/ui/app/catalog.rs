@@ -1,0 +1,74 @@
+//! Catalog edits from the window: the concept picker opened and closed, a
+//! phrase added as a name of a concept (in the language it is written in),
+//! and undo. Every edit goes through [`CatalogStore`] (one file per concept,
+//! atomic, never over a file changed on disk) and the corpus is indexed
+//! again, so the new mention is highlighted; the notice says what was done
+//! and offers undo (also Ctrl+Z while no text box has the keyboard).
+
+use super::App;
+use crate::catalog::edit::Edit;
+use crate::catalog::store::{CatalogError, CatalogStore, FileUndo};
+use crate::text::Lang;
+use crate::ui::context::command::CatalogAction;
+use crate::ui::context::i18n::tr;
+use crate::ui::context::model::Model;
+use crate::ui::views::name_picker::NamePicker;
+
+/// The language a phrase is written in: Persian or Arabic by their letters,
+/// else English.
+pub fn phrase_lang(phrase: &str) -> Lang {
+    crate::text::lang::detect(phrase).unwrap_or(Lang::En)
+}
+
+impl App {
+    pub(super) fn catalog(&mut self, action: CatalogAction) {
+        match action {
+            CatalogAction::PickConceptFor(phrase) => self.views.name_picker = Some(NamePicker::new(phrase)),
+            CatalogAction::ClosePicker => self.views.name_picker = None,
+            CatalogAction::AddAlias { id, text } => {
+                let lang = phrase_lang(&text);
+                let edit = Edit::AddAlias { id: id.clone(), lang, text: text.clone() };
+                let label =
+                    self.model.as_ref().ok().and_then(|m| m.corpus.catalog.get(&id)).map_or_else(
+                        || id.clone(),
+                        |concept| concept.labels.get_or_any(self.state.ui_lang).to_string(),
+                    );
+                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
+                    Ok(undo) => {
+                        self.views.name_picker = None;
+                        self.views.catalog_undo = undo;
+                        let lang = self.state.ui_lang;
+                        self.views.notice = Some(format!("{} {label}: «{text}»", tr(lang, "name added")));
+                    }
+                    Err(err) => self.views.notice = Some(err.to_string()),
+                }
+            }
+            CatalogAction::Undo => {
+                let Some(undo) = self.views.catalog_undo.take() else { return };
+                match self.edit_catalog(|store| store.undo(&undo).map(|_| None)) {
+                    Ok(_) => self.views.notice = Some(tr(self.state.ui_lang, "edit undone").to_string()),
+                    Err(err) => self.views.notice = Some(err.to_string()),
+                }
+            }
+        }
+    }
+
+    /// Opens the catalog as it is on disk, makes `write`, and loads the
+    /// corpus again on success.
+    fn edit_catalog(
+        &mut self,
+        write: impl FnOnce(&mut CatalogStore) -> Result<Option<FileUndo>, CatalogError>,
+    ) -> Result<Option<FileUndo>, CatalogError> {
+        let Ok(model) = &self.model else { return Err(CatalogError::Invalid(Vec::new())) };
+        let dir = model.dir().clone();
+        let revision = model.revision;
+        let (store, problems) = CatalogStore::open(&dir);
+        let Some(mut store) = store else { return Err(CatalogError::Invalid(problems)) };
+        let undo = write(&mut store)?;
+        self.take_loaded(Model::load(&dir).map(|mut model| {
+            model.revision = revision + 1;
+            model
+        }));
+        Ok(undo)
+    }
+}

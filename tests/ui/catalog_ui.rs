@@ -1,0 +1,169 @@
+//! Catalog edits from the window, by accessible labels, on a copy of the
+//! bundled corpus: a phrase selected in the reader becomes a name of a
+//! concept through the picker, its mention is highlighted and listed at
+//! once, and undo (the notice's button, or Ctrl+Z) puts the catalog files
+//! back byte for byte.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use crate::support::{app_at, drag};
+use diplomap::text::Lang;
+use diplomap::ui::App;
+
+const DOCUMENT: &str = "003_412e824fada4b61c";
+/// "information exchanged": a wording of intelligence sharing the catalog misses.
+const PHRASE: &str = "اطلاعات تبادل شده";
+
+/// The painted glyphs of the first galley of a paragraph holding `phrase`, in logical order
+/// (a right-to-left run is painted last char first).
+fn glyphs_of(harness: &Harness<'_, App>, phrase: &str) -> Vec<egui::Rect> {
+    let paragraph = harness
+        .get_all_by_role(Role::Paragraph)
+        .find(|node| node.accesskit_node().label().is_some_and(|label| label.contains(phrase)))
+        .expect("a paragraph holding the phrase")
+        .rect();
+    for clipped in &harness.output().shapes {
+        let egui::Shape::Text(text) = &clipped.shape else { continue };
+        if !paragraph.contains(text.pos) {
+            continue;
+        }
+        let galley_text = text.galley.text();
+        if !galley_text.contains(phrase) {
+            continue;
+        }
+        let mut glyphs = Vec::new();
+        for row in &text.galley.rows {
+            for glyph in row.glyphs.iter().filter(|g| g.advance_width > 0.0) {
+                let min = text.pos + row.pos.to_vec2() + egui::vec2(glyph.pos.x, 0.0);
+                glyphs.push((glyph.chr, egui::Rect::from_min_size(min, egui::vec2(glyph.advance_width, row.size.y))));
+            }
+        }
+        glyphs.reverse();
+        // Lam and alef are painted as one glyph (the lam's).
+        let wanted: Vec<char> = phrase.replace("لا", "ل").chars().collect();
+        let chars: Vec<char> = glyphs.iter().map(|(c, _)| *c).collect();
+        let at = chars
+            .windows(wanted.len())
+            .position(|w| w == wanted.as_slice())
+            .unwrap_or_else(|| panic!("the letters of {phrase:?} in order among {chars:?}"));
+        return glyphs[at..at + wanted.len()].iter().map(|(_, rect)| *rect).collect();
+    }
+    panic!("no painted run holds {phrase:?}");
+}
+
+/// Drags over `phrase` from its first letter (on the right) to its last.
+fn select(harness: &mut Harness<'_, App>, phrase: &str) {
+    let glyphs = glyphs_of(harness, phrase);
+    let (first, last) = (glyphs[0], glyphs[glyphs.len() - 1]);
+    let y = first.center().y;
+    drag(harness, egui::pos2(first.right() - 0.5, y), egui::pos2(last.left() + 0.5, y));
+}
+
+fn click(harness: &mut Harness<'_, App>, pos: egui::Pos2) {
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(button(true));
+    harness.step();
+    harness.event(button(false));
+    harness.run();
+}
+
+/// The catalog files of the corpus folder with their bytes.
+fn catalog_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("concepts.ron"), std::fs::read(dir.join("concepts.ron")).unwrap());
+    if let Ok(entries) = std::fs::read_dir(dir.join("concepts")) {
+        for entry in entries {
+            let path = entry.unwrap().path();
+            files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+/// Whether the index has a mention of `concept` over exactly `phrase` in the document.
+fn mentioned(harness: &Harness<'_, App>, concept: &str, phrase: &str) -> bool {
+    let model = harness.state().model.as_ref().expect("the model");
+    let document = model.document_index(DOCUMENT).expect("the news item");
+    let text = &model.corpus.documents[document].text;
+    model
+        .index
+        .mentions_in(document)
+        .any(|m| model.concept_id(m.concept) == concept && text.get(m.range.clone()) == Some(phrase))
+}
+
+fn add_as_name_of(harness: &mut Harness<'_, App>, search: &str, concept_label: &str) {
+    select(harness, PHRASE);
+    harness.get_by_role_and_label(Role::Button, "Add as a name of…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Window, "Add as a name of");
+    harness.get_by_role_and_label(Role::TextInput, "Find a concept").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Find a concept").type_text(search);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, concept_label).click();
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_selected_phrase_becomes_a_name_its_mention_shows_and_undo_puts_the_files_back() {
+    let (mut harness, corpus) = app_at(&format!("document:{DOCUMENT}"), Lang::En);
+    harness.run_steps(3);
+    let before = catalog_files(corpus.path());
+    assert!(!mentioned(&harness, "intelligence-sharing", PHRASE), "not a name yet");
+
+    add_as_name_of(&mut harness, "intellig", "intelligence sharing");
+    assert!(harness.query_by_label_contains("Find a concept").is_none(), "the picker closed");
+    harness.get_by_label_contains(&format!("New name of intelligence sharing: «{PHRASE}»"));
+    assert!(mentioned(&harness, "intelligence-sharing", PHRASE), "indexed again at once");
+    let own = std::fs::read_to_string(corpus.path().join("concepts/intelligence-sharing.ron")).unwrap();
+    assert!(own.contains(&format!("\"{PHRASE}\"")), "{own}");
+
+    // Highlighted: a click on it selects its concept.
+    let glyphs = glyphs_of(&harness, PHRASE);
+    click(&mut harness, glyphs[glyphs.len() / 2].center());
+    assert_eq!(harness.state().state.selected.as_deref(), Some("intelligence-sharing"));
+
+    // Undo from the notice: the files are as they were, the mention is gone.
+    harness.get_by_role_and_label(Role::Button, "Undo").click();
+    harness.run_steps(2);
+    harness.get_by_label("Undone");
+    assert_eq!(catalog_files(corpus.path()), before);
+    assert!(!corpus.path().join("concepts").exists());
+    assert!(!mentioned(&harness, "intelligence-sharing", PHRASE));
+
+    // Again, listed on the concept page; then Ctrl+Z undoes it.
+    add_as_name_of(&mut harness, "تبادل", "intelligence sharing");
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate("concept:intelligence-sharing".parse().unwrap()));
+    harness.run_steps(2);
+    let listed = harness
+        .get_all_by_role(Role::Link)
+        .any(|node| node.accesskit_node().label().is_some_and(|label| label.contains(PHRASE)));
+    assert!(listed, "a keyword-in-context row of the new mention");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(catalog_files(corpus.path()), before);
+    assert!(!mentioned(&harness, "intelligence-sharing", PHRASE));
+}
+
+#[test]
+fn a_name_another_concept_has_is_refused_and_nothing_is_written() {
+    let (mut harness, corpus) = app_at(&format!("document:{DOCUMENT}"), Lang::En);
+    harness.run_steps(3);
+    add_as_name_of(&mut harness, "intellig", "intelligence sharing");
+    let after_first = catalog_files(corpus.path());
+    // The same phrase for another concept: refused, in the picker's notice.
+    add_as_name_of(&mut harness, "terror", "terrorism");
+    harness.get_by_label_contains("is already a name of");
+    assert_eq!(catalog_files(corpus.path()), after_first);
+}
