@@ -14,6 +14,7 @@ use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::tr;
 use crate::ui::context::model::Model;
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
+use crate::ui::widgets::mirror;
 use crate::ui::widgets::paragraphs::{chip_ui, label_ui};
 
 /// The most concepts listed at once.
@@ -66,28 +67,34 @@ pub fn name_picker_ui(
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
-            label_ui(ui, &format!("«{}»", picker.phrase));
-            let label = tr(lang, "find a concept");
-            let options = BidiEditOptions::single_line(label, label, 400.0, lang.is_rtl());
-            bidi_edit_ui(ui, "name picker search", &mut picker.query, &options);
-            let found = matching(model, picker.query.text());
-            ui.separator();
-            if found.is_empty() {
-                ui.label(tr(lang, "no concept found"));
-            }
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                for &concept in found.iter().take(SHOWN) {
-                    let entry = &model.corpus.catalog.concepts[concept];
-                    if chip_ui(ui, entry.labels.get_or_any(lang), false).clicked() {
-                        commands.push(Command::Catalog(CatalogAction::AddAlias {
-                            id: entry.id.clone(),
-                            text: picker.phrase.clone(),
-                        }));
-                    }
-                }
-            });
+            mirror::column(ui, lang.is_rtl(), |ui| picker_body_ui(ui, model, lang, picker, commands));
         });
     if !open {
         commands.push(Command::Catalog(CatalogAction::ClosePicker));
     }
+}
+
+/// The phrase, the search box and the matching concepts, against the
+/// interface's start side.
+fn picker_body_ui(ui: &mut egui::Ui, model: &Model, lang: Lang, picker: &mut NamePicker, commands: &mut Vec<Command>) {
+    label_ui(ui, &format!("«{}»", picker.phrase));
+    let label = tr(lang, "find a concept");
+    let options = BidiEditOptions::single_line(label, label, 400.0, lang.is_rtl());
+    bidi_edit_ui(ui, "name picker search", &mut picker.query, &options);
+    let found = matching(model, picker.query.text());
+    ui.separator();
+    if found.is_empty() {
+        ui.label(tr(lang, "no concept found"));
+    }
+    egui::ScrollArea::vertical().max_height(320.0).auto_shrink([false, true]).show(ui, |ui| {
+        for &concept in found.iter().take(SHOWN) {
+            let entry = &model.corpus.catalog.concepts[concept];
+            if chip_ui(ui, entry.labels.get_or_any(lang), false).clicked() {
+                commands.push(Command::Catalog(CatalogAction::AddAlias {
+                    id: entry.id.clone(),
+                    text: picker.phrase.clone(),
+                }));
+            }
+        }
+    });
 }
