@@ -272,15 +272,15 @@ impl App {
         let rtl = self.state.ui_lang.is_rtl();
         if let Some(message) = &self.views.notice {
             egui::Panel::bottom("export-message").show(ui, |ui| {
-                mirror::row(ui, rtl, |ui| {
-                    crate::ui::widgets::paragraphs::label_ui(ui, message);
-                    if self.views.catalog_undo.is_some() && ui.button(tr(self.state.ui_lang, "undo")).clicked() {
-                        commands.push(Command::Catalog(CatalogAction::Undo));
-                    }
+                let end = |ui: &mut egui::Ui| {
                     if ui.small_button(crate::ui::widgets::icons::CLOSE).clicked() {
                         commands.push(Command::Export(crate::ui::context::command::ExportRequest::Dismiss));
                     }
-                });
+                    if self.views.catalog_undo.is_some() && ui.button(tr(self.state.ui_lang, "undo")).clicked() {
+                        commands.push(Command::Catalog(CatalogAction::Undo));
+                    }
+                };
+                mirror::row_with_end(ui, rtl, end, |ui| crate::ui::widgets::paragraphs::label_ui(ui, message));
             });
         }
         let (problems, stale) = match self.views.stale_problems.is_empty() {

@@ -9,7 +9,7 @@ use crate::address::{Address, DocumentAnchor};
 use crate::index::{Edge, EdgeKind, IndexedMention, Passage};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
-use crate::ui::context::i18n::{number, tr};
+use crate::ui::context::i18n::{isolate, number, tr};
 use crate::ui::context::model::{Model, concept_rgb};
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, paint_bidi_label};
@@ -32,7 +32,10 @@ pub fn concept_page_ui(
 ) {
     let ViewContext { model, lang, dark, .. } = *view;
     let Some(concept) = model.concept_index(id) else {
-        crate::ui::widgets::paragraphs::heading_ui(ui, &format!("{}: concept:{id}", tr(lang, "unknown address")));
+        crate::ui::widgets::paragraphs::heading_ui(
+            ui,
+            &format!("{}: {}", tr(lang, "unknown address"), isolate(format!("concept:{id}"))),
+        );
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];

@@ -202,7 +202,9 @@ fn paragraph_with_marks(
     }
     let output = bidi_paragraph_ui(ui, text, &spans, ParagraphDirection::Auto, &style);
     paint_range_marks(ui, &output, &style, marks, mark_color);
-    output.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text));
+    output
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, crate::i18n::strip_isolates(text)));
     if output.hovered_span.is_some_and(|index| highlights.get(index).is_some_and(|h| h.concept.is_some())) {
         output.response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
     }
@@ -237,7 +239,7 @@ pub fn styled_label_ui(
 ) -> egui::Response {
     let style = BidiTextStyle::new(font_of(ui, &text_style), color);
     let response = bidi_label_ui(ui, text, ParagraphDirection::Auto, &style);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, crate::i18n::strip_isolates(text)));
     response
 }
 
@@ -254,7 +256,9 @@ pub fn selectable_row_ui(ui: &mut egui::Ui, selected: bool, text: &str, rtl_ui: 
     let row_height = style.row_height(ui.ctx());
     let height = row_height * layout.lines().len() as f32 + 2.0 * padding.y;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, text));
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, crate::i18n::strip_isolates(text))
+    });
     if !ui.is_rect_visible(rect) {
         return response;
     }
@@ -290,7 +294,9 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, selected: bool) -> egui::Response 
     let row_height = style.row_height(ui.ctx());
     let size = egui::vec2(layout.width(), row_height * layout.lines().len() as f32) + 2.0 * padding;
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, crate::i18n::strip_isolates(text))
+    });
     if ui.is_rect_visible(rect) {
         let widget = ui.style().interact_selectable(&response, selected);
         ui.painter().rect(rect, 4.0, widget.weak_bg_fill, widget.bg_stroke, egui::StrokeKind::Inside);
