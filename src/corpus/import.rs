@@ -451,8 +451,9 @@ pub fn new_document_id(documents: &Path, bytes: &[u8]) -> String {
         .unwrap_or_else(|| format!("{next:03}_{hash:016x}"))
 }
 
-/// 64-bit FNV-1a.
-fn fnv1a64(bytes: &[u8]) -> u64 {
+/// 64-bit FNV-1a: the hash in a document id, and a stable hash for anything
+/// that must not change between runs or builds.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 

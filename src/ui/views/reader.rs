@@ -18,7 +18,7 @@ use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
 use crate::ui::context::command::{CatalogAction, PassageNoteAction};
 use crate::ui::context::i18n::{isolate, number, section_name, tr};
-use crate::ui::context::model::{Model, concept_rgb};
+use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::views::notes_editor::{NotesEditor, PassageNoteView};
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
@@ -320,7 +320,7 @@ fn block_highlights(
         .filter(|m| m.range.start >= block.start && m.range.end <= block.end)
         .map(|m| Highlight {
             range: m.range.start - block.start..m.range.end - block.start,
-            color: highlight_fill(concept_rgb(m.concept, dark), Some(m.concept) == selected),
+            color: highlight_fill(model.concept_rgb(m.concept, dark), Some(m.concept) == selected),
             concept: Some(m.concept),
             strong: Some(m.concept) == selected,
         })
