@@ -11,6 +11,7 @@ mod common;
 
 mod catalog_ui;
 mod map_view;
+mod mixed_direction;
 mod notes_ui;
 mod panels;
 mod selection;

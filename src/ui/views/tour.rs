@@ -20,7 +20,7 @@ use crate::export::view::StepView;
 use crate::text::Lang;
 use crate::tours::{self, Tour, TourStep, edit};
 use crate::ui::context::command::{ExportRequest, TourAction};
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{number, tr};
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::paragraphs::{heading_ui, label_ui};
 
@@ -338,7 +338,7 @@ pub fn tour_view_ui(
     let map = panel.map_data(view.model);
     let side = if lang.is_rtl() { egui::Panel::right("tour-steps") } else { egui::Panel::left("tour-steps") };
     side.resizable(true).default_size(400.0).show(ui, |ui| {
-        steps_ui(ui, lang, &open, panel.selected, commands);
+        steps_ui(ui, view, &open, panel.selected, commands);
         ui.separator();
         caption_editor_ui(ui, lang, &open, panel.selected, commands);
     });
@@ -435,7 +435,8 @@ fn select_step(commands: &mut Vec<Command>, id: &str, index: usize) {
     commands.push(Command::Tour(TourAction::Select(index)));
 }
 
-fn steps_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
+fn steps_ui(ui: &mut egui::Ui, view: &ViewContext, open: &OpenTour, selected: usize, commands: &mut Vec<Command>) {
+    let lang = view.lang;
     let count = open.tour.steps.len();
     if count == 0 {
         ui.label(tr(lang, "no steps"));
@@ -450,32 +451,40 @@ fn steps_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: usize, com
             };
             frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                step_row_ui(ui, lang, &open.id, (index, selected, count), step, commands);
+                let focus = step.focus.as_ref().map(|focus| {
+                    let concept = view.model.corpus.catalog.get(&focus.concept);
+                    concept.map_or(focus.concept.as_str(), |c| c.labels.get_or_any(lang))
+                });
+                step_row_ui(ui, lang, &open.id, (index, selected, count), (step, focus), commands);
             });
         }
     });
 }
 
-/// One step's row; `place` is (this step, the selected step, the number of steps), from 0.
+/// One step's row, laid out in reading order; `place` is (this step, the
+/// selected step, the number of steps), from 0; `shown` the step and the
+/// name of the concept it focuses on, in the interface language.
 fn step_row_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     tour_id: &str,
     place: (usize, usize, usize),
-    step: &TourStep,
+    shown: (&TourStep, Option<&str>),
     commands: &mut Vec<Command>,
 ) {
     let (index, selected, count) = place;
-    ui.horizontal(|ui| {
-        let number = ui.selectable_label(index == selected, format!(" {} ", index + 1));
-        let label = format!("{} {}", tr(lang, "select step"), index + 1);
+    let (step, focus) = shown;
+    let ordinal = number(lang, index + 1);
+    crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
+        let number = ui.selectable_label(index == selected, format!(" {ordinal} "));
+        let label = format!("{} {ordinal}", tr(lang, "select step"));
         number.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if number.clicked() && index != selected {
             select_step(commands, tour_id, index);
         }
         let small = |ui: &mut egui::Ui, enabled: bool, icon: &str, key: &'static str| {
             let button = ui.add_enabled(enabled, egui::Button::new(icon).small());
-            let label = format!("{} {}", tr(lang, key), index + 1);
+            let label = format!("{} {ordinal}", tr(lang, key));
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &label));
             button.on_hover_text(tr(lang, key)).clicked()
         };
@@ -491,8 +500,9 @@ fn step_row_ui(
         if small(ui, true, tr(lang, "delete"), "delete step") {
             commands.push(Command::Tour(TourAction::Delete(index)));
         }
-        if let Some(focus) = &step.focus {
-            ui.weak(&focus.concept);
+        if let Some(focus) = focus {
+            let weak = ui.visuals().weak_text_color();
+            crate::ui::widgets::paragraphs::styled_label_ui(ui, focus, egui::TextStyle::Body, weak);
         }
     });
     let caption = crate::export::localized_or_english(&step.caption, lang);
@@ -526,7 +536,8 @@ fn caption_editor_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: u
 /// The selected step as the presenter and the exports show it.
 fn preview_ui(ui: &mut egui::Ui, view: &ViewContext, map: &MapData, tour: &Tour, selected: usize) {
     let size = ui.available_size().max(egui::vec2(120.0, 120.0));
-    let (rect, _response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr(view.lang, "concept map")));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, crate::ui::paint::map::colour(crate::export::look::BACKGROUND));
     let viewport = crate::graph::Vec2::new(rect.width(), rect.height());

@@ -1,0 +1,132 @@
+//! The guard over every view: no text handed to egui mixes strong
+//! left-to-right and right-to-left letters (egui has no bidi, so such a
+//! string is drawn misordered), and a Persian or Arabic interface shows its
+//! own words' numbers in its own digits. Each view is drawn at every kind
+//! of address, in the three interface languages, light and dark, narrow and
+//! wide; what the program wrote and what the corpus holds are told apart by
+//! where the text is painted (corpus paragraphs keep the digits they have).
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use unicode_bidi::{BidiClass, bidi_class};
+
+use crate::support::{app_over, wait_for_search_index, window};
+use diplomap::text::Lang;
+use diplomap::ui::App;
+
+const ADDRESSES: [&str; 8] = [
+    "map",
+    "concept:terrorism",
+    "concept:europol",
+    "document:003_412e824fada4b61c",
+    "document:004_be513f05f174dac0#abstract-fa",
+    "compare:000_d179677d1f4e20a5",
+    "tour:police-diplomacy:2",
+    "search:اينترپل",
+];
+
+/// Every piece of text in the last frame's shapes, with the part of the
+/// window where it shows (its galley's rectangle inside its clip).
+fn painted_texts(harness: &Harness<'_, App>) -> Vec<(String, egui::Rect)> {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(text) => {
+                let shown = text.galley.rect.translate(text.pos.to_vec2()).intersect(clip);
+                out.push((text.galley.text().to_string(), shown));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, &mut out);
+    }
+    out
+}
+
+/// Western digits standing as a number of their own: digits inside a
+/// Latin word, path or id (F5, I-24/7, map-3.svg) belong to it.
+fn western_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && !text.chars().any(|c| bidi_class(c) == BidiClass::L && !c.is_ascii_digit())
+}
+
+fn mixes_directions(text: &str) -> bool {
+    let strong = |wanted: &[BidiClass]| text.chars().any(|c| wanted.contains(&bidi_class(c)));
+    strong(&[BidiClass::L]) && strong(&[BidiClass::R, BidiClass::AL])
+}
+
+/// The rectangles of corpus text (paragraphs, keyword-in-context rows,
+/// search hits, what was typed, the map's concept names): what is in them
+/// is the corpus's, digits included.
+fn corpus_rects(harness: &Harness<'_, App>) -> Vec<egui::Rect> {
+    let roles = [Role::Paragraph, Role::Link, Role::ListItem, Role::TextInput, Role::MultilineTextInput, Role::Canvas];
+    harness
+        .root()
+        .children_recursive()
+        .filter(|n| roles.contains(&n.accesskit_node().role()))
+        .map(|n| n.rect())
+        .collect()
+}
+
+/// What is wrong in the frame drawn for `address` in `lang`.
+fn faults(harness: &Harness<'_, App>, lang: Lang, address: &str) -> Vec<String> {
+    let corpus = corpus_rects(harness);
+    let mut found = Vec::new();
+    for (text, shown) in painted_texts(harness) {
+        if mixes_directions(&text) {
+            found.push(format!("{address} [{lang:?}] mixed directions: {text:?}"));
+        }
+        let ours = !corpus.iter().any(|r| r.expand(1.0).contains(shown.center()));
+        if lang.is_rtl() && ours && western_number(&text) {
+            found.push(format!("{address} [{lang:?}] Western digits: {text:?}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_view_hands_egui_mixed_direction_text_or_western_digits_in_fa_ar() {
+    let corpus = crate::common::corpus_copy();
+    let mut found = Vec::new();
+    for address in ADDRESSES {
+        for lang in [Lang::Fa, Lang::Ar, Lang::En] {
+            for (size, dark) in [(egui::vec2(1280.0, 800.0), false), (egui::vec2(760.0, 700.0), true)] {
+                let mut app = app_over(corpus.path(), address, lang);
+                app.state.dark = dark;
+                let mut harness = window(app, size);
+                harness.run_steps(4);
+                if address.starts_with("search:") {
+                    wait_for_search_index(&mut harness);
+                }
+                found.extend(faults(&harness, lang, address));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
+}
+
+/// The same guard with the export menu open, then with the notice an
+/// export leaves (its path, its buttons), in each interface language.
+#[test]
+fn menus_and_notices_hand_egui_no_mixed_direction_text() {
+    let corpus = crate::common::corpus_copy();
+    let mut found = Vec::new();
+    for lang in [Lang::Fa, Lang::Ar, Lang::En] {
+        let mut harness = window(app_over(corpus.path(), "map", lang), egui::vec2(1280.0, 800.0));
+        harness.run_steps(4);
+        harness.get_by_role_and_label(Role::Button, diplomap::i18n::tr(lang, "export")).click();
+        harness.run_steps(2);
+        found.extend(faults(&harness, lang, "map, export menu"));
+        harness.get_by_label(diplomap::i18n::tr(lang, "export map svg")).click();
+        harness.run_steps(3);
+        let notice = diplomap::i18n::tr(lang, "exported to");
+        assert!(harness.query_by_label_contains(notice).is_some(), "the export's notice in {lang:?}");
+        found.extend(faults(&harness, lang, "map, export notice"));
+    }
+    assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
+}
