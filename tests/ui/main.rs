@@ -13,6 +13,7 @@ mod catalog_ui;
 mod map_view;
 mod notes_ui;
 mod panels;
+mod relations;
 mod selection;
 mod shell;
 mod support;
