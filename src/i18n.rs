@@ -146,6 +146,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("reading corpus", "Reading the corpus…", "خواندن پیکره…", "قراءة المدونة…"),
     ("reading index cache", "Reading the saved index…", "خواندن نمایه ذخیره‌شده…", "قراءة الفهرس المحفوظ…"),
     ("indexing corpus", "Indexing the corpus…", "نمایه‌سازی پیکره…", "فهرسة المدونة…"),
+    ("indexing for search", "Indexing for search…", "نمایه‌سازی برای جست‌وجو…", "الفهرسة للبحث…"),
     ("loading cancelled", "Loading was cancelled.", "بارگذاری لغو شد.", "أُلغي التحميل."),
     ("load again", "Load again", "بارگذاری دوباره", "إعادة التحميل"),
     (
@@ -375,6 +376,27 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     tr_dynamic(lang, key).unwrap_or(key)
 }
+
+/// `value` set apart from the interface sentence it is put in (between
+/// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE): a path, an id or a
+/// name keeps its own direction and order inside a Persian or Arabic
+/// sentence, and what follows it (a count in parentheses) stays after it.
+/// The marks are invisible; [`strip_isolates`] takes them out again.
+pub fn isolate(value: impl std::fmt::Display) -> String {
+    format!("\u{2068}{value}\u{2069}")
+}
+
+/// `text` without the directional isolates [`isolate`] put in (for what is
+/// read out or copied rather than drawn).
+pub fn strip_isolates(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.contains(ISOLATE_MARKS) {
+        true => text.replace(ISOLATE_MARKS, "").into(),
+        false => text.into(),
+    }
+}
+
+/// LRI, RLI, FSI and PDI.
+const ISOLATE_MARKS: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
 
 /// `n` in the digits of the interface language (Persian ۰–۹, Arabic-Indic ٠–٩,
 /// with the Arabic decimal separator).
@@ -610,6 +632,37 @@ mod tests {
         }
         let keys: std::collections::HashSet<_> = STRINGS.iter().map(|(k, ..)| k).collect();
         assert_eq!(keys.len(), STRINGS.len(), "duplicate keys");
+    }
+
+    /// The runs of `text` laid out on one line, left to right, as text.
+    fn visual_runs(text: &str) -> Vec<String> {
+        use crate::text::bidi_layout::{LayoutOptions, ParagraphDirection, layout_paragraph};
+        let options = LayoutOptions::unbounded(ParagraphDirection::Auto);
+        let layout = layout_paragraph(text, &[], &options, &mut |t: &str, _| t.chars().count() as f32);
+        layout
+            .lines()
+            .iter()
+            .flat_map(|line| &line.runs)
+            .map(|run| strip_isolates(&text[run.range.clone()]).into())
+            .collect()
+    }
+
+    #[test]
+    fn an_isolated_path_keeps_its_order_in_a_persian_sentence() {
+        let path = "/home/u/Documents/diplomap-exports/map-1.png";
+        let joined = format!("{} {path}", tr(Lang::Fa, "exported to"));
+        assert!(!visual_runs(&joined).iter().any(|run| run == path), "without the isolate the leading / strays");
+        let isolated = format!("{} {}", tr(Lang::Fa, "exported to"), isolate(path));
+        let runs = visual_runs(&isolated);
+        assert!(runs.iter().any(|run| run.trim() == path), "{runs:?}");
+        // A count after an id stays after it (to its left in Persian).
+        let step =
+            format!("{} {} ({})", tr(Lang::Fa, "step added to"), isolate("police-diplomacy"), number(Lang::Fa, 11));
+        let runs = visual_runs(&step);
+        let id_at = runs.iter().position(|r| r.contains("police-diplomacy")).unwrap();
+        let count_at = runs.iter().position(|r| r.contains('۱')).unwrap();
+        assert!(count_at < id_at, "{runs:?}");
+        assert_eq!(strip_isolates(&isolated), joined);
     }
 
     #[test]

@@ -111,7 +111,7 @@ pub fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, ImportError> {
             kind,
             text: text.to_string(),
             source: None,
-            title: None,
+            title: first_heading(text),
             languages: Vec::new(),
             year: None,
         });
@@ -136,6 +136,22 @@ pub fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared, ImportError> {
         languages: out.languages,
         year: out.year,
     })
+}
+
+/// A heading longer than this many characters is taken for prose, not a title.
+const MAX_TITLE_CHARS: usize = 120;
+
+/// The title a plain text gives itself: its first paragraph when that is
+/// one short line that does not end a sentence (a heading; a leading `#`
+/// of Markdown left out).
+pub fn first_heading(text: &str) -> Option<String> {
+    let first = segment::paragraphs(text).into_iter().next()?;
+    let line = text.get(first)?.trim();
+    let line = line.trim_start_matches('#').trim();
+    let sentence = line.ends_with(['.', '؟', '?', '!', '؛', '…', ':']);
+    let short = !line.is_empty() && !line.contains('\n') && line.chars().count() <= MAX_TITLE_CHARS;
+    let short = short && !sentence;
+    short.then(|| line.to_string())
 }
 
 /// Reads a file to import, refusing what is too large before reading it,
@@ -285,7 +301,8 @@ pub fn meta_with_file_facts(mut meta: DocumentMeta, prepared: &Prepared) -> Docu
 /// Imports `bytes` (read from `source`, which names them in errors) as a new
 /// document with `meta`: a text file byte for byte, a PDF or HTML file by its
 /// extracted text. Languages left empty are detected; a document with no
-/// title at all is titled after the file (or the title the file gives).
+/// title at all is titled by the title the file gives (a text's first
+/// heading, see [`first_heading`]), else after the file.
 pub fn import_bytes(
     corpus_dir: &Path,
     source: &Path,
@@ -434,8 +451,9 @@ pub fn new_document_id(documents: &Path, bytes: &[u8]) -> String {
         .unwrap_or_else(|| format!("{next:03}_{hash:016x}"))
 }
 
-/// 64-bit FNV-1a.
-fn fnv1a64(bytes: &[u8]) -> u64 {
+/// 64-bit FNV-1a: the hash in a document id, and a stable hash for anything
+/// that must not change between runs or builds.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
@@ -467,6 +485,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("documents")).unwrap();
         dir
+    }
+
+    #[test]
+    fn a_text_is_titled_by_its_first_heading_not_its_file_name() {
+        let dir = empty_corpus();
+        let text = "دیپلماسی پلیسی و امنیت منطقه‌ای\n\nاین متن درباره همکاری پلیسی است. الشرطة والتعاون.\n";
+        let imported = import_bytes(dir.path(), Path::new("notes-2024.txt"), text.as_bytes(), DocumentMeta::default());
+        let meta = imported.unwrap().meta;
+        assert_eq!(meta.title.fa, "دیپلماسی پلیسی و امنیت منطقه‌ای");
+        assert!(!meta.title.en.contains("notes-2024"), "{:?}", meta.title);
+        // Prose first: no heading, the file's name stays the fallback.
+        assert_eq!(first_heading(&"کلمه ".repeat(60)), None);
+        assert_eq!(first_heading("# Police diplomacy\n\nBody.").as_deref(), Some("Police diplomacy"));
     }
 
     fn files_in(dir: &Path) -> Vec<String> {

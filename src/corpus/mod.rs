@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, line_col, read_utf8};
+pub use import::fnv1a64;
 pub use meta::{DocumentMeta, Section, SectionKind, SourceKind};
 
 /// One document: its id (the file stem), its text and its metadata.

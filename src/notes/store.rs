@@ -179,15 +179,17 @@ impl NoteStore {
 
     /// Every concept's main note body as `(concept id, body)`, sorted by id
     /// (what search indexes). Files that cannot be read are left out and
-    /// returned as errors beside the bodies.
-    pub fn main_notes(&mut self) -> (Vec<(String, String)>, Vec<NotesError>) {
+    /// returned as errors beside the bodies. Reads without remembering what
+    /// it read (like [`NoteStore::peek`]), so it never hides a change made
+    /// elsewhere from the editor's conflict check.
+    pub fn main_notes(&self) -> (Vec<(String, String)>, Vec<NotesError>) {
         let ids = match self.list() {
             Ok(ids) => ids,
             Err(err) => return (Vec::new(), vec![err]),
         };
         let (mut notes, mut errors) = (Vec::new(), Vec::new());
         for id in ids {
-            match self.get_main(&id) {
+            match self.peek(&id).map(|notes| notes.main_body().map(str::to_owned)) {
                 Ok(Some(body)) => notes.push((id, body)),
                 Ok(None) => {}
                 Err(err) => errors.push(err),

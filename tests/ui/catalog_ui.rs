@@ -102,6 +102,13 @@ fn mentioned(harness: &Harness<'_, App>, concept: &str, phrase: &str) -> bool {
         .any(|m| model.concept_id(m.concept) == concept && text.get(m.range.clone()) == Some(phrase))
 }
 
+/// Each concept's highlight colour, by id.
+fn colours(harness: &Harness<'_, App>) -> BTreeMap<String, [u8; 3]> {
+    let model = harness.state().model.as_ref().expect("the model");
+    let concepts = 0..model.corpus.catalog.concepts.len();
+    concepts.map(|c| (model.concept_id(c).to_string(), model.concept_rgb(c, false))).collect()
+}
+
 fn add_as_name_of(harness: &mut Harness<'_, App>, search: &str, concept_label: &str) {
     select(harness, PHRASE);
     harness.get_by_role_and_label(Role::Button, "Add as a name of…").click();
@@ -120,9 +127,12 @@ fn a_selected_phrase_becomes_a_name_its_mention_shows_and_undo_puts_the_files_ba
     let (mut harness, corpus) = app_at(&format!("document:{DOCUMENT}"), Lang::En);
     harness.run_steps(3);
     let before = catalog_files(corpus.path());
+    let colours_before = colours(&harness);
     assert!(!mentioned(&harness, "intelligence-sharing", PHRASE), "not a name yet");
 
     add_as_name_of(&mut harness, "intellig", "intelligence sharing");
+    // The edit moved the concept to its own file: no concept changed colour.
+    assert_eq!(colours(&harness), colours_before);
     assert!(harness.query_by_label_contains("Find a concept").is_none(), "the picker closed");
     harness.get_by_label_contains(&format!("New name of intelligence sharing: «{PHRASE}»"));
     assert!(mentioned(&harness, "intelligence-sharing", PHRASE), "indexed again at once");

@@ -4,7 +4,7 @@
 
 #![cfg(feature = "gui")]
 
-use crate::support::{app_at, current, labelled};
+use crate::support::{app_at, current, labelled, wait_for_search_index};
 
 use diplomap::address::{Address, DocumentAnchor};
 use diplomap::text::Lang;
@@ -106,6 +106,9 @@ fn every_address_opens_its_view() {
     for (address, shown) in cases {
         let (mut harness, _corpus) = app_at(address, Lang::En);
         harness.run_steps(4);
+        if address.starts_with("search:") {
+            wait_for_search_index(&mut harness);
+        }
         assert_eq!(current(&harness).to_string(), address.parse::<Address>().expect("valid").to_string());
         assert!(harness.query_all_by_label_contains(shown).next().is_some(), "{address} shows {shown}");
     }

@@ -94,3 +94,16 @@ pub fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<
         _ => None,
     })
 }
+
+/// Frames, a few milliseconds apart, until the search index being built off
+/// the UI thread is there (then two more, so the page shows its results).
+pub fn wait_for_search_index(harness: &mut Harness<'_, App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    harness.run_steps(1);
+    while harness.state().search_index.is_indexing() {
+        assert!(std::time::Instant::now() < deadline, "the search index was not built in time");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}

@@ -68,10 +68,12 @@ fn a_dropped_file_is_imported_through_the_form_and_opened() {
     let mut harness = harness_at(corpus.path());
 
     drop_file(&mut harness, &path);
-    assert_eq!(field(&harness, "Title (English)").value().as_deref(), Some("police news"), "named after the file");
-    field(&harness, "Title (Persian)").focus();
+    let heading = "همکاری پليس ايران با اینترپل";
+    assert_eq!(field(&harness, "Title (Persian)").value().as_deref(), Some(heading), "titled by its first heading");
+    assert_eq!(field(&harness, "Title (English)").value().as_deref(), Some(""), "not after the file");
+    field(&harness, "Title (English)").focus();
     harness.run_steps(1);
-    field(&harness, "Title (Persian)").type_text("همکاری پلیس ایران با اینترپل");
+    field(&harness, "Title (English)").type_text("police news");
     field(&harness, "Year").focus();
     harness.run_steps(1);
     field(&harness, "Year").type_text("۱۴۰۰");
@@ -97,7 +99,7 @@ fn a_dropped_file_is_imported_through_the_form_and_opened() {
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
     let model = harness.state().model.as_ref().expect("the corpus is loaded again");
     let document = model.corpus.document(&id).expect("the new document is in the model");
-    assert_eq!(document.meta.title.fa, "همکاری پلیس ایران با اینترپل");
+    assert_eq!(document.meta.title.fa, heading);
     assert_eq!(document.meta.title.en, "police news");
     assert_eq!(document.meta.year, Some(1400));
     assert_eq!(document.meta.languages, [diplomap::text::Lang::Fa]);

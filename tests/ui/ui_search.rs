@@ -8,6 +8,7 @@ use crate::support;
 
 use diplomap::address::{Address, DocumentAnchor};
 use diplomap::index::search::{HitTarget, SearchFilters, SearchIndex};
+use diplomap::text::Lang;
 use diplomap::ui::App;
 use diplomap::ui::context::model::Model;
 use diplomap::ui::context::state::AppState;
@@ -34,6 +35,7 @@ fn search_for(harness: &mut Harness<'_, App>, query: &str) {
     assert!(harness.get_by_label("Search").is_focused(), "Ctrl+F focuses the search box");
     harness.get_by_label("Search").type_text(query);
     harness.run_steps(3);
+    support::wait_for_search_index(harness);
 }
 
 /// The Kalkan news item says "فعالیتهای اطلاعاتی" (Persian yeh, no ZWNJ).
@@ -116,6 +118,7 @@ fn a_search_address_opens_the_results_page() {
     };
     let mut harness = support::window(support::app_with(&dir, state), egui::vec2(1280.0, 800.0));
     harness.run_steps(2);
+    support::wait_for_search_index(&mut harness);
     assert_eq!(harness.get_by_label("Search").value().as_deref(), Some("كالكان"));
     // A concept hit opens the concept's page.
     harness.get_by_label_contains(": کالکان").click();
@@ -155,4 +158,63 @@ fn a_query_longer_than_the_box_stays_on_one_line() {
     let search_box = harness.get_by_label("Search");
     assert_eq!(search_box.rect().height(), height, "the box scrolls sideways instead of growing");
     assert_eq!(search_box.value().as_deref(), Some(query));
+}
+
+#[test]
+fn the_results_page_says_it_is_indexing_until_the_index_is_built_off_the_ui_thread() {
+    for (lang, indexing) in
+        [(Lang::En, "Indexing for search…"), (Lang::Fa, "نمایه‌سازی برای جست‌وجو…"), (Lang::Ar, "الفهرسة للبحث…")]
+    {
+        let corpus = common::corpus_copy();
+        let app = support::app_over(corpus.path(), "search:كالكان", lang);
+        let mut harness = support::window(app, egui::vec2(1280.0, 800.0));
+        harness.run_steps(1);
+        assert!(harness.state().search_index.is_indexing(), "{lang:?}: the index is built in the background");
+        harness.get_by_label(indexing);
+        assert!(harness.query_by_label_contains(": کالکان").is_none(), "{lang:?}: no results before the index");
+        support::wait_for_search_index(&mut harness);
+        assert!(harness.query_by_label(indexing).is_none(), "{lang:?}: the indexing line goes");
+        harness.get_by_label_contains(": کالکان");
+    }
+}
+
+#[test]
+fn the_index_is_built_once_per_revision_and_again_for_a_new_note_or_a_new_corpus() {
+    let corpus = common::catalog_and_documents_copy();
+    let mut harness = harness_at(corpus.path());
+    search_for(&mut harness, "زیرنویس");
+    harness.get_by_label("Nothing found");
+    harness.run_steps(10);
+    assert_eq!(harness.state().search_index.builds(), 1, "frames and keystrokes do not rebuild the index");
+
+    // A note saved through the app's one note store: the notes' generation moves on.
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate(Address::Concept("interpol".into())));
+    harness.run_steps(2);
+    harness.state_mut().notes.buffer = diplomap::text::editing::EditBuffer::new("زیرنویس‌های گزارش اینترپل را ببینید.");
+    harness.state_mut().notes.status = diplomap::ui::views::notes_editor::NoteStatus::Unsaved;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(1);
+    assert_eq!(current(&harness), Address::Search("زیرنویس".into()));
+    assert!(harness.state().search_index.is_indexing(), "the new note is indexed again");
+    support::wait_for_search_index(&mut harness);
+    harness.get_all_by_label_contains("زیرنویس‌های گزارش اینترپل").next().expect("the note's hit");
+    assert_eq!(harness.state().search_index.builds(), 2);
+
+    // A corpus loaded again with a new document: a new revision, a new index.
+    let word = "قاچاق‌پژوهی‌نو";
+    std::fs::write(corpus.path().join("documents/zz_new.txt"), format!("گزارشی دربارهٔ {word} و اینترپل.\n")).unwrap();
+    let revision = harness.state().model.as_ref().map(|model| model.revision).unwrap();
+    let mut reloaded = Model::load(corpus.path()).unwrap();
+    reloaded.revision = revision + 1;
+    harness.state_mut().model = Ok(reloaded);
+    harness.state_mut().push(diplomap::ui::context::Command::Replace(Address::Search(word.into())));
+    harness.run_steps(1);
+    assert!(harness.query_all_by_label_contains("گزارشی دربارهٔ").next().is_none(), "no stale index of the old corpus");
+    support::wait_for_search_index(&mut harness);
+    harness.get_all_by_label_contains("گزارشی دربارهٔ").next().expect("the new document's passage");
+    assert_eq!(harness.state().search_index.builds(), 3);
+    harness.run_steps(5);
+    assert_eq!(harness.state().search_index.builds(), 3);
 }

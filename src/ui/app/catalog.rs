@@ -10,7 +10,7 @@ use crate::catalog::edit::Edit;
 use crate::catalog::store::{CatalogError, CatalogStore, FileUndo};
 use crate::text::Lang;
 use crate::ui::context::command::CatalogAction;
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::model::Model;
 use crate::ui::views::name_picker::NamePicker;
 
@@ -38,7 +38,8 @@ impl App {
                         self.views.name_picker = None;
                         self.views.catalog_undo = undo;
                         let lang = self.state.ui_lang;
-                        self.views.notice = Some(format!("{} {label}: «{text}»", tr(lang, "name added")));
+                        self.views.notice =
+                            Some(format!("{} {}: «{}»", tr(lang, "name added"), isolate(label), isolate(&text)));
                     }
                     Err(err) => self.views.notice = Some(err.to_string()),
                 }

@@ -7,7 +7,7 @@ use eframe::egui;
 
 use crate::ui::app::App;
 use crate::ui::context::command::ExportRequest;
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::shell::export_menu::{Destination, ExportOutcome, run_export};
 
 impl App {
@@ -71,11 +71,11 @@ fn written_notice(paths: &[std::path::PathBuf], lang: crate::text::Lang) -> Stri
     let exported = tr(lang, "exported to");
     match paths {
         [] => String::new(),
-        [one] => format!("{exported} {}", one.display()),
+        [one] => format!("{exported} {}", isolate(one.display())),
         [first, ..] => {
             let folder = first.parent().unwrap_or(first);
             let files = crate::ui::context::i18n::number(lang, paths.len());
-            format!("{exported} {} ({files} {})", folder.display(), tr(lang, "files"))
+            format!("{exported} {} ({files} {})", isolate(folder.display()), tr(lang, "files"))
         }
     }
 }

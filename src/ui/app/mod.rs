@@ -19,6 +19,7 @@ use crate::text::Lang;
 use crate::ui::context::command::{CatalogAction, ImportAction, NoteAction};
 use crate::ui::context::i18n::tr;
 use crate::ui::context::model::Model;
+use crate::ui::context::search_index::SearchIndexCache;
 use crate::ui::context::state::AppState;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::shell::{concept_list, side_panel, top_bar};
@@ -81,6 +82,8 @@ pub struct App {
     loader: crate::ui::shell::loading::CorpusLoader,
     /// `--present`: start presenting once the corpus is loaded.
     present_on_load: bool,
+    /// The search index, built off the UI thread, cached by revision.
+    pub search_index: SearchIndexCache,
 }
 
 impl App {
@@ -108,7 +111,9 @@ impl App {
         let notes = NotesEditor::new(crate::notes::NoteStore::open(corpus_dir.join("notes")));
         let views = ViewState::default();
         let present_on_load = options.present;
-        let mut app = App { state, model, views, notes, commands: Vec::new(), screenshot, loader, present_on_load };
+        let search_index = SearchIndexCache::default();
+        let commands = Vec::new();
+        let mut app = App { state, model, views, notes, commands, screenshot, loader, present_on_load, search_index };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = crate::ui::views::tour::TourPanel::new(corpus_dir.join("tours"));
         app.views.export.ask_where = true;
@@ -126,8 +131,8 @@ impl App {
         let loader = crate::ui::shell::loading::CorpusLoader::idle(ctx, model.dir().clone());
         let views = ViewState::default();
         let commands = Vec::new();
-        let mut app =
-            App { state, model: Ok(model), views, notes, commands, screenshot: None, loader, present_on_load: false };
+        let (model, screenshot, present_on_load, search_index) = (Ok(model), None, false, SearchIndexCache::default());
+        let mut app = App { state, model, views, notes, commands, screenshot, loader, present_on_load, search_index };
         app.views.address_text = app.state.history.current().to_string();
         app.views.tours = crate::ui::views::tour::TourPanel::new(tours_dir);
         app.views.export_dir = crate::ui::shell::export_menu::default_export_dir();
@@ -212,7 +217,7 @@ impl App {
     /// `--screenshot`: the job looks at the frame just drawn.
     fn end_frame(&mut self, ctx: &egui::Context) {
         if let Some(job) = &mut self.screenshot {
-            job.frame(ctx, self.model.as_ref().map_or(0, |model| model.revision));
+            job.frame(ctx, self.search_index.is_indexing());
         }
     }
 
@@ -267,15 +272,15 @@ impl App {
         let rtl = self.state.ui_lang.is_rtl();
         if let Some(message) = &self.views.notice {
             egui::Panel::bottom("export-message").show(ui, |ui| {
-                mirror::row(ui, rtl, |ui| {
-                    crate::ui::widgets::paragraphs::label_ui(ui, message);
-                    if self.views.catalog_undo.is_some() && ui.button(tr(self.state.ui_lang, "undo")).clicked() {
-                        commands.push(Command::Catalog(CatalogAction::Undo));
-                    }
+                let end = |ui: &mut egui::Ui| {
                     if ui.small_button(crate::ui::widgets::icons::CLOSE).clicked() {
                         commands.push(Command::Export(crate::ui::context::command::ExportRequest::Dismiss));
                     }
-                });
+                    if self.views.catalog_undo.is_some() && ui.button(tr(self.state.ui_lang, "undo")).clicked() {
+                        commands.push(Command::Catalog(CatalogAction::Undo));
+                    }
+                };
+                mirror::row_with_end(ui, rtl, end, |ui| crate::ui::widgets::paragraphs::label_ui(ui, message));
             });
         }
         let (problems, stale) = match self.views.stale_problems.is_empty() {
@@ -324,7 +329,8 @@ impl App {
                 commands,
             ),
             Address::Search(query) => {
-                search::search_view_ui(ui, &view, &query, self.notes.generation, &mut self.views.search, commands)
+                let index = self.search_index.request(ui.ctx(), model, &self.notes.store, self.notes.generation);
+                search::search_view_ui(ui, &view, &query, index, &mut self.views.search, commands)
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `--screenshot FILE.png`: once the window has settled (the corpus loaded,
 //! fonts in place, nothing asking to be redrawn at once for a few frames —
-//! the map's layout still moving, a scroll, a camera flight), ask eframe for
+//! the map's layout still moving, a scroll, a camera flight — and no search
+//! index being built), ask eframe for
 //! the window's pixels, save them as PNG and close the window. A repaint asked
 //! for later (the note editor checking its file every half second, say) is
 //! not waited for: it would never end.
@@ -35,8 +36,15 @@ impl ScreenshotJob {
         ScreenshotJob { path, quiet_frames: 0, frames: 0, requested: false, received: Arc::default(), outcome: None }
     }
 
-    /// Called at the end of every frame.
-    pub fn frame(&mut self, ctx: &egui::Context, _revision: u64) {
+    /// Called at the end of every frame; `waiting`: work the picture needs is
+    /// still running off the UI thread (the search index), so the window has
+    /// not settled (and those frames do not count towards the limit).
+    pub fn frame(&mut self, ctx: &egui::Context, waiting: bool) {
+        if waiting {
+            self.quiet_frames = 0;
+            ctx.request_repaint_after(NEXT_FRAME * 4);
+            return;
+        }
         self.frames += 1;
         let received = self.received.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = received {

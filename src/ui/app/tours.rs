@@ -8,7 +8,7 @@ use crate::address::Address;
 use crate::tours::{EdgeRef, Filters, Focus, Highlight, TourStep};
 use crate::ui::app::{App, ViewState};
 use crate::ui::context::command::TourAction;
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::state::AppState;
 use crate::ui::views::presenter::Presenter;
 
@@ -72,8 +72,12 @@ impl App {
         let step = self.current_map_step();
         self.views.tours.apply(TourAction::AddStep(Box::new(step)));
         let count = self.views.tours.tour(&id).map_or(0, |t| t.steps.len());
-        self.views.notice =
-            Some(format!("{} {id} ({})", tr(lang, "step added to"), crate::ui::context::i18n::number(lang, count)));
+        self.views.notice = Some(format!(
+            "{} {} ({})",
+            tr(lang, "step added to"),
+            isolate(&id),
+            crate::ui::context::i18n::number(lang, count)
+        ));
     }
 
     /// What the map shows now, as a tour step (caption left empty).

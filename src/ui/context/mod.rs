@@ -5,6 +5,7 @@
 pub mod command;
 pub mod layout_store;
 pub mod model;
+pub mod search_index;
 pub mod state;
 pub mod view_context;
 

@@ -3,13 +3,15 @@
 //! number that caches key on. The model holds no egui state.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 
 pub struct Model {
-    pub corpus: Corpus,
+    /// Shared, so a worker (the search index's) can read it off the UI thread.
+    pub corpus: Arc<Corpus>,
     pub index: Index,
     /// Bumped whenever the corpus or index changes; caches compare it.
     pub revision: u64,
@@ -25,7 +27,7 @@ impl Model {
             return Err(problems);
         };
         let index = Index::build(&corpus);
-        Ok(Model { corpus, index, revision: 1, problems })
+        Ok(Model { corpus: Arc::new(corpus), index, revision: 1, problems })
     }
 
     pub fn dir(&self) -> &PathBuf {
@@ -43,12 +45,20 @@ impl Model {
     pub fn concept_id(&self, concept: usize) -> &str {
         self.corpus.catalog.concepts.get(concept).map_or("", |c| c.id.as_str())
     }
+
+    /// The highlight colour of concept number `concept` ([`concept_rgb`] of its id).
+    pub fn concept_rgb(&self, concept: usize, dark: bool) -> [u8; 3] {
+        concept_rgb(self.concept_id(concept), dark)
+    }
 }
 
-/// A colour per concept, stable across runs: hues spread by the golden angle,
-/// grouped by kind so that one kind's concepts stay in one family.
-pub fn concept_rgb(concept: usize, dark: bool) -> [u8; 3] {
-    let hue = (concept as f32 * 0.618_034).fract();
+/// A colour per concept, taken from its id: stable across runs and across
+/// catalog edits (an edit that moves a concept to its own file, or adds one
+/// before it, leaves every other concept's colour as it was). The id's hash
+/// picks a hue; the golden ratio spreads neighbouring hashes apart.
+pub fn concept_rgb(id: &str, dark: bool) -> [u8; 3] {
+    let hash = crate::corpus::fnv1a64(id.as_bytes());
+    let hue = ((hash % 10_007) as f32 * 0.618_034).fract();
     let (saturation, value) = if dark { (0.55, 0.95) } else { (0.65, 0.80) };
     hsv_to_rgb(hue, saturation, value)
 }

@@ -139,7 +139,7 @@ impl CorpusLoader {
                 self.delivered = true;
                 self.revision += 1;
                 Some(Ok(Model {
-                    corpus: loaded.corpus,
+                    corpus: Arc::new(loaded.corpus),
                     index: loaded.index,
                     revision: self.revision,
                     problems: loaded.problems,

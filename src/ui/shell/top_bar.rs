@@ -7,7 +7,7 @@ use eframe::egui;
 use crate::address::Address;
 use crate::text::Lang;
 use crate::ui::context::Command;
-use crate::ui::context::i18n::{language_name, tr};
+use crate::ui::context::i18n::{isolate, language_name, tr};
 use crate::ui::context::state::AppState;
 
 /// What the top bar edits besides the commands it pushes.
@@ -72,7 +72,7 @@ fn bar_contents(
         ui.ctx().copy_text(state.history.current().to_string());
     }
     if let Some(error) = views.address_error.as_ref() {
-        let message = format!("{}: {error}", tr(lang, "unknown address"));
+        let message = format!("{}: {}", tr(lang, "unknown address"), isolate(error));
         crate::ui::widgets::paragraphs::styled_label_ui(
             ui,
             &message,

@@ -14,7 +14,7 @@ use crate::corpus::{Document, SectionKind};
 use crate::index::align::{Row, align};
 use crate::text::Lang;
 use crate::ui::context::i18n::{section_name, tr};
-use crate::ui::context::model::{Model, concept_rgb};
+use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::paragraph_selection::selection_group;
 use crate::ui::widgets::paragraphs::{Highlight, heading_ui, highlight_fill, paragraph_ui};
@@ -168,7 +168,7 @@ fn highlights(view: &ViewContext, document: usize, range: &Range<usize>, hovered
             let strong = Some(m.concept) == hovered || Some(m.concept) == view.selected;
             Highlight {
                 range: m.range.start - range.start..m.range.end - range.start,
-                color: highlight_fill(concept_rgb(m.concept, view.dark), strong),
+                color: highlight_fill(view.model.concept_rgb(m.concept, view.dark), strong),
                 concept: Some(m.concept),
                 strong,
             }

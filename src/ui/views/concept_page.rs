@@ -12,8 +12,8 @@ use crate::index::{Edge, EdgeKind, IndexedMention, Passage};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
 use crate::text::bidi_layout::StyleId;
-use crate::ui::context::i18n::{number, tr};
-use crate::ui::context::model::{Model, concept_rgb};
+use crate::ui::context::i18n::{isolate, number, tr};
+use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, SpanLook, paint_bidi_label};
 use crate::ui::widgets::mirror;
@@ -35,7 +35,10 @@ pub fn concept_page_ui(
 ) {
     let ViewContext { model, lang, dark, .. } = *view;
     let Some(concept) = model.concept_index(id) else {
-        crate::ui::widgets::paragraphs::heading_ui(ui, &format!("{}: concept:{id}", tr(lang, "unknown address")));
+        crate::ui::widgets::paragraphs::heading_ui(
+            ui,
+            &format!("{}: {}", tr(lang, "unknown address"), isolate(format!("concept:{id}"))),
+        );
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];
@@ -194,7 +197,7 @@ pub fn passage_ui(
         })
         .map(|m| Highlight {
             range: m.range.start - passage.range.start..m.range.end - passage.range.start,
-            color: highlight_fill(concept_rgb(m.concept, dark), false),
+            color: highlight_fill(model.concept_rgb(m.concept, dark), false),
             concept: Some(m.concept),
             strong: false,
         })
@@ -221,7 +224,7 @@ fn mentions_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dar
         label_ui(ui, tr(lang, "no mentions"));
         return;
     }
-    let fill = highlight_fill(concept_rgb(concept, dark), true);
+    let fill = highlight_fill(model.concept_rgb(concept, dark), true);
     for (document, group) in mentions.chunk_by(|a, b| a.document == b.document).map(|g| (g[0].document, g)) {
         let doc = &model.corpus.documents[document];
         ui.add_space(4.0);

@@ -17,8 +17,8 @@ use crate::text::Lang;
 use crate::text::editing::EditBuffer;
 use crate::text::normalize::{fold, fold_str};
 use crate::ui::context::command::{CatalogAction, PassageNoteAction};
-use crate::ui::context::i18n::{number, section_name, tr};
-use crate::ui::context::model::{Model, concept_rgb};
+use crate::ui::context::i18n::{isolate, number, section_name, tr};
+use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::views::notes_editor::{NotesEditor, PassageNoteView};
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
@@ -56,7 +56,10 @@ pub fn reader_ui(
 ) {
     let ViewContext { model, lang, .. } = *view;
     let Some(document_index) = model.document_index(id) else {
-        crate::ui::widgets::paragraphs::heading_ui(ui, &format!("{}: document:{id}", tr(lang, "unknown address")));
+        crate::ui::widgets::paragraphs::heading_ui(
+            ui,
+            &format!("{}: {}", tr(lang, "unknown address"), isolate(format!("document:{id}"))),
+        );
         return;
     };
     let document = &model.corpus.documents[document_index];
@@ -317,7 +320,7 @@ fn block_highlights(
         .filter(|m| m.range.start >= block.start && m.range.end <= block.end)
         .map(|m| Highlight {
             range: m.range.start - block.start..m.range.end - block.start,
-            color: highlight_fill(concept_rgb(m.concept, dark), Some(m.concept) == selected),
+            color: highlight_fill(model.concept_rgb(m.concept, dark), Some(m.concept) == selected),
             concept: Some(m.concept),
             strong: Some(m.concept) == selected,
         })

@@ -7,19 +7,21 @@
 //! the concept's page. Each snippet is laid out in its own direction with the
 //! hits highlighted. Results can be narrowed to one language or one document.
 //!
-//! The search index ([`SearchIndex`]) is built on first use and again only when
-//! the corpus revision or the notes change; a query on it takes well under a
-//! frame, and its results are cached until the query or the filters change.
+//! The search index is the context's (`context::search_index`): built off the
+//! UI thread, again only when the corpus revision or the notes change; until
+//! the first is there the page says it is indexing. A query on it takes well
+//! under a frame, and its results are cached until the query, the filters or
+//! the index change.
 
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_string_ui, focus_and_select_all};
 use eframe::egui;
 
 use crate::address::{Address, DocumentAnchor};
-use crate::index::search::{Field, Hit, HitTarget, SearchFilters, SearchIndex};
-use crate::notes::NoteStore;
+use crate::index::search::{Field, Hit, HitTarget, SearchFilters};
 use crate::text::Lang;
 use crate::ui::context::i18n::{language_name, tr};
 use crate::ui::context::model::Model;
+use crate::ui::context::search_index::{BuiltSearchIndex, SearchIndexKey, SearchIndexStatus};
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::paragraphs::{Highlight, label_ui, paragraph_ui, styled_label_ui};
 
@@ -36,20 +38,19 @@ fn search_box_id() -> egui::Id {
     egui::Id::unique("diplomap-search-box")
 }
 
-/// (corpus revision, notes generation): what the index was built from.
-type IndexKey = (u64, u64);
-
 /// What a list of results was computed for.
 #[derive(Debug, Clone, PartialEq)]
 struct ResultsKey {
-    index: IndexKey,
+    index: SearchIndexKey,
     query: String,
     lang: Option<Lang>,
     document: Option<String>,
 }
 
 /// The search's transient state: the box, the filters, the selection and the
-/// cached index and results.
+/// cached results (the index itself is the context's [`SearchIndexCache`]).
+///
+/// [`SearchIndexCache`]: crate::ui::context::search_index::SearchIndexCache
 #[derive(Default)]
 pub struct SearchState {
     /// The text in the search box.
@@ -64,28 +65,14 @@ pub struct SearchState {
     open_selected: bool,
     /// The selection moved by keys: the page scrolls it into view.
     scroll_to_selected: bool,
-    index: Option<(IndexKey, SearchIndex)>,
-    /// Note files that could not be read for the index.
-    unreadable_notes: usize,
     results: Option<(ResultsKey, Vec<Hit>)>,
 }
 
 impl SearchState {
-    /// The index for this corpus revision and notes generation, built if needed.
-    fn index(&mut self, model: &Model, notes_generation: u64) -> &SearchIndex {
-        let key = (model.revision, notes_generation);
-        if self.index.as_ref().is_none_or(|(built_for, _)| *built_for != key) {
-            let (notes, errors) = NoteStore::open(model.corpus.notes_dir()).main_notes();
-            self.unreadable_notes = errors.len();
-            self.index = Some((key, SearchIndex::build(&model.corpus, &notes)));
-        }
-        &self.index.get_or_insert_with(|| (key, SearchIndex::default())).1
-    }
-
-    /// The results for `query` under the current filters, computed if needed.
-    pub fn results(&mut self, model: &Model, query: &str, notes_generation: u64) -> &[Hit] {
+    /// The results for `query` on `built` under the current filters, computed if needed.
+    pub fn results(&mut self, model: &Model, built: &BuiltSearchIndex, query: &str) -> &[Hit] {
         let key = ResultsKey {
-            index: (model.revision, notes_generation),
+            index: built.key,
             query: query.to_string(),
             lang: self.lang_filter,
             document: self.document_filter.clone(),
@@ -96,7 +83,7 @@ impl SearchState {
                 document: self.document_filter.as_deref().and_then(|id| model.document_index(id)),
                 ..SearchFilters::default()
             };
-            let hits = self.index(model, notes_generation).search(&model.corpus, query, &filters, RESULT_LIMIT);
+            let hits = built.index.search(&model.corpus, query, &filters, RESULT_LIMIT);
             self.results = Some((key, hits));
         }
         self.results.as_ref().map_or(&[], |(_, hits)| hits.as_slice())
@@ -164,12 +151,13 @@ fn move_selection_by_keys(ui: &egui::Ui, state: &mut SearchState) {
     }
 }
 
-/// The results page for `query`.
+/// The results page for `query`, searched on `index` (a quiet line says so
+/// while it is being built; the results wait for the first one).
 pub fn search_view_ui(
     ui: &mut egui::Ui,
     view: &ViewContext,
     query: &str,
-    notes_generation: u64,
+    index: SearchIndexStatus,
     state: &mut SearchState,
     commands: &mut Vec<Command>,
 ) {
@@ -183,9 +171,6 @@ pub fn search_view_ui(
     }
     let mut selected = state.selected;
     let (scroll, open) = (std::mem::take(&mut state.scroll_to_selected), std::mem::take(&mut state.open_selected));
-    let unreadable_notes = state.unreadable_notes;
-    let hits = state.results(model, query, notes_generation);
-    selected = selected.min(hits.len().saturating_sub(1));
     ui.add_space(4.0);
     if query.trim().is_empty() {
         crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
@@ -193,6 +178,19 @@ pub fn search_view_ui(
         });
         return;
     }
+    if index.indexing {
+        crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
+            styled_label_ui(ui, tr(lang, "indexing for search"), egui::TextStyle::Body, ui.visuals().weak_text_color());
+        });
+    }
+    let Some(built) = index.index else {
+        // Enter pressed before the index was there opens the first result once it is.
+        state.open_selected |= open;
+        return;
+    };
+    let unreadable_notes = built.unreadable_notes;
+    let hits = state.results(model, built, query);
+    selected = selected.min(hits.len().saturating_sub(1));
     if hits.is_empty() {
         crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
             crate::ui::widgets::paragraphs::label_ui(ui, tr(lang, "no results"));

@@ -31,3 +31,25 @@ pub fn wrapped_row<R>(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::
     let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
     ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true), add)
 }
+
+/// A row whose `end` widgets (a message's buttons) stand at the interface's
+/// end side and keep their room, the outermost added first, and whose `body`
+/// fills the rest from the start side, wrapping there when long: a long
+/// message never pushes its buttons out of the window.
+pub fn row_with_end<R>(
+    ui: &mut egui::Ui,
+    rtl: bool,
+    end: impl FnOnce(&mut egui::Ui),
+    body: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let (towards_end, towards_start) = match rtl {
+        false => (egui::Layout::right_to_left(egui::Align::Center), egui::Layout::left_to_right(egui::Align::Center)),
+        true => (egui::Layout::left_to_right(egui::Align::Center), egui::Layout::right_to_left(egui::Align::Center)),
+    };
+    ui.with_layout(towards_end, |ui| {
+        end(ui);
+        let rest = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(rest, towards_start, body).inner
+    })
+    .inner
+}

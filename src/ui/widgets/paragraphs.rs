@@ -202,7 +202,9 @@ fn paragraph_with_marks(
     }
     let output = bidi_paragraph_ui(ui, text, &spans, ParagraphDirection::Auto, &style);
     paint_range_marks(ui, &output, &style, marks, mark_color);
-    output.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, text));
+    output
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Paragraph, true, crate::i18n::strip_isolates(text)));
     if output.hovered_span.is_some_and(|index| highlights.get(index).is_some_and(|h| h.concept.is_some())) {
         output.response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
     }
@@ -237,7 +239,7 @@ pub fn styled_label_ui(
 ) -> egui::Response {
     let style = BidiTextStyle::new(font_of(ui, &text_style), color);
     let response = bidi_label_ui(ui, text, ParagraphDirection::Auto, &style);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, crate::i18n::strip_isolates(text)));
     response
 }
 
@@ -247,7 +249,8 @@ pub fn styled_label_ui(
 pub fn selectable_row_ui(ui: &mut egui::Ui, selected: bool, text: &str, rtl_ui: bool) -> egui::Response {
     let color = if selected { ui.visuals().strong_text_color() } else { ui.visuals().text_color() };
     let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), color);
-    row_ui(ui, selected, text, &[], ParagraphDirection::Auto, &style, text, rtl_ui)
+    let label = crate::i18n::strip_isolates(text);
+    row_ui(ui, selected, text, &[], ParagraphDirection::Auto, &style, &label, rtl_ui)
 }
 
 /// Interface text assembled from pieces, each in a style: words of the
@@ -278,9 +281,7 @@ impl Runs {
     /// Appends a name in `style`, isolated from the words around it.
     pub fn push_isolated(&mut self, name: &str, style: StyleId) {
         let start = self.text.len();
-        self.text.push('\u{2068}');
-        self.text.push_str(name);
-        self.text.push('\u{2069}');
+        self.text.push_str(&crate::i18n::isolate(name));
         self.plain.push_str(name);
         self.spans.push(StyleSpan { range: start..self.text.len(), style });
     }
@@ -388,7 +389,9 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, selected: bool) -> egui::Response 
     let row_height = style.row_height(ui.ctx());
     let size = egui::vec2(layout.width(), row_height * layout.lines().len() as f32) + 2.0 * padding;
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, crate::i18n::strip_isolates(text))
+    });
     if ui.is_rect_visible(rect) {
         let widget = ui.style().interact_selectable(&response, selected);
         ui.painter().rect(rect, 4.0, widget.weak_bg_fill, widget.bg_stroke, egui::StrokeKind::Inside);

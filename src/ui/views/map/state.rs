@@ -15,7 +15,7 @@ use crate::graph::{
 use crate::index::EdgeKind;
 use crate::notes::NoteStore;
 use crate::text::Lang;
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::layout_store::LayoutStore;
 use crate::ui::context::model::Model;
 use crate::ui::paint::map_data::{MapData, edge_code, kind_code, node_labels};
@@ -305,7 +305,7 @@ impl MapView {
         let (Some(layout), Some(store)) = (&self.layout, &self.layout_store) else { return };
         self.save_message = Some(match store.save(&layout.pins_file()) {
             Ok(()) => tr(lang, "layout saved").to_string(),
-            Err(err) => format!("{}: {err}", tr(lang, "layout not saved")),
+            Err(err) => format!("{}: {}", tr(lang, "layout not saved"), isolate(err)),
         });
     }
 

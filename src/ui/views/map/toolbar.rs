@@ -7,7 +7,7 @@ use super::state::{MapView, ZOOM_STEP, fly_to, zoom_centre};
 use crate::address::Address;
 use crate::catalog::ConceptKind;
 use crate::index::EdgeKind;
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::paint::map_data::{all_edge_codes, edge_kind_of_code};
@@ -118,7 +118,7 @@ fn focus_controls_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
             .model
             .concept_index(id)
             .map_or(id.as_str(), |c| view.model.corpus.catalog.concepts[c].labels.get_or_any(lang));
-        crate::ui::widgets::paragraphs::label_ui(ui, &format!("{}: {name}", tr(lang, "focus")));
+        crate::ui::widgets::paragraphs::label_ui(ui, &format!("{}: {}", tr(lang, "focus"), isolate(name)));
         let depth_text = format!("{}: {}", tr(lang, "depth"), crate::ui::context::i18n::number(lang, depth));
         let less = ui.add_enabled(depth > 1, egui::Button::new("−")).on_hover_text(tr(lang, "less depth"));
         crate::ui::widgets::paragraphs::label_ui(ui, &depth_text);
