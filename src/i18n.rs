@@ -461,6 +461,157 @@ fn tr_dynamic(lang: Lang, key: &str) -> Option<&'static str> {
     })
 }
 
+/// The grammatical gender of a concept's Arabic name, which Arabic verbs and
+/// pronouns agree with (Persian and English rows need none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    #[default]
+    Masculine,
+    Feminine,
+}
+
+impl Gender {
+    /// The gender of an Arabic name, from its head word: feminine when it ends
+    /// in ة or in the plural ات, or when a definite head is followed by a
+    /// definite adjective ending in ة (الأمم المتحدة); masculine otherwise.
+    pub fn of_arabic(name: &str) -> Gender {
+        let mut words = name.split_whitespace();
+        let Some(head) = words.next() else { return Gender::Masculine };
+        let feminine = |word: &str| word.ends_with('ة') || word.ends_with("ات");
+        let definite = |word: &str| word.starts_with("ال");
+        let agreeing = words.next().is_some_and(|next| definite(head) && definite(next) && feminine(next));
+        if feminine(head) || agreeing { Gender::Feminine } else { Gender::Masculine }
+    }
+}
+
+/// How a relation `source --kind--> target` is read: from the page of its
+/// source ("counters terrorism") or from the page of its target ("countered by
+/// INTERPOL").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// From the source's page: the other concept is the target.
+    Active,
+    /// From the target's page: the other concept is the source.
+    Inverse,
+}
+
+/// A piece of a relation phrase: interface words, or the other concept's name
+/// (to be laid out as its own isolated run, never spliced into the words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'n> {
+    Words(&'static str),
+    Name(&'n str),
+}
+
+/// The phrases of each relation kind read from either end, as templates: `{}`
+/// is the other concept's name; in Arabic `[m|f]` agrees with the page's
+/// concept and `<m|f>` with the other one. (kind, reading, English, Persian, Arabic)
+const RELATION_PHRASES: &[(crate::catalog::RelationKind, Reading, &str, &str, &str)] = {
+    use crate::catalog::RelationKind as K;
+    use Reading::{Active as A, Inverse as I};
+    &[
+        (K::Counters, A, "counters {}", "با {} مقابله می‌کند", "[يكافح|تكافح] {}"),
+        (K::Counters, I, "countered by {}", "{} با آن مقابله می‌کند", "<يكافح|تكافح>[ه|ها] {}"),
+        (K::MemberOf, A, "member of {}", "عضو {} است", "عضو في {}"),
+        (K::MemberOf, I, "has {} as a member", "{} عضو آن است", "{} عضو [فيه|فيها]"),
+        (K::PartnerOf, A, "partner of {}", "شریک {} است", "في شراكة مع {}"),
+        (K::PartnerOf, I, "partner of {}", "شریک {} است", "في شراكة مع {}"),
+        (K::ObserverOf, A, "observer at {}", "عضو ناظر {} است", "عضو مراقب في {}"),
+        (K::ObserverOf, I, "has {} as an observer", "{} عضو ناظر آن است", "{} عضو مراقب [فيه|فيها]"),
+        (K::WorksThrough, A, "works through {}", "از راه {} کار می‌کند", "[يعمل|تعمل] من خلال {}"),
+        (K::WorksThrough, I, "a channel for {}", "{} از راه آن کار می‌کند", "<يعمل|تعمل> {} من [خلاله|خلالها]"),
+        (K::PartOf, A, "part of {}", "بخشی از {} است", "جزء من {}"),
+        (K::PartOf, I, "includes {}", "{} را در بر می‌گیرد", "{} جزء [منه|منها]"),
+        (K::Fuels, A, "fuels {}", "به {} دامن می‌زند", "[يغذي|تغذي] {}"),
+        (K::Fuels, I, "fuelled by {}", "{} به آن دامن می‌زند", "<يغذي|تغذي>[ه|ها] {}"),
+        (K::Serves, A, "serves {}", "در خدمت {} است", "[يخدم|تخدم] {}"),
+        (K::Serves, I, "served by {}", "{} در خدمت آن است", "<يخدم|تخدم>[ه|ها] {}"),
+        (K::RelatedTo, A, "related to {}", "با {} مرتبط است", "على صلة بـ{}"),
+        (K::RelatedTo, I, "related to {}", "با {} مرتبط است", "على صلة بـ{}"),
+    ]
+};
+
+/// Two concepts mentioned together, read from either one (no direction).
+const CO_OCCURRENCE_PHRASE: (&str, &str, &str) = ("mentioned together with {}", "همراه {} آمده است", "ذِكر مشترك مع {}");
+
+/// A concept in a relation phrase: its name in the interface language and the
+/// gender of its Arabic name.
+#[derive(Debug, Clone, Copy)]
+pub struct Party<'n> {
+    pub name: &'n str,
+    pub gender: Gender,
+}
+
+/// The edge `kind` read from the page of `page` towards `other`, as pieces in
+/// logical order: a true sentence about the page's concept in `lang`, e.g.
+/// "countered by INTERPOL", «اینترپل با آن مقابله می‌کند», «يكافحه الإنتربول».
+/// `reading` is ignored for undirected co-occurrence. One function for every
+/// place that lists relations (the concept page, the map's evidence panel,
+/// the site's concept pages).
+pub fn relation_phrase<'n>(
+    lang: Lang,
+    kind: crate::index::EdgeKind,
+    reading: Reading,
+    page: Gender,
+    other: Party<'n>,
+) -> Vec<Piece<'n>> {
+    let template = match kind {
+        crate::index::EdgeKind::Relation(kind) => relation_template(lang, kind, reading),
+        crate::index::EdgeKind::CoOccurrence => pick(lang, CO_OCCURRENCE_PHRASE),
+    };
+    let template = template.unwrap_or("{}");
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let cut = rest.find(['{', '[', '<']).unwrap_or(rest.len());
+        if cut > 0 {
+            pieces.push(Piece::Words(&rest[..cut]));
+        }
+        rest = &rest[cut..];
+        let (close, gender) = match rest.chars().next() {
+            Some('{') => ('}', None),
+            Some('[') => (']', Some(page)),
+            Some('<') => ('>', Some(other.gender)),
+            _ => break,
+        };
+        let Some(end) = rest.find(close) else { break };
+        let inner = &rest[1..end];
+        match gender {
+            None => pieces.push(Piece::Name(other.name)),
+            Some(gender) => {
+                let (masculine, feminine) = inner.split_once('|').unwrap_or((inner, inner));
+                pieces.push(Piece::Words(if gender == Gender::Feminine { feminine } else { masculine }));
+            }
+        }
+        rest = &rest[end + close.len_utf8()..];
+    }
+    pieces
+}
+
+/// The pieces of a phrase as one plain string (an accessible label, a test).
+/// Adjacent words pieces (a verb and its gendered ending) join as written.
+pub fn phrase_text(pieces: &[Piece<'_>]) -> String {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Words(words) | Piece::Name(words) => *words,
+        })
+        .collect()
+}
+
+fn relation_template(lang: Lang, kind: crate::catalog::RelationKind, reading: Reading) -> Option<&'static str> {
+    let &(.., en, fa, ar) = RELATION_PHRASES.iter().find(|(k, r, ..)| *k == kind && *r == reading)?;
+    pick(lang, (en, fa, ar))
+}
+
+fn pick(lang: Lang, (en, fa, ar): (&'static str, &'static str, &'static str)) -> Option<&'static str> {
+    Some(match lang {
+        Lang::En => en,
+        Lang::Fa => fa,
+        Lang::Ar => ar,
+    })
+}
+
 /// The name of a language in that language, for the language switcher.
 pub fn language_name(lang: Lang) -> &'static str {
     match lang {
@@ -512,6 +663,85 @@ mod tests {
         let count_at = runs.iter().position(|r| r.contains('۱')).unwrap();
         assert!(count_at < id_at, "{runs:?}");
         assert_eq!(strip_isolates(&isolated), joined);
+    }
+
+    #[test]
+    fn every_relation_kind_reads_from_both_ends_in_every_language() {
+        use crate::catalog::RelationKind;
+        use crate::index::EdgeKind;
+        let kinds = RelationKind::ALL.map(EdgeKind::Relation).into_iter().chain([EdgeKind::CoOccurrence]);
+        for kind in kinds {
+            for reading in [Reading::Active, Reading::Inverse] {
+                for lang in [Lang::En, Lang::Fa, Lang::Ar] {
+                    if let EdgeKind::Relation(relation) = kind {
+                        let template = relation_template(lang, relation, reading);
+                        assert!(
+                            template.is_some_and(|t| t.matches("{}").count() == 1),
+                            "{kind:?} {reading:?} {lang:?}"
+                        );
+                    }
+                    for (page, other) in [(Gender::Masculine, Gender::Feminine), (Gender::Feminine, Gender::Masculine)]
+                    {
+                        let pieces = relation_phrase(lang, kind, reading, page, Party { name: "NAME", gender: other });
+                        let names = pieces.iter().filter(|p| matches!(p, Piece::Name("NAME"))).count();
+                        assert_eq!(names, 1, "{kind:?} {reading:?} {lang:?}: {pieces:?}");
+                        let text = phrase_text(&pieces);
+                        let words = text.replace("NAME", "");
+                        assert!(words.trim().chars().any(char::is_alphabetic), "{kind:?} {reading:?} {lang:?}: {text}");
+                        assert!(!words.contains(['{', '}', '[', ']', '<', '>', '|']), "{kind:?} {lang:?}: {text}");
+                        // Interface words are in the interface's script only;
+                        // the name is the only piece that may be in another.
+                        let latin = words.chars().any(|c| c.is_ascii_alphabetic());
+                        assert_eq!(latin, lang == Lang::En, "{kind:?} {reading:?} {lang:?}: {text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_relation_reads_as_a_true_sentence_from_either_end() {
+        use crate::catalog::RelationKind;
+        use crate::index::EdgeKind;
+        let counters = EdgeKind::Relation(RelationKind::Counters);
+        let phrase = |lang, reading, page: &str, name, other: &str| {
+            let other = Party { name, gender: Gender::of_arabic(other) };
+            phrase_text(&relation_phrase(lang, counters, reading, Gender::of_arabic(page), other))
+        };
+        let interpol = "الإنتربول";
+        assert_eq!(phrase(Lang::En, Reading::Active, interpol, "terrorism", "الإرهاب"), "counters terrorism");
+        assert_eq!(phrase(Lang::En, Reading::Inverse, "الإرهاب", "INTERPOL", interpol), "countered by INTERPOL");
+        assert_eq!(phrase(Lang::Fa, Reading::Inverse, "الإرهاب", "اینترپل", interpol), "اینترپل با آن مقابله می‌کند");
+        assert_eq!(phrase(Lang::Fa, Reading::Active, interpol, "تروریسم", "الإرهاب"), "با تروریسم مقابله می‌کند");
+        assert_eq!(phrase(Lang::Ar, Reading::Inverse, "الإرهاب", interpol, interpol), "يكافحه الإنتربول");
+        assert_eq!(phrase(Lang::Ar, Reading::Active, interpol, "الإرهاب", "الإرهاب"), "يكافح الإرهاب");
+        // The verb agrees with its subject, the pronoun with the page's concept.
+        let police = "الدبلوماسية الشرطية";
+        assert_eq!(
+            phrase(Lang::Ar, Reading::Inverse, "الجريمة المنظمة", police, police),
+            "تكافحها الدبلوماسية الشرطية"
+        );
+        assert_eq!(phrase(Lang::Ar, Reading::Active, police, "الإرهاب", "الإرهاب"), "تكافح الإرهاب");
+        let fuels = EdgeKind::Relation(RelationKind::Fuels);
+        let other = Party { name: "drug trafficking", gender: Gender::Masculine };
+        assert_eq!(
+            phrase_text(&relation_phrase(Lang::En, fuels, Reading::Inverse, Gender::Masculine, other)),
+            "fuelled by drug trafficking"
+        );
+    }
+
+    #[test]
+    fn arabic_names_have_the_gender_of_their_head() {
+        for name in
+            ["الإرهاب", "الإنتربول", "الاتجار بالمخدرات", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة", "الأمن القومي"]
+        {
+            assert_eq!(Gender::of_arabic(name), Gender::Masculine, "{name}");
+        }
+        for name in ["الجريمة المنظمة", "منظمة شنغهاي للتعاون", "الأمم المتحدة", "البلديات", "الأسلحة النووية"]
+        {
+            assert_eq!(Gender::of_arabic(name), Gender::Feminine, "{name}");
+        }
+        assert_eq!(Gender::of_arabic(""), Gender::Masculine);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod map_view;
 mod mixed_direction;
 mod notes_ui;
 mod panels;
+mod relations;
 mod selection;
 mod shell;
 mod support;

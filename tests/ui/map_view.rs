@@ -153,6 +153,10 @@ fn clicking_an_edge_shows_its_evidence() {
     harness.run_steps(3);
     let edge = harness.state().views.map.selected_edge_ids();
     assert_eq!(edge, Some(("city-diplomacy".to_string(), "municipalities".to_string())));
+    // The panel reads the edge from its source, as the source's page does.
+    harness.run_steps(2);
+    let sentence = egui_kittest::kittest::by().include_labels().label_contains("works through municipalities");
+    harness.get(sentence);
 }
 
 #[test]

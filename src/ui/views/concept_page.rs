@@ -1,21 +1,24 @@
 //! The concept page: names in Persian, Arabic and English, kind and summary,
-//! related concepts (kind and weight of each link, with the passages behind
-//! it), and every mention as a keyword-in-context row, grouped by document,
+//! related concepts (each link a sentence read from this page — "counters
+//! terrorism", "countered by INTERPOL" — with its weight and the passages
+//! behind it), and every mention as a keyword-in-context row, grouped by document,
 //! the keyword aligned in one column as in a concordance.
 
 use eframe::egui;
 
 use crate::address::{Address, DocumentAnchor};
+use crate::i18n::{Gender, Party, Piece, Reading, relation_phrase};
 use crate::index::{Edge, EdgeKind, IndexedMention, Passage};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
+use crate::text::bidi_layout::StyleId;
 use crate::ui::context::i18n::{isolate, number, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
-use crate::ui::widgets::bidi_text::{BidiTextStyle, paint_bidi_label};
+use crate::ui::widgets::bidi_text::{BidiTextStyle, SpanLook, paint_bidi_label};
 use crate::ui::widgets::mirror;
 use crate::ui::widgets::paragraphs::{
-    Highlight, heading_ui, highlight_fill, label_ui, paragraph_ui, selectable_row_ui, styled_label_ui,
+    Highlight, Runs, heading_ui, highlight_fill, label_ui, paragraph_ui, selectable_runs_row_ui, styled_label_ui,
 };
 
 /// Characters of context on each side of a keyword.
@@ -99,36 +102,32 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
     for (n, edge) in edges.iter().enumerate() {
         let other = if edge.source == concept { edge.target } else { edge.source };
         let other_entry = &model.corpus.catalog.concepts[other];
-        // The arrow is chosen for the interface direction: ‹ and › come from a
-        // fallback font, shaped apart from the Persian text, so never mirrored.
-        let (back, forward) = crate::ui::widgets::icons::back_forward(lang.is_rtl());
-        let arrow = match (edge.kind.is_directed(), edge.source == concept) {
-            (false, _) => crate::ui::widgets::icons::BULLET,
-            (true, true) => forward,
-            (true, false) => back,
-        };
+        let open_id = ui.make_persistent_id(("edge", concept, n));
+        let open = ui.data(|data| data.get_temp::<bool>(open_id)).unwrap_or(false);
+        let mut runs = Runs::new();
+        runs.push(if open { "− " } else { "+ " }, StyleId::PLAIN);
+        push_relation(&mut runs, model, edge, concept, lang);
         let comma = if lang.is_rtl() { "، " } else { ", " };
-        let title = format!(
-            "{arrow} {}  {}  ({} {}{comma}{} {})",
-            tr(lang, edge.kind.as_str()),
-            other_entry.labels.get_or_any(lang),
+        let details = format!(
+            "  ({} {}{comma}{} {})",
             tr(lang, "weight"),
             number(lang, format!("{:.1}", edge.weight)),
             number(lang, edge.evidence.len()),
             tr(lang, "evidence count"),
         );
-        let id = ui.make_persistent_id(("edge", concept, n));
-        let open = ui.data(|data| data.get_temp::<bool>(id)).unwrap_or(false);
-        let marker = if open { "−" } else { "+" };
-        if selectable_row_ui(ui, open, &format!("{marker} {title}"), lang.is_rtl()).clicked() {
-            ui.data_mut(|data| data.insert_temp(id, !open));
+        runs.push(&details, DETAILS);
+        if selectable_runs_row_ui(ui, open, &runs, &relation_style(ui, open), lang.is_rtl()).clicked() {
+            ui.data_mut(|data| data.insert_temp(open_id, !open));
         }
         if !open {
             continue;
         }
         ui.group(|ui| {
-            let open_other = format!("{} ›", other_entry.labels.get_or_any(lang));
-            if selectable_row_ui(ui, false, &open_other, lang.is_rtl()).clicked() {
+            let mut open_other = Runs::new();
+            open_other.push_isolated(other_entry.labels.get_or_any(lang), NAME);
+            open_other.push(" ", StyleId::PLAIN);
+            open_other.push(crate::ui::widgets::icons::back_forward(lang.is_rtl()).1, StyleId::PLAIN);
+            if selectable_runs_row_ui(ui, false, &open_other, &relation_style(ui, false), lang.is_rtl()).clicked() {
                 commands.push(Command::Navigate(Address::Concept(other_entry.id.clone())));
             }
             for passage in edge.evidence.iter().take(EVIDENCE_SHOWN) {
@@ -138,6 +137,43 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
                 ui.label(format!("… +{}", number(lang, edge.evidence.len() - EVIDENCE_SHOWN)));
             }
         });
+    }
+}
+
+/// The style of the name in a relation sentence.
+pub const NAME: StyleId = StyleId(1);
+/// The style of what follows a relation sentence (weight, evidence).
+pub const DETAILS: StyleId = StyleId(2);
+
+/// How relation sentences look: words plain, the other concept's name
+/// strong, the details after them weak.
+pub fn relation_style(ui: &egui::Ui, selected: bool) -> BidiTextStyle {
+    let visuals = ui.visuals();
+    let color = if selected { visuals.strong_text_color() } else { visuals.text_color() };
+    BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), color)
+        .with_look(
+            NAME,
+            SpanLook { color: visuals.strong_text_color(), ..SpanLook::highlight(color, egui::Color32::TRANSPARENT) },
+        )
+        .with_look(DETAILS, SpanLook::highlight(visuals.weak_text_color(), egui::Color32::TRANSPARENT))
+}
+
+/// Appends `edge` read as a sentence from the page of `page` (one of its
+/// ends) in `lang`: "counters terrorism" from the source's page, "countered
+/// by INTERPOL" from the target's, the other concept's name as an isolated
+/// run. The concept page and the map's evidence panel both say it this way.
+pub fn push_relation(runs: &mut Runs, model: &Model, edge: &Edge, page: usize, lang: Lang) {
+    let concepts = &model.corpus.catalog.concepts;
+    let (reading, other) =
+        if edge.source == page { (Reading::Active, edge.target) } else { (Reading::Inverse, edge.source) };
+    let (Some(page), Some(other)) = (concepts.get(page), concepts.get(other)) else { return };
+    let other = Party { name: other.labels.get_or_any(lang), gender: Gender::of_arabic(other.labels.get(Lang::Ar)) };
+    let page = Gender::of_arabic(page.labels.get(Lang::Ar));
+    for piece in relation_phrase(lang, edge.kind, reading, page, other) {
+        match piece {
+            Piece::Words(words) => runs.push(words, StyleId::PLAIN),
+            Piece::Name(name) => runs.push_isolated(name, NAME),
+        }
     }
 }
 

@@ -247,18 +247,113 @@ pub fn styled_label_ui(
 /// result), wrapped if long, aligned to the interface's start side
 /// (`rtl_ui`), exposed to AccessKit as a selectable item with its text.
 pub fn selectable_row_ui(ui: &mut egui::Ui, selected: bool, text: &str, rtl_ui: bool) -> egui::Response {
+    let color = if selected { ui.visuals().strong_text_color() } else { ui.visuals().text_color() };
+    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), color);
+    let label = crate::i18n::strip_isolates(text);
+    row_ui(ui, selected, text, &[], ParagraphDirection::Auto, &style, &label, rtl_ui)
+}
+
+/// Interface text assembled from pieces, each in a style: words of the
+/// interface and, among them, names (a concept's, perhaps in another script).
+/// A name is isolated (FSI … PDI) so that, Latin inside Persian or Persian
+/// inside English, it keeps its own direction and never reorders the words
+/// around it; laid out in the interface's direction, the pieces read in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Runs {
+    text: String,
+    plain: String,
+    spans: Vec<StyleSpan>,
+}
+
+impl Runs {
+    pub fn new() -> Runs {
+        Runs::default()
+    }
+
+    /// Appends interface words in `style`.
+    pub fn push(&mut self, words: &str, style: StyleId) {
+        let start = self.text.len();
+        self.text.push_str(words);
+        self.plain.push_str(words);
+        self.spans.push(StyleSpan { range: start..self.text.len(), style });
+    }
+
+    /// Appends a name in `style`, isolated from the words around it.
+    pub fn push_isolated(&mut self, name: &str, style: StyleId) {
+        let start = self.text.len();
+        self.text.push_str(&crate::i18n::isolate(name));
+        self.plain.push_str(name);
+        self.spans.push(StyleSpan { range: start..self.text.len(), style });
+    }
+
+    /// The text to lay out (names isolated).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text without the isolating marks: what a screen reader is given.
+    pub fn plain(&self) -> &str {
+        &self.plain
+    }
+
+    pub fn spans(&self) -> &[StyleSpan] {
+        &self.spans
+    }
+}
+
+/// The paragraph direction of interface text: the interface's own.
+pub fn interface_direction(rtl_ui: bool) -> ParagraphDirection {
+    if rtl_ui { ParagraphDirection::Rtl } else { ParagraphDirection::Ltr }
+}
+
+/// [`selectable_row_ui`] for a row built of [`Runs`] (a sentence of the
+/// interface naming a concept), laid out in the interface's direction, each
+/// run in its look from `style`; its accessible label is the plain text.
+pub fn selectable_runs_row_ui(
+    ui: &mut egui::Ui,
+    selected: bool,
+    runs: &Runs,
+    style: &BidiTextStyle,
+    rtl_ui: bool,
+) -> egui::Response {
+    row_ui(ui, selected, runs.text(), runs.spans(), interface_direction(rtl_ui), style, runs.plain(), rtl_ui)
+}
+
+/// [`Runs`] as a label as wide as the space left, wrapped if long, in the
+/// interface's direction (so against its start side).
+pub fn runs_label_ui(ui: &mut egui::Ui, runs: &Runs, style: &BidiTextStyle, rtl_ui: bool) -> egui::Response {
+    let width = ui.available_width().max(1.0);
+    let direction = interface_direction(rtl_ui);
+    let layout = cached_layout(ui.ctx(), runs.text(), runs.spans(), direction, width, style);
+    let row_height = style.row_height(ui.ctx());
+    let size = Vec2::new(layout.width(), row_height * layout.lines().len() as f32);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, runs.plain()));
+    if ui.is_rect_visible(rect) {
+        paint_layout(ui.painter(), rect.min, &layout, style, row_height);
+    }
+    response
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_ui(
+    ui: &mut egui::Ui,
+    selected: bool,
+    text: &str,
+    spans: &[StyleSpan],
+    direction: ParagraphDirection,
+    style: &BidiTextStyle,
+    label: &str,
+    rtl_ui: bool,
+) -> egui::Response {
     let padding = egui::vec2(6.0, 3.0);
     let visuals = ui.visuals().clone();
-    let color = if selected { visuals.strong_text_color() } else { visuals.text_color() };
-    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), color);
     let width = (ui.available_width() - 2.0 * padding.x).max(1.0);
-    let layout = cached_layout(ui.ctx(), text, &[], ParagraphDirection::Auto, width, &style);
+    let layout = cached_layout(ui.ctx(), text, spans, direction, width, style);
     let row_height = style.row_height(ui.ctx());
     let height = row_height * layout.lines().len() as f32 + 2.0 * padding.y;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, crate::i18n::strip_isolates(text))
-    });
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, label));
     if !ui.is_rect_visible(rect) {
         return response;
     }
@@ -280,7 +375,7 @@ pub fn selectable_row_ui(ui: &mut egui::Ui, selected: bool, text: &str, rtl_ui: 
         _ => 0.0,
     };
     let origin = rect.min + padding + egui::vec2(shift, 0.0);
-    paint_layout(ui.painter(), origin, &layout, &style, row_height);
+    paint_layout(ui.painter(), origin, &layout, style, row_height);
     response
 }
 

@@ -4,8 +4,10 @@
 use eframe::egui::{self};
 
 use super::state::MapView;
-use crate::ui::context::i18n::tr;
+use crate::ui::context::i18n::{number, tr};
 use crate::ui::context::{Command, ViewContext};
+use crate::ui::views::concept_page;
+use crate::ui::widgets::paragraphs::{Runs, runs_label_ui};
 
 /// The passages behind the chosen edge, each opening its document.
 pub(super) fn evidence_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, commands: &mut Vec<Command>) {
@@ -20,10 +22,14 @@ pub(super) fn evidence_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapVi
             map.selected_edge = None;
         }
     });
+    // The edge read from its source, as on the source's concept page: the
+    // source's name, then "counters terrorism" under it.
     crate::ui::widgets::paragraphs::heading_ui(ui, name(index_edge.source));
-    let kind = format!("{}  ({} {:.1})", tr(lang, index_edge.kind.as_str()), tr(lang, "weight"), index_edge.weight);
-    crate::ui::widgets::paragraphs::label_ui(ui, &kind);
-    crate::ui::widgets::paragraphs::heading_ui(ui, name(index_edge.target));
+    let mut sentence = Runs::new();
+    concept_page::push_relation(&mut sentence, model, index_edge, index_edge.source, lang);
+    let weight = format!("  ({} {})", tr(lang, "weight"), number(lang, format!("{:.1}", index_edge.weight)));
+    sentence.push(&weight, concept_page::DETAILS);
+    runs_label_ui(ui, &sentence, &concept_page::relation_style(ui, false), lang.is_rtl());
     ui.separator();
     egui::ScrollArea::vertical().id_salt("map-evidence-passages").show(ui, |ui| {
         if index_edge.evidence.is_empty() {

@@ -1,0 +1,58 @@
+//! A concept page reads each relation as a true sentence from the page it is
+//! on: "counters terrorism" on INTERPOL's page, "countered by INTERPOL" on
+//! terrorism's, in English, Persian and Arabic, each row found by its
+//! accessible label; an incoming row opens onto the concept at its other end.
+
+use crate::support;
+
+use diplomap::address::Address;
+use diplomap::text::Lang;
+use diplomap::ui::App;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Whether a node of the last frame has an accessible label holding `text`.
+fn shows(harness: &Harness<'_, App>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// (interface, the incoming row on terrorism's page, the same relation read
+/// backwards as it was, the outgoing row on INTERPOL's page)
+const ROWS: [(Lang, &str, &str, &str); 3] = [
+    (Lang::En, "countered by INTERPOL", "counters INTERPOL", "counters terrorism"),
+    (Lang::Fa, "اینترپل با آن مقابله می‌کند", "مقابله می‌کند با اینترپل", "با تروریسم مقابله می‌کند"),
+    (Lang::Ar, "يكافحه الإنتربول", "يكافح الإنتربول", "يكافح الإرهاب"),
+];
+
+#[test]
+fn relations_read_as_sentences_from_either_end() {
+    for (lang, incoming, backwards, outgoing) in ROWS {
+        let (mut harness, _corpus) = support::app_at("concept:terrorism", lang);
+        harness.run_steps(2);
+        assert!(shows(&harness, incoming), "{lang:?}: no row «{incoming}»");
+        assert!(!shows(&harness, backwards), "{lang:?}: a row reads «{backwards}»");
+        // Fuels, read from its target, too.
+        let fuelled = match lang {
+            Lang::En => "fuelled by drug trafficking",
+            Lang::Fa => "قاچاق مواد مخدر به آن دامن می‌زند",
+            Lang::Ar => "يغذيه الاتجار بالمخدرات",
+        };
+        assert!(shows(&harness, fuelled), "{lang:?}: no row «{fuelled}»");
+
+        let (mut harness, _corpus) = support::app_at("concept:interpol", lang);
+        harness.run_steps(2);
+        assert!(shows(&harness, outgoing), "{lang:?}: no row «{outgoing}»");
+    }
+}
+
+#[test]
+fn an_incoming_row_opens_onto_the_concept_at_its_other_end() {
+    let (mut harness, _corpus) = support::app_at("concept:terrorism", Lang::Fa);
+    harness.run_steps(2);
+    harness.get_by(support::labelled(|label| label.contains("اینترپل با آن مقابله می‌کند"))).click();
+    harness.run_steps(2);
+    // Open, the row lists its passages under a row naming INTERPOL.
+    harness.get_by(support::labelled(|label| label.starts_with("اینترپل") && label.chars().count() <= 10)).click();
+    harness.run_steps(2);
+    assert_eq!(support::current(&harness), Address::Concept("interpol".into()));
+}
