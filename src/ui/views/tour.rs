@@ -340,7 +340,10 @@ pub fn tour_view_ui(
     side.resizable(true).default_size(400.0).show(ui, |ui| {
         steps_ui(ui, view, &open, panel.selected, commands);
         ui.separator();
-        caption_editor_ui(ui, lang, &open, panel.selected, commands);
+        // Scrolls rather than running off a short window's bottom.
+        egui::ScrollArea::vertical().id_salt("caption-editor").show(ui, |ui| {
+            caption_editor_ui(ui, lang, &open, panel.selected, commands);
+        });
     });
     egui::CentralPanel::default().show(ui, |ui| preview_ui(ui, view, &map, &open.tour, panel.selected));
 }
@@ -442,7 +445,7 @@ fn steps_ui(ui: &mut egui::Ui, view: &ViewContext, open: &OpenTour, selected: us
         ui.label(tr(lang, "no steps"));
         return;
     }
-    egui::ScrollArea::vertical().id_salt("tour-steps").max_height(ui.available_height() * 0.55).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("tour-steps").max_height(ui.available_height() * 0.45).show(ui, |ui| {
         for (index, step) in open.tour.steps.iter().enumerate() {
             let frame = if index == selected {
                 egui::Frame::group(ui.style()).fill(ui.visuals().selection.bg_fill.gamma_multiply(0.35))
@@ -500,11 +503,11 @@ fn step_row_ui(
         if small(ui, true, tr(lang, "delete"), "delete step") {
             commands.push(Command::Tour(TourAction::Delete(index)));
         }
-        if let Some(focus) = focus {
-            let weak = ui.visuals().weak_text_color();
-            crate::ui::widgets::paragraphs::styled_label_ui(ui, focus, egui::TextStyle::Body, weak);
-        }
     });
+    if let Some(focus) = focus {
+        let weak = ui.visuals().weak_text_color();
+        crate::ui::widgets::paragraphs::styled_label_ui(ui, focus, egui::TextStyle::Body, weak);
+    }
     let caption = crate::export::localized_or_english(&step.caption, lang);
     let short: String = caption.chars().take(90).collect();
     let short = if short.len() < caption.len() { format!("{short}…") } else { short };
