@@ -435,6 +435,12 @@ pub fn section_name(lang: Lang, section: &crate::corpus::Section) -> String {
     format!("{kind} ({})", tr(lang, lang_key(in_lang)))
 }
 
+/// The name of language `of` in the interface language `lang` ("Persian",
+/// «فارسی», «الفارسية»): what the interface shows instead of a code.
+pub fn language_in(lang: Lang, of: Lang) -> &'static str {
+    tr(lang, lang_key(of))
+}
+
 fn other_section_name(lang: Lang, id: &str) -> &str {
     let known = ["front-matter", "header", "page-footer", "joint-statements", "overview"];
     match known.iter().find(|k| **k == id) {

@@ -70,11 +70,19 @@ pub fn concept_page_ui(
     });
 }
 
+/// The width of the column naming each name's language.
+const LANGUAGE_COLUMN_WIDTH: f32 = 64.0;
+
 fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang) {
     ui.label(egui::RichText::new(tr(lang, "labels")).strong());
     for name_lang in [Lang::Fa, Lang::Ar, Lang::En] {
         mirror::row(ui, lang.is_rtl(), |ui| {
-            ui.add_sized([28.0, 18.0], egui::Label::new(egui::RichText::new(name_lang.code()).weak()));
+            ui.scope(|ui| {
+                ui.set_min_width(LANGUAGE_COLUMN_WIDTH);
+                let weak = ui.visuals().weak_text_color();
+                let name = crate::ui::context::i18n::language_in(lang, name_lang);
+                crate::ui::widgets::paragraphs::styled_label_ui(ui, name, egui::TextStyle::Small, weak);
+            });
             mirror::column(ui, lang.is_rtl(), |ui| {
                 label_ui(ui, entry.labels.get(name_lang));
                 let aliases = entry.aliases.get(name_lang);

@@ -306,7 +306,7 @@ fn result_row_ui(ui: &mut egui::Ui, view: &ViewContext, hit: &Hit, n: usize, sel
         ui.set_width(ui.available_width());
         crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
             let tag = match hit.lang {
-                Some(text_lang) => format!("{kind} · {}", text_lang.code()),
+                Some(text_lang) => format!("{kind} · {}", crate::ui::context::i18n::language_in(lang, text_lang)),
                 None => kind.to_string(),
             };
             styled_label_ui(ui, &tag, egui::TextStyle::Small, ui.visuals().weak_text_color());
