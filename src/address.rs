@@ -5,7 +5,7 @@
 //! | address | view |
 //! |---|---|
 //! | `concept:ID` | a concept's page |
-//! | `document:ID`, `document:ID#SECTION`, `document:ID@BYTE` | the reader, scrolled to a section or a passage |
+//! | `document:ID`, `document:ID#SECTION`, `document:ID@BYTE`, `document:ID@START-END` | the reader, scrolled to a section, a word or a passage (byte offsets) |
 //! | `compare:DOC` , `compare:DOC-A,DOC-B` (each side may be `DOC#SECTION`) | side by side |
 //! | `map`, `map?focus=ID&depth=N` | the concept map |
 //! | `tour:ID`, `tour:ID:STEP` | a tour, presented (steps count from 1) |
@@ -25,7 +25,10 @@ use std::str::FromStr;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DocumentAnchor {
     Section(String),
+    /// A place (a search hit, a mention): the word there is marked.
     Offset(usize),
+    /// A passage (an edge's evidence, a note's quote): all of it is marked.
+    Passage(std::ops::Range<usize>),
 }
 
 /// One side of a comparison: a document, optionally one of its sections.
@@ -122,8 +125,18 @@ fn parse_document(rest: &str) -> Result<(String, Option<DocumentAnchor>), Addres
     if let Some((id, section)) = rest.split_once('#') {
         return Ok((id.to_string(), Some(DocumentAnchor::Section(section.to_string()))));
     }
-    if let Some((id, offset)) = rest.split_once('@') {
-        return Ok((id.to_string(), Some(DocumentAnchor::Offset(parse_number(offset)?))));
+    if let Some((id, place)) = rest.split_once('@') {
+        let anchor = match place.split_once('-') {
+            Some((start, end)) => {
+                let (start, end) = (parse_number(start)?, parse_number(end)?);
+                if end < start {
+                    return Err(AddressError::NotANumber(place.to_string()));
+                }
+                DocumentAnchor::Passage(start..end)
+            }
+            None => DocumentAnchor::Offset(parse_number(place)?),
+        };
+        return Ok((id.to_string(), Some(anchor)));
     }
     Ok((rest.to_string(), None))
 }
@@ -156,6 +169,9 @@ impl fmt::Display for Address {
             Address::Document { id, anchor: None } => write!(f, "document:{id}"),
             Address::Document { id, anchor: Some(DocumentAnchor::Section(s)) } => write!(f, "document:{id}#{s}"),
             Address::Document { id, anchor: Some(DocumentAnchor::Offset(o)) } => write!(f, "document:{id}@{o}"),
+            Address::Document { id, anchor: Some(DocumentAnchor::Passage(p)) } => {
+                write!(f, "document:{id}@{}-{}", p.start, p.end)
+            }
             Address::Compare { left, right } => {
                 write!(f, "compare:{left}")?;
                 if let Some(right) = right {
@@ -250,6 +266,7 @@ mod tests {
             "document:003_412e824fada4b61c",
             "document:000_d179677d1f4e20a5#abstract-en",
             "document:003_412e824fada4b61c@1200",
+            "document:003_412e824fada4b61c@1200-1450",
             "compare:000_d179677d1f4e20a5",
             "compare:000_d179677d1f4e20a5#abstract-fa,000_d179677d1f4e20a5#abstract-en",
             "compare:001,003",
@@ -271,6 +288,7 @@ mod tests {
         assert!(error("nowhere:x").contains("unknown kind of address"));
         assert!(error("concept:").contains("lacks its id"));
         assert!(error("document:x@abc").contains("not a number"));
+        assert!(error("document:x@9-3").contains("not a number"));
         assert!(error("map?zoom=3").contains("unknown map option"));
         assert!(error("tour:t:0").contains("count from 1"));
     }

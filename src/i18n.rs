@@ -346,6 +346,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("cancel", "Cancel", "انصراف", "إلغاء"),
     ("nothing written", "Nothing was written.", "چیزی نوشته نشد.", "لم يُكتب شيء."),
     ("lines", "Lines", "سطرها", "الأسطر"),
+    ("line", "line", "سطر", "السطر"),
     ("title fa", "Title (Persian)", "عنوان (فارسی)", "العنوان (فارسي)"),
     ("title ar", "Title (Arabic)", "عنوان (عربی)", "العنوان (عربي)"),
     ("title en", "Title (English)", "عنوان (انگلیسی)", "العنوان (إنجليزي)"),

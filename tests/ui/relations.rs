@@ -5,7 +5,7 @@
 
 use crate::support;
 
-use diplomap::address::Address;
+use diplomap::address::{Address, DocumentAnchor};
 use diplomap::text::Lang;
 use diplomap::ui::App;
 use egui_kittest::Harness;
@@ -55,4 +55,29 @@ fn an_incoming_row_opens_onto_the_concept_at_its_other_end() {
     harness.get_by(support::labelled(|label| label.starts_with("اینترپل") && label.chars().count() <= 10)).click();
     harness.run_steps(2);
     assert_eq!(support::current(&harness), Address::Concept("interpol".into()));
+}
+
+#[test]
+fn an_evidence_chip_names_its_document_and_opens_the_whole_passage() {
+    let (mut harness, _corpus) = support::app_at("concept:terrorism", Lang::En);
+    harness.run_steps(2);
+    harness.get_by(support::labelled(|label| label.contains("countered by INTERPOL"))).click();
+    harness.run_steps(2);
+    // The chip is named by the document's title and the line, not the id.
+    let chip = |label: &str| label.contains(" · line ") && !label.contains("_");
+    harness.get_all_by(support::labelled(chip)).next().expect("an evidence chip").scroll_to_me();
+    harness.run();
+    harness.get_all_by(support::labelled(chip)).next().expect("the chip, in view").click();
+    harness.run_steps(2);
+    let Address::Document { id, anchor: Some(DocumentAnchor::Passage(passage)) } = support::current(&harness) else {
+        panic!("a document at a passage, got {}", support::current(&harness));
+    };
+    let model = harness.state().model.as_ref().expect("the model");
+    let document = model.document_index(&id).expect("the document");
+    let (terrorism, interpol) = (model.concept_index("terrorism").unwrap(), model.concept_index("interpol").unwrap());
+    let edge = model.index.edges_of(terrorism).find(|e| e.source == interpol || e.target == interpol).unwrap();
+    assert!(
+        edge.evidence.iter().any(|p| p.document == document && p.range == passage),
+        "the address holds one of the edge's passages, whole: {passage:?}"
+    );
 }

@@ -64,7 +64,7 @@ pub fn concept_page_ui(
         }
         passage_notes_ui(ui, model, &entry.id, notes, lang, commands);
         ui.separator();
-        related_ui(ui, model, concept, lang, dark, commands);
+        related_ui(ui, view, concept, commands);
         ui.separator();
         mentions_ui(ui, model, concept, lang, dark, commands);
     });
@@ -100,7 +100,8 @@ fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang) {
     }
 }
 
-fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark: bool, commands: &mut Vec<Command>) {
+fn related_ui(ui: &mut egui::Ui, view: &ViewContext, concept: usize, commands: &mut Vec<Command>) {
+    let ViewContext { model, lang, .. } = *view;
     ui.heading(tr(lang, "related"));
     let mut edges: Vec<&Edge> = model.index.edges_of(concept).collect();
     edges.sort_by(|a, b| {
@@ -139,7 +140,7 @@ fn related_ui(ui: &mut egui::Ui, model: &Model, concept: usize, lang: Lang, dark
                 commands.push(Command::Navigate(Address::Concept(other_entry.id.clone())));
             }
             for passage in edge.evidence.iter().take(EVIDENCE_SHOWN) {
-                passage_ui(ui, model, passage, &[concept, other], dark, commands);
+                passage_ui(ui, view, passage, &[concept, other], commands);
             }
             if edge.evidence.len() > EVIDENCE_SHOWN {
                 ui.label(format!("… +{}", number(lang, edge.evidence.len() - EVIDENCE_SHOWN)));
@@ -186,15 +187,16 @@ pub fn push_relation(runs: &mut Runs, model: &Model, edge: &Edge, page: usize, l
 }
 
 /// One evidence passage with the mentions of `concepts` highlighted, and a
-/// link that opens it in the reader.
+/// link, named by the document's title and the line, that opens the reader
+/// with the whole passage marked.
 pub fn passage_ui(
     ui: &mut egui::Ui,
-    model: &Model,
+    view: &ViewContext,
     passage: &Passage,
     concepts: &[usize],
-    dark: bool,
     commands: &mut Vec<Command>,
 ) {
+    let ViewContext { model, lang, dark, .. } = *view;
     let Some(document) = model.corpus.documents.get(passage.document) else { return };
     let Some(text) = document.text.get(passage.range.clone()) else { return };
     let highlights: Vec<Highlight> = model
@@ -215,11 +217,12 @@ pub fn passage_ui(
         if let Some(clicked) = response.clicked_concept {
             commands.push(Command::Navigate(Address::Concept(model.concept_id(clicked).to_string())));
         }
-        let link = format!("{} · {}", document.id, document.line_of(passage.range.start));
-        if ui.small_button(link).clicked() {
+        let line = number(lang, document.line_of(passage.range.start));
+        let link = format!("{} · {} {line}", isolate(document.title(lang)), tr(lang, "line"));
+        if crate::ui::widgets::paragraphs::button_ui(ui, &link, true).clicked() {
             commands.push(Command::Navigate(Address::Document {
                 id: document.id.clone(),
-                anchor: Some(DocumentAnchor::Offset(passage.range.start)),
+                anchor: Some(DocumentAnchor::Passage(passage.range.clone())),
             }));
         }
     });

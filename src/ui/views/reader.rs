@@ -378,6 +378,7 @@ fn scroll_target(
     }
     match anchor? {
         DocumentAnchor::Offset(offset) => Some(*offset..*offset + 1),
+        DocumentAnchor::Passage(passage) => Some(passage.clone()),
         DocumentAnchor::Section(section) => {
             let section = document.meta.sections.iter().find(|s| s.id == *section)?;
             Some(document.section_range(section))
@@ -385,10 +386,18 @@ fn scroll_target(
     }
 }
 
-/// The word an `@BYTE` anchor points at (a search hit), highlighted like the
-/// current find hit when nothing is being found.
+/// What an anchor marks, highlighted like the current find hit when nothing
+/// is being found: the word an `@BYTE` anchor points at (a search hit, a
+/// mention), the whole of an `@START-END` passage (an edge's evidence).
 fn anchored_word(document: &Document, anchor: Option<&DocumentAnchor>) -> Option<Range<usize>> {
-    let Some(DocumentAnchor::Offset(start)) = anchor else { return None };
+    let start = match anchor? {
+        DocumentAnchor::Offset(start) => start,
+        DocumentAnchor::Passage(passage) => {
+            let whole = document.text.get(passage.clone()).is_some() && !passage.is_empty();
+            return whole.then(|| passage.clone());
+        }
+        DocumentAnchor::Section(_) => return None,
+    };
     let rest = document.text.get(*start..)?;
     let in_word = |c: char| {
         c.is_alphanumeric() || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')

@@ -38,10 +38,9 @@ pub(super) fn evidence_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapVi
         for passage in &index_edge.evidence {
             crate::ui::views::concept_page::passage_ui(
                 ui,
-                model,
+                view,
                 passage,
                 &[index_edge.source, index_edge.target],
-                view.dark,
                 commands,
             );
         }
