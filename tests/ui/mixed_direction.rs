@@ -110,8 +110,9 @@ fn no_view_hands_egui_mixed_direction_text_or_western_digits_in_fa_ar() {
     assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
 }
 
-/// The same guard with the export menu open, then with the notice an
-/// export leaves (its path, its buttons), in each interface language.
+/// The same guard with the map's filters open, then the export menu, then
+/// the notice an export leaves (its path, its buttons), in each interface
+/// language.
 #[test]
 fn menus_and_notices_hand_egui_no_mixed_direction_text() {
     let corpus = crate::common::corpus_copy();
@@ -119,6 +120,11 @@ fn menus_and_notices_hand_egui_no_mixed_direction_text() {
     for lang in [Lang::Fa, Lang::Ar, Lang::En] {
         let mut harness = window(app_over(corpus.path(), "map", lang), egui::vec2(1280.0, 800.0));
         harness.run_steps(4);
+        harness.get_by_role_and_label(Role::Button, diplomap::i18n::tr(lang, "filters")).click();
+        harness.run_steps(2);
+        found.extend(faults(&harness, lang, "map, filters"));
+        harness.key_press(egui::Key::Escape);
+        harness.run_steps(2);
         harness.get_by_role_and_label(Role::Button, diplomap::i18n::tr(lang, "export")).click();
         harness.run_steps(2);
         found.extend(faults(&harness, lang, "map, export menu"));

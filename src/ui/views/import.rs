@@ -308,7 +308,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
     field_row_ui(ui, lang, tr(lang, "languages"), |ui, _| {
         for option in Lang::ALL {
             let mut on = form.languages.contains(&option);
-            if ui.checkbox(&mut on, language_name(option)).changed() {
+            if crate::ui::widgets::choice::checkbox_ui(ui, lang, &mut on, language_name(option)).changed() {
                 form.languages.retain(|l| *l != option);
                 if on {
                     form.languages.push(option);

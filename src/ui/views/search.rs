@@ -23,7 +23,7 @@ use crate::ui::context::i18n::{language_name, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::search_index::{BuiltSearchIndex, SearchIndexKey, SearchIndexStatus};
 use crate::ui::context::{Command, ViewContext};
-use crate::ui::widgets::paragraphs::{Highlight, label_ui, paragraph_ui, styled_label_ui};
+use crate::ui::widgets::paragraphs::{Highlight, paragraph_ui, styled_label_ui};
 
 /// How many results the page shows.
 pub const RESULT_LIMIT: usize = 50;
@@ -280,12 +280,7 @@ fn filters_ui(ui: &mut egui::Ui, model: &Model, lang: Lang, state: &mut SearchSt
             }
             for document in &model.corpus.documents {
                 let selected = state.document_filter.as_deref() == Some(document.id.as_str());
-                let row = ui.horizontal(|ui| {
-                    let mark = ui.radio(selected, "");
-                    label_ui(ui, document.title(lang));
-                    mark
-                });
-                if row.inner.clicked() || row.response.interact(egui::Sense::click()).clicked() {
+                if crate::ui::widgets::choice::radio_ui(ui, lang, selected, document.title(lang)).clicked() {
                     state.document_filter = Some(document.id.clone());
                     ui.close();
                 }

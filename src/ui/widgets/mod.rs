@@ -4,6 +4,7 @@
 
 pub mod bidi_edit;
 pub mod bidi_text;
+pub mod choice;
 pub mod fonts;
 pub mod icons;
 pub mod long_text;

@@ -11,6 +11,8 @@ use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::paint::map_data::{all_edge_codes, edge_kind_of_code};
+use crate::ui::widgets::choice::{checkbox_ui, radio_ui, slider_ui};
+use crate::ui::widgets::mirror;
 
 /// The deepest focus the toolbar offers.
 const MAX_DEPTH: usize = 6;
@@ -43,7 +45,7 @@ pub(super) fn toolbar_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapVie
         if ui.button(tr(lang, "relayout")).clicked() {
             map.relayout();
         }
-        ui.checkbox(&mut map.show_legend, tr(lang, "legend"));
+        checkbox_ui(ui, lang, &mut map.show_legend, tr(lang, "legend"));
     });
 }
 
@@ -151,48 +153,55 @@ fn focus_controls_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
 fn filters_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
     let lang = view.lang;
     ui.menu_button(tr(lang, "filters"), |ui| {
-        ui.label(egui::RichText::new(tr(lang, "kind")).strong());
-        for kind in ConceptKind::ALL {
-            let mut shown = map.settings.kinds.is_empty() || map.settings.kinds.contains(&kind);
-            if ui.checkbox(&mut shown, tr(lang, kind.as_str())).changed() {
-                toggle(&mut map.settings.kinds, &ConceptKind::ALL, kind, shown);
-            }
-        }
-        ui.separator();
-        ui.label(egui::RichText::new(tr(lang, "edge kinds")).strong());
-        let all_kinds: Vec<EdgeKind> = all_edge_codes().map(edge_kind_of_code).collect();
-        for &kind in &all_kinds {
-            let mut shown = map.settings.edge_kinds.is_empty() || map.settings.edge_kinds.contains(&kind);
-            if ui.checkbox(&mut shown, tr(lang, kind.as_str())).changed() {
-                toggle(&mut map.settings.edge_kinds, &all_kinds, kind, shown);
-            }
-        }
-        ui.separator();
-        ui.add(egui::Slider::new(&mut map.settings.min_weight, 0.0..=10.0).step_by(0.5).text(tr(lang, "min weight")));
-        if let Some(data) = &map.data {
-            let default = crate::export::map::default_min_significance(&data.graph);
-            let mut threshold = map.settings.min_significance.unwrap_or(default);
-            let slider = egui::Slider::new(&mut threshold, 0.0..=50.0).step_by(0.1).text(tr(lang, "min significance"));
-            if ui.add(slider).on_hover_text(tr(lang, "significance hint")).changed() {
-                map.settings.min_significance = Some(threshold);
-            }
-        }
-        ui.separator();
-        ui.label(egui::RichText::new(tr(lang, "document")).strong());
-        let chosen = map.settings.documents.first().cloned();
-        if ui.radio(chosen.is_none(), tr(lang, "all documents")).clicked() {
-            map.settings.documents.clear();
-        }
-        for document in &view.model.corpus.documents {
-            let selected = chosen.as_deref() == Some(document.id.as_str());
-            ui.horizontal(|ui| {
-                if ui.radio(selected, "").on_hover_text(&document.id).clicked() {
-                    map.settings.documents = vec![document.id.clone()];
-                }
-                crate::ui::widgets::paragraphs::label_ui(ui, document.title(lang));
-            });
-        }
+        mirror::column(ui, lang.is_rtl(), |ui| filters_body_ui(ui, view, map));
     });
+}
+
+/// The filters menu's contents, against the interface's start side.
+fn filters_body_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
+    let lang = view.lang;
+    let heading = |ui: &mut egui::Ui, key: &'static str| {
+        let color = ui.visuals().strong_text_color();
+        crate::ui::widgets::paragraphs::styled_label_ui(ui, tr(lang, key), egui::TextStyle::Body, color);
+    };
+    heading(ui, "kind");
+    for kind in ConceptKind::ALL {
+        let mut shown = map.settings.kinds.is_empty() || map.settings.kinds.contains(&kind);
+        if checkbox_ui(ui, lang, &mut shown, tr(lang, kind.as_str())).changed() {
+            toggle(&mut map.settings.kinds, &ConceptKind::ALL, kind, shown);
+        }
+    }
+    ui.separator();
+    heading(ui, "edge kinds");
+    let all_kinds: Vec<EdgeKind> = all_edge_codes().map(edge_kind_of_code).collect();
+    for &kind in &all_kinds {
+        let mut shown = map.settings.edge_kinds.is_empty() || map.settings.edge_kinds.contains(&kind);
+        if checkbox_ui(ui, lang, &mut shown, tr(lang, kind.as_str())).changed() {
+            toggle(&mut map.settings.edge_kinds, &all_kinds, kind, shown);
+        }
+    }
+    ui.separator();
+    slider_ui(ui, lang, &mut map.settings.min_weight, 0.0..=10.0, (0.5, 1), tr(lang, "min weight"));
+    if let Some(data) = &map.data {
+        let default = crate::export::map::default_min_significance(&data.graph);
+        let mut threshold = map.settings.min_significance.unwrap_or(default);
+        let slider = slider_ui(ui, lang, &mut threshold, 0.0..=50.0, (0.1, 1), tr(lang, "min significance"));
+        if slider.on_hover_text(tr(lang, "significance hint")).changed() {
+            map.settings.min_significance = Some(threshold);
+        }
+    }
+    ui.separator();
+    heading(ui, "document");
+    let chosen = map.settings.documents.first().cloned();
+    if radio_ui(ui, lang, chosen.is_none(), tr(lang, "all documents")).clicked() {
+        map.settings.documents.clear();
+    }
+    for document in &view.model.corpus.documents {
+        let selected = chosen.as_deref() == Some(document.id.as_str());
+        if radio_ui(ui, lang, selected, document.title(lang)).clicked() {
+            map.settings.documents = vec![document.id.clone()];
+        }
+    }
 }
 
 /// Shows or hides `item` in a list where empty means "all of `all`".
