@@ -425,7 +425,8 @@ pub fn section_name(lang: Lang, section: &crate::corpus::Section) -> String {
         SectionKind::Abstract => tr(lang, "section Abstract"),
         SectionKind::Keywords => tr(lang, "section Keywords"),
         SectionKind::Contents => tr(lang, "section Contents"),
-        SectionKind::Body => tr(lang, "section Body"),
+        // A body in parts (an overview, joint statements) names each part.
+        SectionKind::Body => known_section_name(lang, &section.id).unwrap_or_else(|| tr(lang, "section Body")),
         SectionKind::References => tr(lang, "section References"),
         SectionKind::Other => other_section_name(lang, &section.id),
     };
@@ -443,11 +444,14 @@ pub fn language_in(lang: Lang, of: Lang) -> &'static str {
 }
 
 fn other_section_name(lang: Lang, id: &str) -> &str {
+    known_section_name(lang, id).unwrap_or(id)
+}
+
+/// The interface's name for a section id it knows ("overview", "header"…).
+fn known_section_name(lang: Lang, id: &str) -> Option<&'static str> {
     let known = ["front-matter", "header", "page-footer", "joint-statements", "overview"];
-    match known.iter().find(|k| **k == id) {
-        Some(k) => tr_dynamic(lang, &format!("section {k}")).unwrap_or(id),
-        None => id,
-    }
+    let id = known.iter().find(|k| **k == id)?;
+    tr_dynamic(lang, &format!("section {id}"))
 }
 
 fn lang_key(lang: Lang) -> &'static str {
@@ -749,6 +753,15 @@ mod tests {
             assert_eq!(Gender::of_arabic(name), Gender::Feminine, "{name}");
         }
         assert_eq!(Gender::of_arabic(""), Gender::Masculine);
+    }
+
+    #[test]
+    fn the_parts_of_a_body_are_told_apart() {
+        use crate::corpus::{Section, SectionKind};
+        let body = |id: &str| Section { id: id.into(), kind: SectionKind::Body, lang: Some(Lang::Ar), lines: (1, 2) };
+        assert_eq!(section_name(Lang::Ar, &body("overview")), "نظرة عامة");
+        assert_eq!(section_name(Lang::Ar, &body("joint-statements")), "البيانات المشتركة");
+        assert_eq!(section_name(Lang::Ar, &body("body")), tr(Lang::Ar, "section Body"));
     }
 
     #[test]

@@ -81,3 +81,26 @@ fn an_evidence_chip_names_its_document_and_opens_the_whole_passage() {
         "the address holds one of the edge's passages, whole: {passage:?}"
     );
 }
+
+#[test]
+fn a_concept_page_opens_at_its_top_whatever_the_last_page_was_scrolled_to() {
+    let (mut harness, _corpus) = support::app_at("concept:terrorism", Lang::En);
+    harness.run_steps(2);
+    // The page's "Names" heading, once on every concept page.
+    let heading_top = harness.get_by_label("Names").rect().top();
+    harness.hover_at(egui::pos2(640.0, 400.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -2000.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run_steps(300);
+    assert!(harness.query_by_label("Names").is_none_or(|h| h.rect().top() < heading_top - 100.0), "scrolled");
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate(Address::Concept("europol".into())));
+    harness.run_steps(3);
+    assert_eq!(support::current(&harness), Address::Concept("europol".into()));
+    let top = harness.get_by_label("Names").rect().top();
+    assert!((top - heading_top).abs() < 2.0, "Europol's page starts at {top}, not at {heading_top}");
+}

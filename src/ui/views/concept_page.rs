@@ -42,7 +42,8 @@ pub fn concept_page_ui(
         return;
     };
     let entry = &model.corpus.catalog.concepts[concept];
-    egui::ScrollArea::vertical().id_salt("concept-page").auto_shrink([false, false]).show(ui, |ui| {
+    // Each page keeps its own scroll position: a page opened anew starts at the top.
+    egui::ScrollArea::vertical().id_salt(("concept-page", id)).auto_shrink([false, false]).show(ui, |ui| {
         heading_ui(ui, entry.labels.get_or_any(lang));
         mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
             let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
