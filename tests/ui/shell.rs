@@ -113,3 +113,23 @@ fn every_address_opens_its_view() {
         assert!(harness.query_all_by_label_contains(shown).next().is_some(), "{address} shows {shown}");
     }
 }
+
+/// A notice goes away by itself after a while, and at once when the
+/// interface changes language (its words are the old language's).
+#[test]
+fn a_notice_times_out_and_does_not_outlive_its_language() {
+    let (mut harness, _corpus) = app_at("map", Lang::En);
+    harness.state_mut().views.notice = Some("Exported to /tmp/map.svg".into());
+    harness.run_steps(2);
+    harness.get_by_label("Exported to /tmp/map.svg");
+    let long_ago = std::time::Instant::now().checked_sub(diplomap::ui::app::NOTICE_SHOWN_FOR).unwrap();
+    harness.state_mut().views.notice_shown = Some(("Exported to /tmp/map.svg".into(), long_ago));
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Exported to /tmp/map.svg").is_none(), "timed out");
+
+    harness.state_mut().views.notice = Some("Exported to /tmp/map.png".into());
+    harness.run_steps(2);
+    harness.state_mut().push(diplomap::ui::context::Command::SetUiLang(Lang::Fa));
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Exported to /tmp/map.png").is_none(), "gone with its language");
+}

@@ -57,8 +57,11 @@ pub struct ViewState {
     pub export_dir: PathBuf,
     /// The export menu's save dialog.
     pub export: crate::ui::shell::export_menu::ExportState,
-    /// What the last export or recording said (a bottom line until dismissed).
+    /// What the last export or recording said (a bottom line until
+    /// dismissed, or [`NOTICE_SHOWN_FOR`] after it first showed).
     pub notice: Option<String>,
+    /// The notice last drawn and when it first was.
+    pub notice_shown: Option<(String, std::time::Instant)>,
     /// Where the side panels were drawn last frame.
     pub panels: side_panel::PanelRects,
     /// The catalog broke while the program ran: its problems (the views keep
@@ -70,6 +73,9 @@ pub struct ViewState {
     /// How to put back the files of the last catalog edit.
     pub catalog_undo: Option<crate::catalog::store::FileUndo>,
 }
+
+/// How long a notice without an undo stays on screen.
+pub const NOTICE_SHOWN_FOR: std::time::Duration = std::time::Duration::from_secs(12);
 
 pub struct App {
     pub state: AppState,
@@ -266,8 +272,33 @@ impl App {
         }
     }
 
+    /// Takes the notice away once it has shown for [`NOTICE_SHOWN_FOR`],
+    /// unless it offers an undo (that one stays until dismissed or replaced).
+    fn expire_notice(&mut self, ctx: &egui::Context) {
+        let Some(message) = &self.views.notice else {
+            self.views.notice_shown = None;
+            return;
+        };
+        let now = std::time::Instant::now();
+        let since = match &self.views.notice_shown {
+            Some((shown, since)) if shown == message => *since,
+            _ => {
+                self.views.notice_shown = Some((message.clone(), now));
+                now
+            }
+        };
+        if self.views.catalog_undo.is_some() {
+            return;
+        }
+        match NOTICE_SHOWN_FOR.checked_sub(now.duration_since(since)) {
+            Some(left) if !left.is_zero() => ctx.request_repaint_after(left),
+            _ => self.views.notice = None,
+        }
+    }
+
     /// What the last export or recording said, and the corpus's problems.
     fn bottom_bars_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.expire_notice(ui.ctx());
         let Ok(model) = &self.model else { return };
         let rtl = self.state.ui_lang.is_rtl();
         if let Some(message) = &self.views.notice {
@@ -438,7 +469,13 @@ impl App {
                 Command::Back => self.state.history.back(),
                 Command::Forward => self.state.history.forward(),
                 Command::Select(id) => self.state.selected = Some(id),
-                Command::SetUiLang(lang) => self.state.ui_lang = lang,
+                Command::SetUiLang(lang) => {
+                    // A notice is in the words of the language it was said in.
+                    if lang != self.state.ui_lang {
+                        self.views.notice = None;
+                    }
+                    self.state.ui_lang = lang;
+                }
                 Command::SetDark(dark) => self.state.dark = dark,
                 Command::Note(action) => self.notes.apply(action),
                 Command::PassageNote(action) => {
