@@ -275,7 +275,7 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     let elsewhere = tempfile::tempdir().unwrap();
     let chosen = elsewhere.path().join("handout/third.png");
     let written =
-        run_export(&step, &map, &tours, &Destination::File(chosen.clone()), diplomap::text::Lang::Fa).unwrap();
+        run_export(&step, &map, &tours, &Destination::File(chosen.clone()), (diplomap::text::Lang::Fa, false)).unwrap();
     assert_eq!(written, std::slice::from_ref(&chosen));
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
     // What a dialog's answer means.
@@ -287,4 +287,33 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     );
     assert_eq!(outcome_of(tour.clone(), None, Duration::from_millis(5)), ExportOutcome::NoDialog(tour.clone()));
     assert_eq!(outcome_of(tour, None, Duration::from_secs(3)), ExportOutcome::Cancelled);
+}
+
+#[test]
+fn a_file_that_is_not_an_export_is_replaced_only_when_the_user_says_so() {
+    let dir = common::corpus_copy();
+    let folder = support::exports_of(dir.path());
+    std::fs::create_dir_all(&folder).unwrap();
+    let thesis = folder.join("police-diplomacy-step-2.svg");
+    std::fs::write(&thesis, "my thesis, chapter 2\n").unwrap();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+
+    harness.get_by_label("Export step").click();
+    harness.run_steps(3);
+    harness.get_by_label("Replace this file?");
+    harness.get_by_label_contains("police-diplomacy-step-2.svg");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Replace this file?").is_none(), "the question closed");
+    assert_eq!(std::fs::read_to_string(&thesis).unwrap(), "my thesis, chapter 2\n", "nothing written over it");
+    assert_eq!(harness.state().views.notice.as_deref(), Some("Export cancelled: nothing was written."));
+
+    harness.get_by_label("Export step").click();
+    harness.run_steps(3);
+    harness.get_by_label("Replace").click();
+    harness.run_steps(3);
+    let svg = std::fs::read_to_string(&thesis).unwrap();
+    assert!(svg.contains("<svg"), "replaced by the export: {}", &svg[..svg.len().min(80)]);
+    assert!(folder.join("police-diplomacy-step-2.png").exists());
+    std::fs::remove_dir_all(&folder).unwrap();
 }

@@ -8,7 +8,7 @@ use eframe::egui;
 use crate::ui::app::App;
 use crate::ui::context::command::ExportRequest;
 use crate::ui::context::i18n::{isolate, tr};
-use crate::ui::shell::export_menu::{Destination, ExportOutcome, run_export};
+use crate::ui::shell::export_menu::{Destination, ExportFailure, ExportOutcome, ReplaceQuestion, run_export};
 
 impl App {
     /// Carries out an export request: asks where with a save dialog (the
@@ -22,7 +22,7 @@ impl App {
             self.views.export.ask(request.clone(), self.state.ui_lang);
             return;
         }
-        self.write_export(request, &self.default_destination(request), None);
+        self.write_export(request, &self.default_destination(request), None, false);
     }
 
     /// Writes the export whose dialog has answered; call every frame.
@@ -33,10 +33,10 @@ impl App {
         let Some(outcome) = self.views.export.poll() else { return };
         let lang = self.state.ui_lang;
         match outcome {
-            ExportOutcome::Write(request, destination) => self.write_export(&request, &destination, None),
+            ExportOutcome::Write(request, destination) => self.write_export(&request, &destination, None, false),
             ExportOutcome::NoDialog(request) => {
                 let destination = self.default_destination(&request);
-                self.write_export(&request, &destination, Some(tr(lang, "no file dialog")));
+                self.write_export(&request, &destination, Some(tr(lang, "no file dialog")), false);
             }
             ExportOutcome::Cancelled => self.views.notice = Some(tr(lang, "export cancelled").to_string()),
         }
@@ -50,14 +50,33 @@ impl App {
         }
     }
 
-    fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>) {
+    /// Asks the open replace question and acts on its answer; call every frame.
+    pub fn replace_question_ui(&mut self, ctx: &egui::Context) {
+        let Some(question) = &self.views.export.replace else { return };
+        let lang = self.state.ui_lang;
+        let Some(replace) = crate::ui::shell::export_menu::replace_question_ui(ctx, lang, question) else { return };
+        let Some(question) = self.views.export.replace.take() else { return };
+        match replace {
+            true => self.write_export(&question.request, &question.destination, None, true),
+            false => self.views.notice = Some(tr(lang, "export cancelled").to_string()),
+        }
+    }
+
+    /// Writes `request` to `destination`; a file in the way that is not an
+    /// earlier export is replaced only when `force`, else the user is asked.
+    fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>, force: bool) {
         let Ok(model) = &self.model else { return };
         let map = self.views.tours.map_data(model);
         let tours = model.dir().join("tours");
         let lang = self.state.ui_lang;
-        let said = match run_export(request, &map, &tours, destination, lang) {
+        let said = match run_export(request, &map, &tours, destination, (lang, force)) {
             Ok(paths) => written_notice(&paths, lang),
-            Err(message) => message,
+            Err(ExportFailure::NotOurs(path)) => {
+                let (request, destination) = (request.clone(), destination.clone());
+                self.views.export.replace = Some(ReplaceQuestion { request, destination, path });
+                return;
+            }
+            Err(ExportFailure::Other(message)) => message,
         };
         self.views.notice = Some(match preface {
             Some(preface) => format!("{preface} {said}"),

@@ -190,6 +190,7 @@ impl App {
             self.import_ui(&ctx, &mut commands);
             self.name_picker_ui(&ctx, &mut commands);
             self.poll_export(&ctx);
+            self.replace_question_ui(&ctx);
         }
         self.commands.extend(commands);
         self.apply_with(&ctx);

@@ -5,7 +5,9 @@
 //! its numbered pages), on a thread so the window keeps drawing. Where no
 //! dialog can open (no desktop portal), the pages go to the exports folder
 //! (the user's documents folder, `diplomap-exports/`) and the notice says so;
-//! either way the notice names the place written.
+//! either way the notice names the place written. A file in the way that is
+//! not an earlier export of the same kind is never written over unasked: a
+//! modal question names it, and only "Replace" writes (as `--force` does).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -29,6 +31,34 @@ pub enum Destination {
     File(PathBuf),
 }
 
+/// Why an export from the window was not written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportFailure {
+    /// A file that is not an earlier diplomap export of the same kind is
+    /// there: the window asks before replacing it.
+    NotOurs(PathBuf),
+    /// Anything else, said in a sentence.
+    Other(String),
+}
+
+impl From<export::ExportError> for ExportFailure {
+    fn from(error: export::ExportError) -> ExportFailure {
+        match error {
+            export::ExportError::NotOurs { path, .. } => ExportFailure::NotOurs(path),
+            other => ExportFailure::Other(other.to_string()),
+        }
+    }
+}
+
+/// An export held back by a file it would replace, waiting for the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplaceQuestion {
+    pub request: ExportRequest,
+    pub destination: Destination,
+    /// The file that is not an earlier export.
+    pub path: PathBuf,
+}
+
 /// A dialog answering this fast was never shown (no portal): nobody cancels that quickly.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
@@ -45,6 +75,8 @@ pub struct ExportState {
     /// Ask with a save dialog (the real window); else write into the exports folder (tests).
     pub ask_where: bool,
     pending: Option<PendingExport>,
+    /// Whether to replace a file that is not an export, while asked.
+    pub replace: Option<ReplaceQuestion>,
 }
 
 /// What became of an export once its place is known.
@@ -151,13 +183,14 @@ pub fn run_export(
     map: &MapData,
     tours: &Path,
     destination: &Destination,
-    lang: Lang,
-) -> Result<Vec<PathBuf>, String> {
+    (lang, force): (Lang, bool),
+) -> Result<Vec<PathBuf>, ExportFailure> {
     let size = export::DEFAULT_SIZE;
-    // Exports never go into the corpus, and replace only earlier exports.
+    // Exports never go into the corpus, and replace only earlier exports
+    // unless `force` (the user said to replace).
     let corpus = tours.parent().unwrap_or(tours);
     let write_page = |map: &MapData, page: &export::Prepared, path: &Path, format: Format| {
-        write_page(map, page, path, format, corpus)
+        write_page(map, page, path, format, (corpus, force))
     };
     match (request, destination) {
         (ExportRequest::Map { step, format }, _) => {
@@ -169,12 +202,12 @@ pub fn run_export(
             Ok(vec![write_page(map, &page, &path, format_of(&path, *format))?])
         }
         (ExportRequest::Step { id, index }, Destination::File(path)) => {
-            let tour = load(tours, id)?;
+            let tour = load(tours, id).map_err(ExportFailure::Other)?;
             let page = export::prepare(map, &Target::Step { id, tour: &tour, index: *index }, size, lang);
             Ok(vec![write_page(map, &page, path, format_of(path, Format::Svg))?])
         }
         (ExportRequest::Step { id, index }, Destination::Folder(dir)) => {
-            let tour = load(tours, id)?;
+            let tour = load(tours, id).map_err(ExportFailure::Other)?;
             let page = export::prepare(map, &Target::Step { id, tour: &tour, index: *index }, size, lang);
             let stem = format!("{id}-step-{}", index + 1);
             Ok(vec![
@@ -183,7 +216,7 @@ pub fn run_export(
             ])
         }
         (ExportRequest::Tour { id }, _) => {
-            let tour = load(tours, id)?;
+            let tour = load(tours, id).map_err(ExportFailure::Other)?;
             let folder = match destination {
                 Destination::Folder(dir) => dir.clone(),
                 Destination::File(path) => path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf),
@@ -210,17 +243,25 @@ fn format_of(path: &Path, fallback: Format) -> Format {
     }
 }
 
+/// Writes one page; `(corpus, force)`: the folder never written into, and
+/// whether to replace a file that is not an earlier export.
 fn write_page(
     map: &MapData,
     page: &export::Prepared,
     path: &Path,
     format: Format,
-    corpus: &Path,
-) -> Result<PathBuf, String> {
-    match format {
-        Format::Svg => write_svg(map, page, path, corpus),
-        Format::Png => write_png(map, page, path, corpus),
-    }
+    (corpus, force): (&Path, bool),
+) -> Result<PathBuf, ExportFailure> {
+    let (bytes, kind) = match format {
+        Format::Svg => (export::svg::svg_of(map, page).into_bytes(), export::own::Kind::Svg),
+        Format::Png => {
+            let png =
+                crate::ui::paint::picture::png_of(map, page, 2.0).map_err(|e| ExportFailure::Other(e.to_string()))?;
+            (png, export::own::Kind::Png)
+        }
+    };
+    export::write_export(path, &bytes, kind, corpus, force)?;
+    Ok(path.to_path_buf())
 }
 
 fn load(tours: &Path, id: &str) -> Result<Tour, String> {
@@ -228,17 +269,36 @@ fn load(tours: &Path, id: &str) -> Result<Tour, String> {
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }
 
-fn write_svg(map: &MapData, page: &export::Prepared, path: &Path, corpus: &Path) -> Result<PathBuf, String> {
-    let svg = export::svg::svg_of(map, page);
-    export::write_export(path, svg.as_bytes(), export::own::Kind::Svg, corpus, false).map_err(|e| e.to_string())?;
-    Ok(path.to_path_buf())
+/// Asks whether to replace a file that is not an earlier export: true to
+/// replace it, false to write nothing; `None` while unanswered.
+pub fn replace_question_ui(ctx: &egui::Context, lang: Lang, question: &ReplaceQuestion) -> Option<bool> {
+    use crate::ui::widgets::paragraphs::{button_ui, heading_ui, label_ui};
+    let rtl = lang.is_rtl();
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("diplomap-replace-export")).show(ctx, |ui| {
+        ui.set_max_width(REPLACE_QUESTION_WIDTH.min(ctx.content_rect().width() - 40.0).max(200.0));
+        crate::ui::widgets::mirror::column(ui, rtl, |ui| {
+            heading_ui(ui, tr(lang, "replace file?"));
+            let path = crate::ui::context::i18n::isolate(question.path.display());
+            label_ui(ui, &format!("{} {path}", tr(lang, "not an export")));
+            crate::ui::widgets::mirror::row(ui, rtl, |ui| {
+                if button_ui(ui, tr(lang, "replace"), true).clicked() {
+                    answer = Some(true);
+                }
+                if button_ui(ui, tr(lang, "cancel"), true).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+    });
+    if modal.should_close() {
+        answer = answer.or(Some(false));
+    }
+    answer
 }
 
-fn write_png(map: &MapData, page: &export::Prepared, path: &Path, corpus: &Path) -> Result<PathBuf, String> {
-    let bytes = crate::ui::paint::picture::png_of(map, page, 2.0).map_err(|e| e.to_string())?;
-    export::write_export(path, &bytes, export::own::Kind::Png, corpus, false).map_err(|e| e.to_string())?;
-    Ok(path.to_path_buf())
-}
+/// The widest the replace question grows.
+const REPLACE_QUESTION_WIDTH: f32 = 520.0;
 
 /// Seconds since 1970, so repeated exports do not overwrite each other.
 fn timestamp() -> u64 {
