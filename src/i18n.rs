@@ -247,6 +247,26 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("export step", "Export step", "برون‌بری گام", "تصدير الخطوة"),
     ("export map svg", "Export map as SVG", "برون‌بری نقشه به SVG", "تصدير الخريطة SVG"),
     ("export map png", "Export map as PNG", "برون‌بری نقشه به PNG", "تصدير الخريطة PNG"),
+    ("export tour page", "Export tour as web page", "برون‌بری گشت به صفحهٔ وب", "تصدير الجولة صفحةَ ويب"),
+    (
+        "export tour page hint",
+        "One HTML file with every step, for students: it opens in any browser, offline, and steps with the arrow keys",
+        "یک پروندهٔ HTML با همهٔ گام‌ها، برای دانشجویان: در هر مرورگری بی‌اینترنت باز می‌شود و با کلیدهای جهت‌نما گام‌به‌گام پیش می‌رود",
+        "ملف HTML واحد بكل الخطوات، للطلاب: يُفتح في أي متصفح دون إنترنت، ويُتصفَّح بمفاتيح الأسهم",
+    ),
+    ("export site", "Export web site for students", "برون‌بری وبگاه برای دانشجویان", "تصدير موقع ويب للطلاب"),
+    (
+        "export site hint",
+        "The whole knowledge base as web pages in a folder of its own (diplomap-site): map, concepts, documents, abstracts, tours and an offline search",
+        "همهٔ پایگاه دانش به شکل صفحه‌های وب در پوشه‌ای جدا (\u{2068}diplomap-site\u{2069}): نقشه، مفهوم‌ها، متن‌ها، چکیده‌ها، گشت‌ها و جست‌وجوی بی‌اینترنت",
+        "قاعدة المعرفة كلها صفحاتِ ويب في مجلد خاص بها (\u{2068}diplomap-site\u{2069}): الخريطة والمفاهيم والنصوص والملخصات والجولات وبحث دون إنترنت",
+    ),
+    (
+        "site folder not ours",
+        "Not written: this folder is not an earlier diplomap site, and it is never replaced:",
+        "نوشته نشد: این پوشه وبگاه پیشین دیپلومپ نیست و هرگز جایگزین نمی‌شود:",
+        "لم يُكتب شيء: هذا المجلد ليس موقعاً سابقاً من ديبلوماب، ولا يُستبدَل أبداً:",
+    ),
     ("exported to", "Exported to", "برون‌بری شد در", "صُدّر إلى"),
     (
         "no file dialog",

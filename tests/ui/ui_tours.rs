@@ -265,17 +265,17 @@ fn export_asks_where_and_falls_back_to_the_exports_folder_without_a_dialog() {
 #[test]
 fn a_chosen_file_gets_the_format_of_its_extension() {
     use diplomap::ui::context::command::ExportRequest;
-    use diplomap::ui::shell::export_menu::{Destination, ExportOutcome, outcome_of, run_export};
+    use diplomap::ui::shell::export_menu::{Destination, ExportOutcome, ExportSource, outcome_of, run_export};
     use std::time::Duration;
     let dir = common::corpus_copy();
     let (corpus, index) = common::corpus_and_index();
     let map = diplomap::export::map::MapData::build(corpus, index);
-    let tours = dir.path().join("tours");
+    let source = ExportSource { corpus, index, map: &map };
     let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
     let elsewhere = tempfile::tempdir().unwrap();
     let chosen = elsewhere.path().join("handout/third.png");
     let written =
-        run_export(&step, &map, &tours, &Destination::File(chosen.clone()), (diplomap::text::Lang::Fa, false)).unwrap();
+        run_export(&step, source, &Destination::File(chosen.clone()), (diplomap::text::Lang::Fa, false)).unwrap();
     assert_eq!(written, std::slice::from_ref(&chosen));
     assert!(std::fs::read(&chosen).unwrap().starts_with(b"\x89PNG"), "a .png file is a PNG");
     // What a dialog's answer means.
@@ -316,4 +316,54 @@ fn a_file_that_is_not_an_export_is_replaced_only_when_the_user_says_so() {
     assert!(svg.contains("<svg"), "replaced by the export: {}", &svg[..svg.len().min(80)]);
     assert!(folder.join("police-diplomacy-step-2.png").exists());
     std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn the_tour_view_exports_the_tour_as_one_web_page_in_the_interface_language() {
+    let dir = common::corpus_copy();
+    let mut harness = harness_at(dir.path(), "tour:police-diplomacy:2");
+    harness.get_by_label("Export tour as web page").click();
+    harness.run_steps(2);
+    let notice = harness.state().views.notice.clone().expect("the export said where it went");
+    let page = support::exports_of(dir.path()).join("police-diplomacy.html");
+    assert!(notice.starts_with("Exported to") && notice.contains(&page.display().to_string()), "{notice}");
+    let html = std::fs::read_to_string(&page).expect("the page was written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..80.min(html.len())]);
+    let tour = diplomap::tours::load(&dir.path().join("tours/police-diplomacy.ron")).unwrap();
+    assert_eq!(html.matches("<section").count(), tour.steps.len(), "one slide per step");
+    // A second export replaces the first (it is ours) without asking.
+    harness.get_by_label("Export tour as web page").click();
+    harness.run_steps(2);
+    assert!(harness.state().views.export.replace.is_none(), "an earlier export is replaced unasked");
+}
+
+#[test]
+fn the_site_goes_into_its_own_folder_and_never_replaces_a_folder_of_the_users() {
+    use diplomap::ui::context::command::ExportRequest;
+    use diplomap::ui::shell::export_menu::{Destination, ExportFailure, ExportSource, SITE_FOLDER, run_export};
+    let (corpus, index) = common::corpus_and_index();
+    let map = diplomap::export::map::MapData::build(corpus, index);
+    let source = ExportSource { corpus, index, map: &map };
+    let chosen = tempfile::tempdir().unwrap();
+    let fa = (diplomap::text::Lang::Fa, false);
+    let written = run_export(&ExportRequest::Site, source, &Destination::Folder(chosen.path().into()), fa).unwrap();
+    let site = chosen.path().join(SITE_FOLDER);
+    assert_eq!(written, vec![site.clone()]);
+    let index_page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index_page.contains("dir=\"rtl\""), "a Persian site is mirrored");
+    // Again: the earlier site is replaced.
+    run_export(&ExportRequest::Site, source, &Destination::Folder(chosen.path().into()), fa).unwrap();
+    // A folder of the user's by that name is never replaced, even when forced.
+    let other = tempfile::tempdir().unwrap();
+    let users = other.path().join(SITE_FOLDER);
+    std::fs::create_dir_all(&users).unwrap();
+    std::fs::write(users.join("thesis.docx"), "chapter 1").unwrap();
+    let forced = (diplomap::text::Lang::Fa, true);
+    let refused = run_export(&ExportRequest::Site, source, &Destination::Folder(other.path().into()), forced);
+    match refused {
+        Err(ExportFailure::Other(message)) => assert!(message.contains("وبگاه پیشین"), "{message}"),
+        other => panic!("a folder of the user's was not refused: {other:?}"),
+    }
+    assert_eq!(std::fs::read_to_string(users.join("thesis.docx")).unwrap(), "chapter 1");
+    assert_eq!(std::fs::read_dir(&users).unwrap().count(), 1, "nothing was added to it");
 }

@@ -8,7 +8,9 @@ use eframe::egui;
 use crate::ui::app::App;
 use crate::ui::context::command::ExportRequest;
 use crate::ui::context::i18n::{isolate, tr};
-use crate::ui::shell::export_menu::{Destination, ExportFailure, ExportOutcome, ReplaceQuestion, run_export};
+use crate::ui::shell::export_menu::{
+    Destination, ExportFailure, ExportOutcome, ExportSource, ReplaceQuestion, run_export,
+};
 
 impl App {
     /// Carries out an export request: asks where with a save dialog (the
@@ -46,6 +48,7 @@ impl App {
     fn default_destination(&self, request: &ExportRequest) -> Destination {
         match request {
             ExportRequest::Tour { id } => Destination::Folder(self.views.export_dir.join(id)),
+            ExportRequest::TourPage { id } => Destination::File(self.views.export_dir.join(format!("{id}.html"))),
             _ => Destination::Folder(self.views.export_dir.clone()),
         }
     }
@@ -67,9 +70,9 @@ impl App {
     fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>, force: bool) {
         let Ok(model) = &self.model else { return };
         let map = self.views.tours.map_data(model);
-        let tours = model.dir().join("tours");
+        let source = ExportSource { corpus: &model.corpus, index: &model.index, map: &map };
         let lang = self.state.ui_lang;
-        let said = match run_export(request, &map, &tours, destination, (lang, force)) {
+        let said = match run_export(request, source, destination, (lang, force)) {
             Ok(paths) => written_notice(&paths, lang),
             Err(ExportFailure::NotOurs(path)) => {
                 let (request, destination) = (request.clone(), destination.clone());

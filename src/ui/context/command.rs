@@ -132,6 +132,10 @@ pub enum ExportRequest {
     Step { id: String, index: usize },
     /// Every step of a tour, as numbered SVGs and PNGs in a folder.
     Tour { id: String },
+    /// A tour as one self-contained web page (HTML) for students.
+    TourPage { id: String },
+    /// The knowledge base as a static web site, in a folder of its own.
+    Site,
     /// Close the line that tells where the last export went.
     Dismiss,
 }

@@ -1,13 +1,17 @@
 //! The export menu of the window: the map (as shown), a tour step or a whole
-//! tour, as SVG or PNG — the same pages `diplomap export` writes.
+//! tour, as SVG or PNG — the same pages `diplomap export` writes — and the
+//! web exports for students: a tour as one HTML page, the knowledge base as
+//! a static site.
 //!
-//! Where to: a save dialog asks for the file (a tour: the folder that gets
-//! its numbered pages), on a thread so the window keeps drawing. Where no
+//! Where to: a save dialog asks for the file (a tour's pages and the site:
+//! the folder that gets them), on a thread so the window keeps drawing. Where no
 //! dialog can open (no desktop portal), the pages go to the exports folder
 //! (the user's documents folder, `diplomap-exports/`) and the notice says so;
 //! either way the notice names the place written. A file in the way that is
 //! not an earlier export of the same kind is never written over unasked: a
 //! modal question names it, and only "Replace" writes (as `--force` does).
+//! A folder is never replaced unless it holds an earlier site: the site goes
+//! into its own `diplomap-site` folder inside the one chosen.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -15,7 +19,9 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 
+use crate::corpus::Corpus;
 use crate::export::{self, Target, map::MapData};
+use crate::index::Index;
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
 use crate::ui::context::Command;
@@ -104,11 +110,14 @@ impl ExportState {
         let (sender, answer) = mpsc::channel();
         let title = tr(lang, "export").to_string();
         let suggested = suggested_name(&request);
-        let is_tour = matches!(request, ExportRequest::Tour { .. });
+        let into_folder = goes_into_folder(&request);
+        let is_page = matches!(request, ExportRequest::TourPage { .. });
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new().set_title(&title);
-            let picked = if is_tour {
+            let picked = if into_folder {
                 dialog.pick_folder()
+            } else if is_page {
+                dialog.set_file_name(&suggested).add_filter("HTML", &["html", "htm"]).save_file()
             } else {
                 dialog.set_file_name(&suggested).add_filter("SVG", &["svg"]).add_filter("PNG", &["png"]).save_file()
             };
@@ -134,9 +143,7 @@ impl ExportState {
 /// nothing at once), or the user cancelled.
 pub fn outcome_of(request: ExportRequest, picked: Option<PathBuf>, waited: Duration) -> ExportOutcome {
     match picked {
-        Some(path) if matches!(request, ExportRequest::Tour { .. }) => {
-            ExportOutcome::Write(request, Destination::Folder(path))
-        }
+        Some(path) if goes_into_folder(&request) => ExportOutcome::Write(request, Destination::Folder(path)),
         Some(path) => ExportOutcome::Write(request, Destination::File(path)),
         None if waited < NO_DIALOG_WITHIN => ExportOutcome::NoDialog(request),
         None => ExportOutcome::Cancelled,
@@ -150,9 +157,19 @@ pub fn suggested_name(request: &ExportRequest) -> String {
         ExportRequest::Map { .. } => format!("map-{}.svg", timestamp()),
         ExportRequest::Step { id, index } => format!("{id}-step-{}.svg", index + 1),
         ExportRequest::Tour { id } => id.clone(),
+        ExportRequest::TourPage { id } => format!("{id}.html"),
+        ExportRequest::Site => SITE_FOLDER.to_string(),
         ExportRequest::Dismiss => String::new(),
     }
 }
+
+/// Whether the dialog asks for a folder (a tour's pages, the site) rather than a file.
+fn goes_into_folder(request: &ExportRequest) -> bool {
+    matches!(request, ExportRequest::Tour { .. } | ExportRequest::Site)
+}
+
+/// The folder a site is written into, inside the one chosen.
+pub const SITE_FOLDER: &str = "diplomap-site";
 
 /// The folder exports go to when the app does not say otherwise.
 pub fn default_export_dir() -> PathBuf {
@@ -171,24 +188,42 @@ pub fn export_menu_ui(ui: &mut egui::Ui, lang: Lang, current_map: &TourStep, com
                 ui.close();
             }
         }
+        ui.separator();
+        let site = crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "export site"), true);
+        if crate::ui::widgets::paragraphs::hover_text_ui(site, tr(lang, "export site hint")).clicked() {
+            commands.push(Command::Export(ExportRequest::Site));
+            ui.close();
+        }
     });
+}
+
+/// What an export is drawn from: the loaded corpus, its index and the map picture.
+#[derive(Clone, Copy)]
+pub struct ExportSource<'a> {
+    pub corpus: &'a Corpus,
+    pub index: &'a Index,
+    pub map: &'a MapData,
 }
 
 /// Writes the pages of `request` to `destination`; the paths written, or why not.
 /// Into a folder: a map or a step as SVG and PNG under made-up names, a tour
-/// as `ID/step-01.svg`, … (PNGs beside). To a file: that one file, SVG or PNG
-/// by its extension; a tour's numbered pages go into the file's folder.
+/// as `ID/step-01.svg`, … (PNGs beside), a tour's web page as `ID.html`, the
+/// site as `diplomap-site/`. To a file: that one file, SVG or PNG by its
+/// extension (a tour's web page: HTML whatever the extension); a tour's
+/// numbered pages go into the file's folder.
 pub fn run_export(
     request: &ExportRequest,
-    map: &MapData,
-    tours: &Path,
+    source: ExportSource,
     destination: &Destination,
     (lang, force): (Lang, bool),
 ) -> Result<Vec<PathBuf>, ExportFailure> {
     let size = export::DEFAULT_SIZE;
+    let map = source.map;
+    let tours = source.corpus.dir.join("tours");
+    let tours = tours.as_path();
     // Exports never go into the corpus, and replace only earlier exports
     // unless `force` (the user said to replace).
-    let corpus = tours.parent().unwrap_or(tours);
+    let corpus = source.corpus.dir.as_path();
     let write_page = |map: &MapData, page: &export::Prepared, path: &Path, format: Format| {
         write_page(map, page, path, format, (corpus, force))
     };
@@ -230,8 +265,45 @@ pub fn run_export(
             }
             Ok(written)
         }
+        (ExportRequest::TourPage { id }, _) => {
+            let tour = load(tours, id).map_err(ExportFailure::Other)?;
+            let path = match destination {
+                Destination::File(path) => path.clone(),
+                Destination::Folder(dir) => dir.join(format!("{id}.html")),
+            };
+            let page =
+                export::html::tour::TourPage { corpus: source.corpus, map, lang, document_link: None, home: None };
+            let html =
+                export::html::tour::tour_html(&page, id, &tour).map_err(|e| ExportFailure::Other(e.to_string()))?;
+            export::write_export(&path, html.as_bytes(), export::own::Kind::Html, corpus, force)?;
+            Ok(vec![path])
+        }
+        (ExportRequest::Site, _) => {
+            let folder = match destination {
+                Destination::Folder(dir) | Destination::File(dir) => dir.join(SITE_FOLDER),
+            };
+            let site = export::site::Site { corpus: source.corpus, index: source.index, map, lang };
+            write_site(&site, &folder, corpus)?;
+            Ok(vec![folder])
+        }
         (ExportRequest::Dismiss, _) => Ok(Vec::new()),
     }
+}
+
+/// Writes the site into `folder` (replaced whole, and only when it holds an
+/// earlier site: a folder of the user's is never offered for replacing).
+fn write_site(site: &export::site::Site, folder: &Path, corpus: &Path) -> Result<(), ExportFailure> {
+    let refuse = |error: export::ExportError| match error {
+        export::ExportError::NotOurs { path, .. } => ExportFailure::Other(format!(
+            "{} {}",
+            tr(site.lang, "site folder not ours"),
+            crate::ui::context::i18n::isolate(path.display())
+        )),
+        other => ExportFailure::Other(other.to_string()),
+    };
+    export::check_destination(folder, corpus).map_err(refuse)?;
+    export::site::write_site(site, folder).map_err(refuse)?;
+    Ok(())
 }
 
 /// PNG for a `.png` file, SVG for `.svg`, else `fallback`.

@@ -385,13 +385,21 @@ fn toolbar_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, panel: &TourPanel,
         if ui.add_enabled(!panel.undo.is_empty(), egui::Button::new(tr(lang, "undo"))).clicked() {
             commands.push(Command::Tour(TourAction::Undo));
         }
+        // Exports read the tour from disk: save it first, as presenting does.
+        let mut export = |request: ExportRequest| {
+            commands.push(Command::Tour(TourAction::Save));
+            commands.push(Command::Export(request));
+        };
         if ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "export tour"))).clicked() {
-            commands.push(Command::Export(ExportRequest::Tour { id: open.id.clone() }));
+            export(ExportRequest::Tour { id: open.id.clone() });
         }
         let step_export = egui::Button::new(tr(lang, "export step"));
         if ui.add_enabled(!open.tour.steps.is_empty(), step_export).clicked() {
-            let request = ExportRequest::Step { id: open.id.clone(), index: panel.selected };
-            commands.push(Command::Export(request));
+            export(ExportRequest::Step { id: open.id.clone(), index: panel.selected });
+        }
+        let page = ui.add_enabled(!open.tour.steps.is_empty(), egui::Button::new(tr(lang, "export tour page")));
+        if crate::ui::widgets::paragraphs::hover_text_ui(page, tr(lang, "export tour page hint")).clicked() {
+            export(ExportRequest::TourPage { id: open.id.clone() });
         }
         let saved = if panel.has_unsaved() { tr(lang, "unsaved") } else { tr(lang, "saved") };
         ui.weak(saved);
