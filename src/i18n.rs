@@ -212,6 +212,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "شناسهٔ گشت تازه (لاتین، با خط تیره)",
         "معرّف الجولة الجديدة (لاتيني بشرطات)",
     ),
+    ("new tour id hint", "new-tour-id", "شناسهٔ گشت", "معرّف الجولة"),
     (
         "tour has errors",
         "This tour file has errors; fix it by hand first:",

@@ -80,6 +80,12 @@ fn the_interface_switches_to_persian_and_mirrors() {
     let persian_x = list_row_x(&harness, "دیپلماسی شهری (");
     assert!(persian_x > 640.0 && english_x < 640.0, "list at {english_x} then {persian_x}");
     harness.get_by(labelled(|l| l.starts_with("دیپلماسی شهری (۴")));
+    // The drop-down, drawn in reading order now, switches back the same way.
+    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().state.ui_lang, Lang::En);
 }
 
 #[test]

@@ -90,17 +90,12 @@ fn bar_contents(
     crate::ui::views::tour::tours_button_ui(ui, lang, views.tours, commands);
     crate::ui::shell::export_menu::export_menu_ui(ui, lang, views.current_map, commands);
     ui.separator();
-    egui::ComboBox::from_id_salt("ui-lang")
-        .selected_text(language_name(lang))
-        .show_ui(ui, |ui| {
-            for option in [Lang::En, Lang::Fa, Lang::Ar] {
-                if ui.selectable_label(option == lang, language_name(option)).clicked() {
-                    commands.push(Command::SetUiLang(option));
-                }
-            }
-        })
-        .response
-        .on_hover_text(tr(lang, "interface language"));
+    let languages = [Lang::En, Lang::Fa, Lang::Ar].map(|option| (option, language_name(option)));
+    let (combo, picked) = crate::ui::widgets::choice::combo_ui(ui, lang, lang, &languages);
+    crate::ui::widgets::paragraphs::hover_text_ui(combo, tr(lang, "interface language"));
+    if let Some(option) = picked.filter(|option| *option != lang) {
+        commands.push(Command::SetUiLang(option));
+    }
     let theme_label = if state.dark { tr(lang, "light") } else { tr(lang, "dark") };
     if ui.button(theme_label).on_hover_text(tr(lang, "theme")).clicked() {
         commands.push(Command::SetDark(!state.dark));

@@ -246,8 +246,15 @@ const SECTION_KINDS: [(SectionKind, &str); 7] = [
     (SectionKind::Other, "section other"),
 ];
 
-fn kind_name<K: PartialEq + Copy>(table: &[(K, &'static str)], kind: K, lang: Lang) -> &'static str {
-    table.iter().find(|(k, _)| *k == kind).map_or("", |(_, key)| tr(lang, key))
+/// A drop-down of the kinds in `table` (kind, interface key), `kind` chosen.
+fn kind_choice_ui<K: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    table: &[(K, &'static str)],
+    kind: K,
+) -> (egui::Response, Option<K>) {
+    let options: Vec<(K, &str)> = table.iter().map(|&(k, key)| (k, tr(lang, key))).collect();
+    crate::ui::widgets::choice::combo_ui(ui, lang, kind, &options)
 }
 
 /// The form, as a modal window over the app, when a file has been chosen.
@@ -317,14 +324,11 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, commands: &mut 
         }
     });
     field_row_ui(ui, lang, tr(lang, "source kind"), |ui, label| {
-        let combo = egui::ComboBox::from_id_salt("import-source-kind")
-            .selected_text(kind_name(&SOURCE_KINDS, form.source_kind, lang))
-            .show_ui(ui, |ui| {
-                for (kind, key) in SOURCE_KINDS {
-                    ui.selectable_value(&mut form.source_kind, kind, tr(lang, key));
-                }
-            });
-        combo.response.labelled_by(label);
+        let (combo, picked) = kind_choice_ui(ui, lang, &SOURCE_KINDS, form.source_kind);
+        combo.labelled_by(label);
+        if let Some(kind) = picked {
+            form.source_kind = kind;
+        }
     });
     field_row_ui(ui, lang, tr(lang, "source name"), |ui, label| {
         ui.add(egui::TextEdit::singleline(&mut form.source_name).desired_width(FIELD_WIDTH)).labelled_by(label);
@@ -405,13 +409,11 @@ fn sections_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, lines: usiz
                 tr(lang, "section id"),
                 n + 1
             ));
-            egui::ComboBox::from_id_salt(("import-section-kind", n))
-                .selected_text(kind_name(&SECTION_KINDS, row.kind, lang))
-                .show_ui(ui, |ui| {
-                    for (kind, key) in SECTION_KINDS {
-                        ui.selectable_value(&mut row.kind, kind, tr(lang, key));
-                    }
-                });
+            let (_, picked) =
+                ui.push_id(("import-section-kind", n), |ui| kind_choice_ui(ui, lang, &SECTION_KINDS, row.kind)).inner;
+            if let Some(kind) = picked {
+                row.kind = kind;
+            }
             ui.label(tr(lang, "lines"));
             ui.add(egui::DragValue::new(&mut row.first).range(1..=lines.max(1)));
             ui.label("–");

@@ -358,9 +358,18 @@ fn tour_list_ui(ui: &mut egui::Ui, lang: Lang, current: &str, panel: &mut TourPa
             }
         }
         ui.separator();
-        let edit = egui::TextEdit::singleline(&mut panel.new_id).hint_text("new-tour-id").desired_width(140.0);
-        let response = ui.add(edit).on_hover_text(tr(lang, "new tour id"));
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        // The id is Latin, its placeholder in the interface's language: laid
+        // out by the bidi editor, as every box holding interface words is.
+        let options = crate::ui::widgets::bidi_edit::BidiEditOptions::single_line(
+            tr(lang, "new tour id"),
+            tr(lang, "new tour id hint"),
+            140.0,
+            lang.is_rtl(),
+        );
+        let id = ui.make_persistent_id("new tour id");
+        let output = crate::ui::widgets::bidi_edit::bidi_edit_string_ui(ui, id, &mut panel.new_id, &options);
+        crate::ui::widgets::paragraphs::hover_text_ui(output.response, tr(lang, "new tour id"));
+        let enter = output.submitted;
         if (ui.button(tr(lang, "new tour")).clicked() || enter) && !panel.new_id.trim().is_empty() {
             let id = panel.new_id.trim().to_string();
             commands.push(Command::Tour(TourAction::Create(id.clone())));

@@ -1,8 +1,9 @@
-//! Checkboxes, radio buttons and sliders for a Persian, Arabic or English
-//! interface: laid out in reading order (the box on the start side of its
-//! words), their words through the bidi layout, a slider's value in the
-//! interface's digits. egui's own put the box left of its words and print
-//! Western digits whatever the language.
+//! Checkboxes, radio buttons, sliders and drop-down choices for a Persian,
+//! Arabic or English interface: laid out in reading order (the box on the
+//! start side of its words, a drop-down's mark on the end side), their words
+//! through the bidi layout, a slider's value in the interface's digits.
+//! egui's own put the box left of its words, the drop-down mark right of
+//! them, and print Western digits whatever the language.
 
 use eframe::egui;
 
@@ -55,6 +56,38 @@ pub fn slider_ui(
         slider.widget_info(|| egui::WidgetInfo::slider(true, f64::from(*value), text));
         slider
     })
+}
+
+/// A drop-down choice among `options` (value, words): a button with the
+/// chosen option's words and a drop-down mark on their end side (left of
+/// them in fa/ar), and under it the options, the chosen one marked. The
+/// button is a combo box for screen readers, named by the chosen words;
+/// returns it and the option picked this frame, if any.
+pub fn combo_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    selected: T,
+    options: &[(T, &str)],
+) -> (egui::Response, Option<T>) {
+    let chosen = options.iter().find(|(value, _)| *value == selected).map_or("", |(_, words)| *words);
+    let words = crate::ui::context::i18n::isolate(chosen);
+    let button = crate::ui::widgets::paragraphs::drop_down_button_ui(ui, &words, lang.is_rtl());
+    let name = crate::i18n::strip_isolates(chosen);
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name.clone()));
+    let mut picked = None;
+    let width = button.rect.width();
+    egui::Popup::menu(&button).show(|ui| {
+        ui.set_min_width(width);
+        mirror::column(ui, lang.is_rtl(), |ui| {
+            for (value, words) in options {
+                if crate::ui::widgets::paragraphs::chip_ui(ui, words, *value == selected).clicked() {
+                    picked = Some(*value);
+                    ui.close();
+                }
+            }
+        });
+    });
+    (button, picked)
 }
 
 /// Lays `add` out in reading order: in the row already there when the

@@ -400,6 +400,42 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, selected: bool) -> egui::Response 
     response
 }
 
+/// A drop-down's button: `text` through the bidi layout and a small
+/// triangle pointing down on the end side of it (left in fa/ar, where egui
+/// would put it right); painted, since no bundled font has the glyph.
+pub fn drop_down_button_ui(ui: &mut egui::Ui, text: &str, rtl: bool) -> egui::Response {
+    let padding = egui::vec2(6.0, 2.0);
+    let visuals = ui.visuals().clone();
+    let style = BidiTextStyle::new(egui::TextStyle::Body.resolve(ui.style()), visuals.text_color());
+    let direction = if rtl { ParagraphDirection::Rtl } else { ParagraphDirection::Ltr };
+    let layout = cached_layout(ui.ctx(), text, &[], direction, f32::INFINITY, &style);
+    let row_height = style.row_height(ui.ctx());
+    let mark = row_height * 0.5;
+    let gap = 6.0;
+    let text_size = egui::vec2(layout.width(), row_height * layout.lines().len() as f32);
+    let size = text_size + egui::vec2(gap + mark, 0.0) + 2.0 * padding;
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    if ui.is_rect_visible(rect) {
+        let widget = ui.style().interact(&response);
+        ui.painter().rect(rect, 4.0, widget.weak_bg_fill, widget.bg_stroke, egui::StrokeKind::Inside);
+        let inner = rect.shrink2(padding);
+        let (text_at, mark_x) = match rtl {
+            true => (egui::pos2(inner.max.x - text_size.x, inner.min.y), inner.min.x + mark / 2.0),
+            false => (inner.min, inner.max.x - mark / 2.0),
+        };
+        paint_layout(ui.painter(), text_at, &layout, &style, row_height);
+        let centre = egui::pos2(mark_x, inner.center().y);
+        let half = mark / 2.0;
+        let triangle = vec![
+            centre + egui::vec2(-half, -half * 0.5),
+            centre + egui::vec2(half, -half * 0.5),
+            centre + egui::vec2(0.0, half * 0.6),
+        ];
+        ui.painter().add(egui::Shape::convex_polygon(triangle, widget.fg_stroke.color, egui::Stroke::NONE));
+    }
+    response
+}
+
 /// A tooltip of interface or corpus text, wrapped in its own direction (egui's
 /// own tooltip would misorder a Persian line holding a shortcut or a number).
 pub fn hover_text_ui(response: egui::Response, text: &str) -> egui::Response {
