@@ -15,8 +15,10 @@
 //!
 //! When no spot is free, an optional label is left out (it appears on hover or
 //! when zoomed in, where there is room), a wanted one (a focus's neighbours)
-//! may cover nodes but never another label, and a label that must be shown
-//! (hovered, selected, highlighted) takes the least crowded spot.
+//! may cover nodes but never another label nor a node the reader is looking
+//! at (hovered, selected, or one whose label must be shown: a tour step's
+//! focus), and a label that must be shown (hovered, selected, highlighted)
+//! takes the least crowded spot, keeping off those nodes when it can.
 //!
 //! [`PlacementCache`] keeps the last placement: a frame whose camera, graph
 //! and hover did not move gets it back without any of this work.
@@ -142,7 +144,7 @@ pub fn place_labels(
 ) -> Vec<PlacedLabel> {
     requests.sort_by(|a, b| b.priority.cmp(&a.priority).then(b.weight.total_cmp(&a.weight)).then(a.node.cmp(&b.node)));
     let screen = Rect::from_min_size(Vec2::ZERO, viewport);
-    let mut near_nodes = NearNodes::new(nodes, viewport);
+    let mut near_nodes = NearNodes::new(nodes, viewport, &requests);
     let mut edge_grid = CellGrid::new(viewport);
     let edge_aware = edges.len() <= EDGE_AWARE_LIMIT;
     if edge_aware {
@@ -206,8 +208,12 @@ fn spot_penalty(
     if request.priority == LabelPriority::Wanted && (labels > 0 || off_screen) {
         return None;
     }
+    let key_nodes = near_nodes.key_nodes_under(request, padded);
+    if request.priority == LabelPriority::Wanted && key_nodes > 0 {
+        return None;
+    }
     let nodes = near_nodes.count(request, padded);
-    Conflicts { labels, nodes, off_screen }.penalty(request.priority)
+    Conflicts { labels, nodes, key_nodes, off_screen }.penalty(request.priority)
 }
 
 /// The drawn nodes, to ask which of them a label's spot would cover.
@@ -220,11 +226,26 @@ struct NearNodes<'a> {
     /// The nodes by (coarse) cell, for the spots that are not, on maps of
     /// at most [`EXACT_NODES_LIMIT`] nodes.
     grid: Option<CellGrid>,
+    /// The nodes a reader is looking at (hovered, selected, or labelled
+    /// because they must be: a tour step's focus and highlights), which no
+    /// other label may cover while it has anywhere else to go.
+    key_nodes: Vec<(usize, Vec2, f32)>,
     scratch: Vec<usize>,
 }
 
 impl<'a> NearNodes<'a> {
-    fn new(nodes: &'a [NodeShape], viewport: Vec2) -> Self {
+    fn new(nodes: &'a [NodeShape], viewport: Vec2, requests: &[LabelRequest]) -> Self {
+        let mut must = NodeSet::empty(nodes.iter().map(|shape| shape.node + 1).max().unwrap_or(0));
+        for request in requests.iter().filter(|r| r.priority == LabelPriority::Must) {
+            if request.node < must.capacity() {
+                must.insert(request.node);
+            }
+        }
+        let key_nodes = nodes
+            .iter()
+            .filter(|shape| shape.hovered || shape.selected || must.contains(shape.node))
+            .map(|shape| (shape.node, shape.centre, shape.radius))
+            .collect();
         let boxes = || nodes.iter().map(|shape| disc_box(shape.centre, shape.radius));
         let occupancy = Occupancy::build(viewport, OCCUPANCY_CELL, boxes());
         let mut drawn = NodeSet::empty(nodes.iter().map(|shape| shape.node + 1).max().unwrap_or(0));
@@ -238,7 +259,15 @@ impl<'a> NearNodes<'a> {
             }
             grid
         });
-        NearNodes { nodes, drawn, occupancy, grid, scratch: Vec::new() }
+        NearNodes { nodes, drawn, occupancy, grid, key_nodes, scratch: Vec::new() }
+    }
+
+    /// How many key nodes other than `request`'s own `padded` touches.
+    fn key_nodes_under(&self, request: &LabelRequest, padded: &Rect) -> usize {
+        let covered = |&&(node, centre, radius): &&(usize, Vec2, f32)| {
+            node != request.node && padded.touches_circle(centre, radius)
+        };
+        self.key_nodes.iter().filter(covered).count()
     }
 
     /// How many nodes other than `request`'s own `padded` touches. On maps of
@@ -325,6 +354,8 @@ impl PlacementCache {
 struct Conflicts {
     labels: usize,
     nodes: usize,
+    /// Of `nodes`, those a reader is looking at.
+    key_nodes: usize,
     off_screen: bool,
 }
 
@@ -335,11 +366,14 @@ impl Conflicts {
         match priority {
             _ if free => Some(0.0),
             LabelPriority::Optional => None,
-            LabelPriority::Wanted if self.labels > 0 || self.off_screen => None,
+            LabelPriority::Wanted if self.labels > 0 || self.off_screen || self.key_nodes > 0 => None,
             LabelPriority::Wanted => Some(20.0 * self.nodes as f32),
-            LabelPriority::Must => {
-                Some(1000.0 * self.labels as f32 + 20.0 * self.nodes as f32 + if self.off_screen { 500.0 } else { 0.0 })
-            }
+            LabelPriority::Must => Some(
+                1000.0 * self.labels as f32
+                    + 20.0 * self.nodes as f32
+                    + 400.0 * self.key_nodes as f32
+                    + if self.off_screen { 500.0 } else { 0.0 },
+            ),
         }
     }
 }
@@ -494,6 +528,44 @@ mod tests {
             selected: false,
             pinned: false,
         }
+    }
+
+    #[test]
+    fn a_wanted_label_in_a_crowd_never_covers_the_node_in_focus() {
+        // A tour step's focus (selected) sits right under a neighbour whose
+        // name finds no free spot: every other spot covers two ordinary
+        // nodes, the one below only the focus. The name may cover ordinary
+        // nodes, never the focus (step 5 of the shipped tour: UNODC's name
+        // over INTERPOL).
+        let crowd = [
+            (260.0, 183.0),
+            (340.0, 183.0),
+            (360.0, 200.0),
+            (400.0, 200.0),
+            (200.0, 200.0),
+            (240.0, 200.0),
+            (380.0, 215.0),
+            (400.0, 215.0),
+            (200.0, 215.0),
+            (220.0, 215.0),
+            (380.0, 185.0),
+            (400.0, 185.0),
+            (200.0, 185.0),
+            (220.0, 185.0),
+        ];
+        let mut nodes: Vec<NodeShape> = crowd.iter().enumerate().map(|(i, &(x, y))| node(i + 2, x, y, 3.0)).collect();
+        nodes.push(node(0, 300.0, 200.0, 6.0));
+        let mut focus = node(1, 300.0, 230.0, 10.0);
+        focus.selected = true;
+        nodes.push(focus);
+        let mut wanted = request(0, 300.0, 200.0, LabelPriority::Wanted);
+        wanted.size = Vec2::new(100.0, 16.0);
+        let requests = vec![wanted, request(1, 300.0, 230.0, LabelPriority::Must)];
+        let placed = place_labels(requests, &nodes, &[], Vec2::new(600.0, 400.0), &[]);
+        let focus_label = placed.iter().find(|p| p.node == 1).expect("the focus is named");
+        let label = placed.iter().find(|p| p.node == 0).expect("the neighbour is named, over ordinary nodes");
+        assert!(!label.rect.touches_circle(Vec2::new(300.0, 230.0), 10.0), "{label:?} covers the focus");
+        assert!(!label.rect.intersects(&focus_label.rect));
     }
 
     const VIEW: Vec2 = Vec2::new(800.0, 600.0);
