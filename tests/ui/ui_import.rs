@@ -13,6 +13,8 @@ use std::sync::Arc;
 
 use diplomap::address::Address;
 use diplomap::ui::App;
+use diplomap::ui::context::Command;
+use diplomap::ui::context::command::ImportAction;
 use diplomap::ui::context::state::AppState;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -109,6 +111,34 @@ fn a_dropped_file_is_imported_through_the_form_and_opened() {
     let interpol = model.concept_index("interpol").unwrap();
     assert!(model.index.mentions_in(document_index).any(|m| m.concept == interpol), "indexed");
     assert!(harness.query_all_by_label("police news").count() >= 1, "the reader shows it");
+}
+
+#[test]
+fn without_a_file_dialog_the_path_of_the_file_is_asked_for_and_opens_the_form() {
+    let corpus = common::catalog_and_documents_copy();
+    let source = tempfile::tempdir().unwrap();
+    let path = source.path().join("police-news.txt");
+    std::fs::write(&path, NEWS).unwrap();
+    let mut harness = harness_at(corpus.path());
+    harness.state_mut().push(Command::Import(ImportAction::OpenTyped));
+    harness.run_steps(3);
+    harness.get_by_label_contains("No file dialog could be opened");
+    assert!(field(&harness, "Path of the file").is_focused(), "the path box takes the keyboard");
+    field(&harness, "Path of the file").type_text(&path.to_string_lossy());
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Path of the file").is_none(), "the path box closes");
+    assert_eq!(field(&harness, "Title (Persian)").value().as_deref(), Some("همکاری پليس ايران با اینترپل"));
+
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    harness.state_mut().push(Command::Import(ImportAction::OpenTyped));
+    harness.run_steps(3);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Path of the file").is_none(), "Cancel closes the path box");
+    assert!(harness.state().views.import.form.is_none(), "and writes nothing");
 }
 
 #[test]

@@ -375,6 +375,7 @@ impl App {
 
     /// The import form, the file dialog's answer and files dropped on the window.
     fn import_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        import::typed_path_ui(ctx, self.state.ui_lang, &mut self.views.import, commands);
         import::import_form_ui(ctx, self.state.ui_lang, &mut self.views.import, commands);
         let picked = self.views.import.poll_chooser();
         let dropped = import::dropped_file(ctx).map(ImportAction::Open);

@@ -60,6 +60,8 @@ pub enum ImportAction {
     Choose,
     /// Show the form for this file.
     Open(PathBuf),
+    /// Ask for the file's path in a box of our own (no file dialog could open).
+    OpenTyped,
     /// Write the document with the form's metadata.
     Submit,
     Cancel,

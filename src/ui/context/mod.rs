@@ -14,4 +14,8 @@ pub mod view_context;
 pub use crate::i18n;
 
 pub use command::Command;
+
+/// A file dialog answering this fast was never shown (no portal or dialog
+/// service): nobody cancels that quickly.
+pub const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
 pub use view_context::ViewContext;

@@ -24,9 +24,9 @@ use crate::export::{self, Target, map::MapData};
 use crate::index::Index;
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
-use crate::ui::context::Command;
 use crate::ui::context::command::{ExportRequest, Format};
 use crate::ui::context::i18n::tr;
+use crate::ui::context::{Command, NO_DIALOG_WITHIN};
 
 /// Where an export is written.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,9 +64,6 @@ pub struct ReplaceQuestion {
     /// The file that is not an earlier export.
     pub path: PathBuf,
 }
-
-/// A dialog answering this fast was never shown (no portal): nobody cancels that quickly.
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
 /// The export waiting for the dialog's answer.
 struct PendingExport {

@@ -14,6 +14,7 @@
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_string_ui};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::time::Instant;
 
 use eframe::egui;
 
@@ -22,9 +23,9 @@ use crate::corpus::import::{self, ImportError, Imported, Prepared};
 use crate::corpus::meta::Source;
 use crate::corpus::{DocumentMeta, Section, SectionKind, SourceKind};
 use crate::text::Lang;
-use crate::ui::context::Command;
 use crate::ui::context::command::ImportAction;
 use crate::ui::context::i18n::{language_name, tr};
+use crate::ui::context::{Command, NO_DIALOG_WITHIN};
 
 /// The file chosen and what was learnt from reading it.
 #[derive(Debug, Clone)]
@@ -69,8 +70,13 @@ pub struct ImportForm {
 #[derive(Default)]
 pub struct ImportState {
     pub form: Option<ImportForm>,
-    /// The file dialog running on its own thread.
-    choosing: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// The file dialog running on its own thread, and when it was opened.
+    choosing: Option<(mpsc::Receiver<Option<PathBuf>>, Instant)>,
+    /// The path typed in our own box, while it is open: the fallback when no
+    /// file dialog can be shown (no portal or dialog service on the desktop).
+    pub typed_path: Option<String>,
+    /// The path box has just opened: give it the keyboard (for this many frames at most).
+    focus_path: u8,
 }
 
 impl ImportState {
@@ -78,8 +84,15 @@ impl ImportState {
     pub fn apply(&mut self, action: ImportAction, corpus_dir: &Path) -> Option<Imported> {
         match action {
             ImportAction::Choose => self.choose(),
-            ImportAction::Open(path) => self.form = Some(ImportForm::new(read_and_check(&path, corpus_dir))),
-            ImportAction::Cancel => self.form = None,
+            ImportAction::Open(path) => {
+                self.typed_path = None;
+                self.form = Some(ImportForm::new(read_and_check(&path, corpus_dir)));
+            }
+            ImportAction::OpenTyped => self.open_typed(),
+            ImportAction::Cancel => {
+                self.form = None;
+                self.typed_path = None;
+            }
             ImportAction::Submit => return self.submit(corpus_dir),
         }
         None
@@ -96,22 +109,29 @@ impl ImportState {
                 .pick_file();
             let _ = sender.send(picked);
         });
-        self.choosing = Some(receiver);
+        self.choosing = Some((receiver, Instant::now()));
     }
 
-    /// The file the dialog returned, once it has (polled every frame).
+    /// The file the dialog returned, once it has (polled every frame); a
+    /// dialog that answered nothing at once was never shown, and the path box
+    /// opens instead.
     pub fn poll_chooser(&mut self) -> Option<ImportAction> {
-        let receiver = self.choosing.as_ref()?;
-        match receiver.try_recv() {
-            Ok(picked) => {
-                self.choosing = None;
-                picked.map(ImportAction::Open)
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.choosing = None;
-                None
-            }
+        let (receiver, opened) = self.choosing.as_ref()?;
+        let picked = match receiver.try_recv() {
+            Ok(picked) => picked,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        let waited = opened.elapsed();
+        self.choosing = None;
+        after_dialog(picked, waited)
+    }
+
+    /// Opens the path box (empty), unless a form is already open.
+    fn open_typed(&mut self) {
+        if self.form.is_none() && self.typed_path.is_none() {
+            self.typed_path = Some(String::new());
+            self.focus_path = 3;
         }
     }
 
@@ -139,6 +159,16 @@ impl ImportState {
                 None
             }
         }
+    }
+}
+
+/// What the dialog's answer asks for: the file chosen; nothing if the user
+/// cancelled; our own path box if it answered nothing at once (never shown).
+pub fn after_dialog(picked: Option<PathBuf>, waited: std::time::Duration) -> Option<ImportAction> {
+    match picked {
+        Some(path) => Some(ImportAction::Open(path)),
+        None if waited < NO_DIALOG_WITHIN => Some(ImportAction::OpenTyped),
+        None => None,
     }
 }
 
@@ -255,6 +285,43 @@ fn kind_choice_ui<K: PartialEq + Copy>(
 ) -> (egui::Response, Option<K>) {
     let options: Vec<(K, &str)> = table.iter().map(|&(k, key)| (k, tr(lang, key))).collect();
     crate::ui::widgets::choice::combo_ui(ui, lang, kind, &options)
+}
+
+/// The path box, as a modal over the app, when no file dialog could be shown:
+/// says why, takes a path typed or pasted, and opens the form for it.
+pub fn typed_path_ui(ctx: &egui::Context, lang: Lang, state: &mut ImportState, commands: &mut Vec<Command>) {
+    let Some(typed) = &mut state.typed_path else { return };
+    let modal = egui::Modal::new(egui::Id::unique("diplomap-import-path")).show(ctx, |ui| {
+        ui.set_width(FORM_WIDTH.min(ctx.content_rect().width() - 40.0).max(200.0));
+        crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
+            crate::ui::widgets::paragraphs::heading_ui(ui, tr(lang, "import heading"));
+        });
+        crate::ui::widgets::paragraphs::label_ui(ui, tr(lang, "no import dialog"));
+        ui.add_space(6.0);
+        let name = tr(lang, "path of the file");
+        let options = BidiEditOptions::single_line(name, name, ui.available_width(), lang.is_rtl());
+        let id = ui.make_persistent_id("import path");
+        if state.focus_path > 0 {
+            crate::ui::widgets::bidi_edit::focus_and_select_all(ctx, id);
+        }
+        let edited = bidi_edit_string_ui(ui, id, typed, &options);
+        // A modal's first frame only measures it; ask again until the box has the keyboard.
+        state.focus_path = if edited.response.has_focus() { 0 } else { state.focus_path.saturating_sub(1) };
+        let path = typed.trim();
+        ui.add_space(6.0);
+        crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
+            let open = crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "open file"), !path.is_empty());
+            if (open.clicked() || edited.submitted) && !path.is_empty() {
+                commands.push(Command::Import(ImportAction::Open(PathBuf::from(path))));
+            }
+            if crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "cancel"), true).clicked() {
+                commands.push(Command::Import(ImportAction::Cancel));
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::Import(ImportAction::Cancel));
+    }
 }
 
 /// The form, as a modal window over the app, when a file has been chosen.
@@ -451,5 +518,14 @@ mod tests {
         assert_eq!(parse_year("۱۳۹۱"), Some(1391));
         assert_eq!(parse_year("٢٠٢١"), Some(2021));
         assert_eq!(parse_year("soon"), None);
+    }
+
+    #[test]
+    fn a_dialog_that_answers_nothing_at_once_was_never_shown_and_the_path_box_opens() {
+        use std::time::Duration;
+        let chosen = PathBuf::from("news.txt");
+        assert_eq!(after_dialog(Some(chosen.clone()), Duration::ZERO), Some(ImportAction::Open(chosen)));
+        assert_eq!(after_dialog(None, Duration::from_millis(5)), Some(ImportAction::OpenTyped));
+        assert_eq!(after_dialog(None, Duration::from_secs(3)), None, "the user cancelled");
     }
 }
