@@ -383,6 +383,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("replace", "Replace", "جایگزین شود", "استبدله"),
     ("nothing written", "Nothing was written.", "چیزی نوشته نشد.", "لم يُكتب شيء."),
     ("lines", "Lines", "سطرها", "الأسطر"),
+    // Accessible names of a section's line range in the import form, before its number.
+    ("first line", "First line of section", "نخستین سطر بخش", "السطر الأول من القسم"),
+    ("last line", "Last line of section", "واپسین سطر بخش", "السطر الأخير من القسم"),
     ("line", "line", "سطر", "السطر"),
     ("title fa", "Title (Persian)", "عنوان (فارسی)", "العنوان (فارسي)"),
     ("title ar", "Title (Arabic)", "عنوان (عربی)", "العنوان (عربي)"),
@@ -449,6 +452,20 @@ pub fn number(lang: Lang, n: impl std::fmt::Display) -> String {
         .map(|c| match c {
             '.' => '٫',
             _ => c.to_digit(10).and_then(|d| char::from_u32(zero as u32 + d)).unwrap_or(c),
+        })
+        .collect()
+}
+
+/// `text` with Persian and Arabic-Indic digits (and the Arabic decimal
+/// separator) as Western ones, for parsing what was typed in any of them;
+/// the inverse of [`number`].
+pub fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10).unwrap_or(c),
+            '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10).unwrap_or(c),
+            '٫' => '.',
+            other => other,
         })
         .collect()
 }

@@ -62,25 +62,56 @@ fn mixes_directions(text: &str) -> bool {
 /// search hits, what was typed, the map's concept names): what is in them
 /// is the corpus's, digits included.
 fn corpus_rects(harness: &Harness<'_, App>) -> Vec<egui::Rect> {
+    corpus_rects_under(harness.root())
+}
+
+fn corpus_rects_under(node: egui_kittest::Node<'_>) -> Vec<egui::Rect> {
     let roles = [Role::Paragraph, Role::Link, Role::ListItem, Role::TextInput, Role::MultilineTextInput, Role::Canvas];
-    harness
-        .root()
-        .children_recursive()
-        .filter(|n| roles.contains(&n.accesskit_node().role()))
-        .map(|n| n.rect())
-        .collect()
+    node.children_recursive().filter(|n| roles.contains(&n.accesskit_node().role())).map(|n| n.rect()).collect()
 }
 
 /// What is wrong in the frame drawn for `address` in `lang`.
 fn faults(harness: &Harness<'_, App>, lang: Lang, address: &str) -> Vec<String> {
     let corpus = corpus_rects(harness);
+    faults_among(harness, lang, address, |shown| corpus.iter().any(|r| r.expand(1.0).contains(shown)))
+}
+
+/// The same with a modal over the window (the layer holding a node labelled
+/// `label`): inside the modal only its own corpus text keeps its digits —
+/// the map's canvas or a page's paragraphs beneath it do not excuse the
+/// modal's words and numbers.
+fn faults_in_modal(harness: &Harness<'_, App>, lang: Lang, address: &str, label: &str) -> Vec<String> {
+    let layer = harness
+        .root()
+        .children()
+        .find(|layer| layer.children_recursive().any(|n| n.accesskit_node().label().as_deref() == Some(label)))
+        .unwrap_or_else(|| panic!("no layer holds {label:?}"));
+    let modal = layer
+        .children_recursive()
+        .filter_map(|n| n.accesskit_node().bounding_box())
+        .map(|b| egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32)))
+        .fold(egui::Rect::NOTHING, |all, r| all.union(r));
+    let inside = corpus_rects_under(layer);
+    let beneath = corpus_rects(harness);
+    faults_among(harness, lang, address, |shown| {
+        let corpus = if modal.contains(shown) { &inside } else { &beneath };
+        corpus.iter().any(|r| r.expand(1.0).contains(shown))
+    })
+}
+
+/// The faults of the frame's texts; `is_corpus` tells corpus text by where it is painted.
+fn faults_among(
+    harness: &Harness<'_, App>,
+    lang: Lang,
+    address: &str,
+    is_corpus: impl Fn(egui::Pos2) -> bool,
+) -> Vec<String> {
     let mut found = Vec::new();
     for (text, shown) in painted_texts(harness) {
         if mixes_directions(&text) {
             found.push(format!("{address} [{lang:?}] mixed directions: {text:?}"));
         }
-        let ours = !corpus.iter().any(|r| r.expand(1.0).contains(shown.center()));
-        if lang.is_rtl() && ours && western_number(&text) {
+        if lang.is_rtl() && !is_corpus(shown.center()) && western_number(&text) {
             found.push(format!("{address} [{lang:?}] Western digits: {text:?}"));
         }
     }
@@ -133,6 +164,35 @@ fn menus_and_notices_hand_egui_no_mixed_direction_text() {
         let notice = diplomap::i18n::tr(lang, "exported to");
         assert!(harness.query_by_label_contains(notice).is_some(), "the export's notice in {lang:?}");
         found.extend(faults(&harness, lang, "map, export notice"));
+    }
+    assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
+}
+
+/// The same guard over the import form (a section added: its line numbers)
+/// and the path box shown when no file dialog opens, in each language.
+#[test]
+fn the_import_form_and_path_box_hand_egui_no_mixed_direction_text_or_western_digits() {
+    use diplomap::ui::context::Command;
+    use diplomap::ui::context::command::ImportAction;
+    let corpus = crate::common::corpus_copy();
+    let source = tempfile::tempdir().unwrap();
+    let path = source.path().join("news.txt");
+    std::fs::write(&path, "همکاری پليس ايران با اینترپل\n\nنشست کارگروه مقابله با قاچاق در تهران.\n").unwrap();
+    let mut found = Vec::new();
+    for lang in [Lang::Fa, Lang::Ar, Lang::En] {
+        let mut harness = window(app_over(corpus.path(), "map", lang), egui::vec2(1280.0, 800.0));
+        harness.run_steps(2);
+        harness.state_mut().push(Command::Import(ImportAction::Open(path.clone())));
+        harness.run_steps(3);
+        harness.get_by_label(diplomap::i18n::tr(lang, "add section")).click();
+        harness.run_steps(3);
+        found.extend(faults_in_modal(&harness, lang, "import form", diplomap::i18n::tr(lang, "add section")));
+        harness.state_mut().push(Command::Import(ImportAction::Cancel));
+        harness.state_mut().push(Command::Import(ImportAction::OpenTyped));
+        harness.run_steps(3);
+        assert!(harness.query_by_label(diplomap::i18n::tr(lang, "path of the file")).is_some(), "{lang:?}");
+        let label = diplomap::i18n::tr(lang, "open file");
+        found.extend(faults_in_modal(&harness, lang, "import path box", label));
     }
     assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
 }

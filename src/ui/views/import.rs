@@ -24,7 +24,7 @@ use crate::corpus::meta::Source;
 use crate::corpus::{DocumentMeta, Section, SectionKind, SourceKind};
 use crate::text::Lang;
 use crate::ui::context::command::ImportAction;
-use crate::ui::context::i18n::{language_name, tr};
+use crate::ui::context::i18n::{language_name, number, tr};
 use crate::ui::context::{Command, NO_DIALOG_WITHIN};
 
 /// The file chosen and what was learnt from reading it.
@@ -246,15 +246,7 @@ impl ImportForm {
 
 /// A year typed in ASCII, Persian or Arabic digits (`۱۳۹۱` is 1391).
 fn parse_year(typed: &str) -> Option<i32> {
-    let ascii: String = typed
-        .chars()
-        .map(|c| match c {
-            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-            other => other,
-        })
-        .collect();
-    ascii.parse().ok()
+    crate::ui::context::i18n::western_digits(typed).parse().ok()
 }
 
 const SOURCE_KINDS: [(SourceKind, &str); 6] = [
@@ -482,9 +474,14 @@ fn sections_ui(ui: &mut egui::Ui, lang: Lang, form: &mut ImportForm, lines: usiz
                 row.kind = kind;
             }
             ui.label(tr(lang, "lines"));
-            ui.add(egui::DragValue::new(&mut row.first).range(1..=lines.max(1)));
+            let range = 1..=lines.max(1);
+            let (first, last) = (
+                format!("{} {}", tr(lang, "first line"), number(lang, n + 1)),
+                format!("{} {}", tr(lang, "last line"), number(lang, n + 1)),
+            );
+            crate::ui::widgets::choice::whole_number_ui(ui, lang, &mut row.first, range.clone(), &first);
             ui.label("–");
-            ui.add(egui::DragValue::new(&mut row.last).range(1..=lines.max(1)));
+            crate::ui::widgets::choice::whole_number_ui(ui, lang, &mut row.last, range, &last);
             if ui.button(tr(lang, "remove")).clicked() {
                 removed = Some(n);
             }

@@ -58,6 +58,29 @@ pub fn slider_ui(
     })
 }
 
+/// A whole number in `range`, dragged or typed, shown in the interface's
+/// digits and read back from any of them; `name` is its accessible name.
+pub fn whole_number_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    value: &mut usize,
+    range: std::ops::RangeInclusive<usize>,
+    name: &str,
+) -> egui::Response {
+    let field = egui::DragValue::new(value)
+        .range(range)
+        .custom_formatter(move |n, _| number(lang, n.round()))
+        .custom_parser(|typed| crate::ui::context::i18n::western_digits(typed.trim()).parse().ok());
+    let response = ui.add(field);
+    let shown = *value as f64;
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::drag_value(true, shown);
+        info.label = Some(name.to_string());
+        info
+    });
+    response
+}
+
 /// A drop-down choice among `options` (value, words): a button with the
 /// chosen option's words and a drop-down mark on their end side (left of
 /// them in fa/ar), and under it the options, the chosen one marked. The
