@@ -385,6 +385,30 @@ impl Catalog {
         crate::diag::closest(id, &ids).map_or(String::new(), |k| format!("; did you mean \"{k}\"?"))
     }
 
+    /// An id no concept has, for a new concept named `labels`: its English
+    /// label in kebab-case (`Police diplomacy` → `police-diplomacy`), else
+    /// `fallback` (kebab-case); `-2`, `-3`… when taken.
+    pub fn fresh_id(&self, labels: &Localized, fallback: &str) -> String {
+        let mut base = String::new();
+        for c in labels.en.trim().chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                base.push(c);
+            } else if !base.is_empty() && !base.ends_with('-') {
+                base.push('-');
+            }
+        }
+        base.truncate(60);
+        let base = base.trim_end_matches('-').to_string();
+        let base = if is_valid_id(&base) { base } else { fallback.to_string() };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.get(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
     pub fn position(&self, id: &str) -> Option<usize> {
         self.concepts.iter().position(|c| c.id == id)
     }
@@ -568,6 +592,19 @@ mod tests {
         );
         assert!(found.iter().any(|m| m.starts_with("concepts.ron:4:13: duplicate concept id \"a-b\"")), "{found:?}");
         assert!(found.iter().any(|m| m.contains("has no label") && m.starts_with("concepts.ron:2:")), "{found:?}");
+    }
+
+    #[test]
+    fn a_fresh_id_comes_from_the_english_label_and_is_never_taken() {
+        let source =
+            r#"Catalog(concepts: [Concept(id: "police-diplomacy", kind: Topic, labels: (en: "Police diplomacy"))])"#;
+        let (catalog, _) = Catalog::parse(Path::new("concepts.ron"), source);
+        let catalog = catalog.expect("parses");
+        let named = |en: &str, fa: &str| Localized { fa: fa.into(), ar: String::new(), en: en.into() };
+        assert_eq!(catalog.fresh_id(&named("  Cyber crime (online) ", ""), "x"), "cyber-crime-online");
+        assert_eq!(catalog.fresh_id(&named("Police diplomacy", ""), "x"), "police-diplomacy-2");
+        assert_eq!(catalog.fresh_id(&named("", "دیپلماسی"), "concept-1a2b"), "concept-1a2b");
+        assert_eq!(catalog.fresh_id(&named("۱۲ – ؟", ""), "police-diplomacy"), "police-diplomacy-2");
     }
 
     #[test]

@@ -177,3 +177,36 @@ fn a_name_another_concept_has_is_refused_and_nothing_is_written() {
     harness.get_by_label_contains("is already a name of");
     assert_eq!(catalog_files(corpus.path()), after_first);
 }
+
+#[test]
+fn a_selected_phrase_becomes_a_new_concept_its_mention_shows_and_undo_removes_it() {
+    let (mut harness, corpus) = app_at(&format!("document:{DOCUMENT}"), Lang::En);
+    harness.run_steps(3);
+    let before = catalog_files(corpus.path());
+    select(&mut harness, PHRASE);
+    harness.get_by_role_and_label(Role::Button, "New concept from this…").click();
+    harness.run();
+    // The Persian name holds the phrase; the English one is typed.
+    let persian = harness.get_by_role_and_label(Role::TextInput, "Name in Persian");
+    assert_eq!(persian.accesskit_node().value().as_deref(), Some(PHRASE));
+    harness.get_by_role_and_label(Role::TextInput, "Name in English").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name in English").type_text("Exchanged intelligence");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Create concept").click();
+    harness.run_steps(2);
+
+    harness.get_by_label_contains("New concept: «Exchanged intelligence»");
+    assert!(harness.query_by_label("Name in English").is_none(), "the form closed");
+    let own = std::fs::read_to_string(corpus.path().join("concepts/exchanged-intelligence.ron")).unwrap();
+    assert!(own.contains(&format!("\"{PHRASE}\"")) && own.contains("Exchanged intelligence"), "{own}");
+    assert!(mentioned(&harness, "exchanged-intelligence", PHRASE), "indexed again at once");
+    let glyphs = glyphs_of(&harness, PHRASE);
+    click(&mut harness, glyphs[glyphs.len() / 2].center());
+    assert_eq!(harness.state().state.selected.as_deref(), Some("exchanged-intelligence"));
+
+    harness.get_by_role_and_label(Role::Button, "Undo").click();
+    harness.run_steps(2);
+    assert_eq!(catalog_files(corpus.path()), before);
+    assert!(harness.state().model.as_ref().expect("the model").corpus.catalog.get("exchanged-intelligence").is_none());
+}

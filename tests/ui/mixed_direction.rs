@@ -196,3 +196,27 @@ fn the_import_form_and_path_box_hand_egui_no_mixed_direction_text_or_western_dig
     }
     assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
 }
+
+/// The catalog's forms over the reader — "Add as a name of…" and "New
+/// concept from this…" — in each interface language.
+#[test]
+fn catalog_forms_hand_egui_no_mixed_direction_text() {
+    use diplomap::ui::context::command::CatalogAction;
+    let corpus = crate::common::corpus_copy();
+    let mut found = Vec::new();
+    let phrase = "اطلاعات تبادل شده";
+    for lang in [Lang::Fa, Lang::Ar, Lang::En] {
+        for (action, name) in [
+            (CatalogAction::PickConceptFor(phrase.into()), "name picker"),
+            (CatalogAction::NewConceptFrom(phrase.into()), "new concept form"),
+        ] {
+            let app = app_over(corpus.path(), "document:003_412e824fada4b61c", lang);
+            let mut harness = window(app, egui::vec2(1280.0, 800.0));
+            harness.run_steps(3);
+            harness.state_mut().push(diplomap::ui::context::Command::Catalog(action));
+            harness.run_steps(3);
+            found.extend(faults(&harness, lang, name));
+        }
+    }
+    assert!(found.is_empty(), "{} faults:\n{}", found.len(), found.join("\n"));
+}

@@ -1,11 +1,12 @@
 //! Catalog edits from the window: the concept picker opened and closed, a
 //! phrase added as a name of a concept (in the language it is written in),
-//! and undo. Every edit goes through [`CatalogStore`] (one file per concept,
+//! a new concept from the "New concept from this…" form, and undo. Every edit goes through [`CatalogStore`] (one file per concept,
 //! atomic, never over a file changed on disk) and the corpus is indexed
 //! again, so the new mention is highlighted; the notice says what was done
 //! and offers undo (also Ctrl+Z while no text box has the keyboard).
 
 use super::App;
+use crate::catalog::Concept;
 use crate::catalog::edit::Edit;
 use crate::catalog::store::{CatalogError, CatalogStore, FileUndo};
 use crate::text::Lang;
@@ -13,6 +14,7 @@ use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::model::Model;
 use crate::ui::views::name_picker::NamePicker;
+use crate::ui::views::new_concept::NewConceptForm;
 
 /// The language a phrase is written in: Persian or Arabic by their letters,
 /// else English.
@@ -40,6 +42,29 @@ impl App {
                         let lang = self.state.ui_lang;
                         self.views.notice =
                             Some(format!("{} {}: «{}»", tr(lang, "name added"), isolate(label), isolate(&text)));
+                    }
+                    Err(err) => self.views.notice = Some(err.to_string()),
+                }
+            }
+            CatalogAction::NewConceptFrom(phrase) => {
+                let lang = phrase_lang(&phrase);
+                self.views.new_concept = Some(NewConceptForm::new(&phrase, lang));
+            }
+            CatalogAction::CloseNewConcept => self.views.new_concept = None,
+            CatalogAction::AddConcept { kind, labels, summary } => {
+                let Ok(model) = &self.model else { return };
+                let names = format!("{}|{}|{}", labels.fa, labels.ar, labels.en);
+                let fallback = format!("concept-{:08x}", crate::corpus::fnv1a64(names.as_bytes()) as u32);
+                let id = model.corpus.catalog.fresh_id(&labels, &fallback);
+                let label = labels.get_or_any(self.state.ui_lang).to_string();
+                let concept = Concept { id, kind, labels, aliases: Default::default(), summary, relations: Vec::new() };
+                let edit = Edit::Add(concept);
+                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
+                    Ok(undo) => {
+                        self.views.new_concept = None;
+                        self.views.catalog_undo = undo;
+                        let lang = self.state.ui_lang;
+                        self.views.notice = Some(format!("{}: «{}»", tr(lang, "concept added"), isolate(&label)));
                     }
                     Err(err) => self.views.notice = Some(err.to_string()),
                 }

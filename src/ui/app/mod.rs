@@ -70,6 +70,8 @@ pub struct ViewState {
     pub problems_bar: crate::ui::shell::problems::ProblemsBar,
     /// The concept picker of "Add as a name of…", while open.
     pub name_picker: Option<crate::ui::views::name_picker::NamePicker>,
+    /// The form of "New concept from this…", while open.
+    pub new_concept: Option<crate::ui::views::new_concept::NewConceptForm>,
     /// How to put back the files of the last catalog edit.
     pub catalog_undo: Option<crate::catalog::store::FileUndo>,
 }
@@ -189,6 +191,9 @@ impl App {
             });
             self.import_ui(&ctx, &mut commands);
             self.name_picker_ui(&ctx, &mut commands);
+            if let Some(form) = &mut self.views.new_concept {
+                crate::ui::views::new_concept::new_concept_ui(&ctx, self.state.ui_lang, form, &mut commands);
+            }
             self.poll_export(&ctx);
             self.replace_question_ui(&ctx);
         }

@@ -49,6 +49,15 @@ pub enum CatalogAction {
         id: String,
         text: String,
     },
+    /// Open the "New concept from this…" form for a selected phrase.
+    NewConceptFrom(String),
+    CloseNewConcept,
+    /// Write a new concept (a fresh id from its labels).
+    AddConcept {
+        kind: crate::catalog::ConceptKind,
+        labels: crate::catalog::Localized,
+        summary: crate::catalog::Localized,
+    },
     /// Undo the last catalog edit.
     Undo,
 }

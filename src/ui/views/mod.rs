@@ -7,6 +7,7 @@ pub mod concept_page;
 pub mod import;
 pub mod map;
 pub mod name_picker;
+pub mod new_concept;
 pub mod notes_editor;
 pub mod presenter;
 pub mod reader;

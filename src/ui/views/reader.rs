@@ -508,10 +508,15 @@ fn selection_bar_ui(
             }
         }
     });
-    if let Some(phrase) = document.text.get(passage.clone()).map(str::trim).filter(|p| !p.is_empty())
-        && crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "add as a name of…"), true).clicked()
-    {
-        commands.push(Command::Catalog(CatalogAction::PickConceptFor(phrase.to_string())));
+    if let Some(phrase) = document.text.get(passage.clone()).map(str::trim).filter(|p| !p.is_empty()) {
+        crate::ui::widgets::mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
+            if crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "add as a name of…"), true).clicked() {
+                commands.push(Command::Catalog(CatalogAction::PickConceptFor(phrase.to_string())));
+            }
+            if crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "new concept from this…"), true).clicked() {
+                commands.push(Command::Catalog(CatalogAction::NewConceptFrom(phrase.to_string())));
+            }
+        });
     }
 }
 
