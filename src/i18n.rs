@@ -370,6 +370,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("alias", "Other name", "نام دیگر", "اسم آخر"),
     ("note", "Note", "یادداشت", "ملاحظة"),
     (
+        "map hint",
+        "The map of the concepts (Ctrl+M from anywhere: the keyboard lands on a node, arrows move to its neighbours, Enter opens it)",
+        "نقشهٔ مفهوم‌ها (Ctrl+M از هر جا: صفحه‌کلید روی یک گره می‌نشیند، پیکان‌ها به همسایه‌هایش می‌روند، Enter آن را باز می‌کند)",
+        "خريطة المفاهيم (Ctrl+M من أي مكان: تستقر لوحة المفاتيح على عقدة، والأسهم تنتقل إلى جاراتها، وEnter يفتحها)",
+    ),
+    (
         "import hint",
         "Add a UTF-8 text file to the corpus (or drop one on the window)",
         "افزودن یک پرونده متنی UTF-8 به پیکره (یا رها کردن آن روی پنجره)",

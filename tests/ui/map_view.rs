@@ -58,27 +58,51 @@ fn the_keyboard_walks_from_a_node_to_its_neighbours_and_enter_opens_one() {
     node_label(&harness, "police diplomacy").focus();
     harness.run_steps(2);
     assert_eq!(harness.state().views.map.selected_id().as_deref(), Some("police-diplomacy"));
+    arrows_reach_a_neighbour_and_enter_opens_it(&mut harness, "police-diplomacy");
+}
+
+/// Presses the arrows in turn until one moves the keyboard from `from` to
+/// another node; checks it is a neighbour, and that Enter opens its page.
+fn arrows_reach_a_neighbour_and_enter_opens_it(harness: &mut Harness<'static, App>, from: &str) {
     let mut walked_to = None;
     for key in [egui::Key::ArrowRight, egui::Key::ArrowDown, egui::Key::ArrowLeft, egui::Key::ArrowUp] {
         harness.key_press(key);
         harness.run_steps(3);
         let now = harness.state().views.map.selected_id();
-        if now.as_deref() != Some("police-diplomacy") {
+        if now.as_deref() != Some(from) {
             walked_to = now;
             break;
         }
     }
     let walked_to = walked_to.expect("an arrow key leads to a neighbour");
     let model = harness.state().model.as_ref().expect("model");
-    let police = model.concept_index("police-diplomacy").expect("police-diplomacy");
+    let start = model.concept_index(from).expect("the concept walked from");
     let other = model.concept_index(&walked_to).expect("known concept");
     assert!(
-        model.index.edges_of(police).any(|e| e.source == other || e.target == other),
-        "{walked_to} is a neighbour of police-diplomacy"
+        model.index.edges_of(start).any(|e| e.source == other || e.target == other),
+        "{walked_to} is a neighbour of {from}"
     );
     harness.key_press(egui::Key::Enter);
     harness.run_steps(3);
     assert_eq!(harness.state().state.history.current(), &Address::Concept(walked_to));
+}
+
+#[test]
+fn ctrl_m_opens_the_map_with_the_keyboard_on_the_concept_that_was_open() {
+    let dir = common::catalog_and_documents_copy();
+    let mut harness = harness_at(dir.path(), "concept:terrorism");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::M);
+    harness.run_steps(4);
+    assert!(
+        matches!(harness.state().state.history.current(), Address::Map { .. }),
+        "Ctrl+M opens the map, not {}",
+        harness.state().state.history.current()
+    );
+    assert_eq!(harness.state().views.map.selected_id().as_deref(), Some("terrorism"));
+    let focused = harness.ctx.memory(|m| m.focused());
+    assert!(focused.is_some(), "a node has the keyboard");
+    assert!(node_label(&harness, "terrorism").is_focused(), "the page's concept has the keyboard");
+    arrows_reach_a_neighbour_and_enter_opens_it(&mut harness, "terrorism");
 }
 
 #[test]

@@ -430,6 +430,9 @@ impl App {
             if ctx.input_mut(|i| i.consume_shortcut(&crate::ui::views::tour::RECORD_SHORTCUT)) {
                 self.push(Command::RecordStep);
             }
+            if ctx.input_mut(|i| i.consume_shortcut(&crate::ui::views::map::MAP_SHORTCUT)) {
+                self.go_to_map();
+            }
             let on_map = matches!(self.state.history.current(), Address::Map { .. });
             if on_map && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5)) {
                 self.push(Command::Present { tour: String::new(), step: 0 });
@@ -445,6 +448,21 @@ impl App {
         {
             self.push(Command::Catalog(CatalogAction::Undo));
         }
+    }
+
+    /// Ctrl+M: the map (as the top bar's Map button opens it, unless it is
+    /// open already) with the keyboard on a node — the concept whose page
+    /// was open, else the selected one — so arrows and Enter work at once.
+    fn go_to_map(&mut self) {
+        let current = self.state.history.current();
+        let concept = match current {
+            Address::Concept(id) => Some(id.clone()),
+            _ => self.state.selected.clone(),
+        };
+        if !matches!(current, Address::Map { .. }) {
+            self.push(Command::Navigate(crate::ui::shell::top_bar::map_of_selected(&self.state)));
+        }
+        self.views.map.take_keyboard(concept);
     }
 
     /// Carries out the commands of this frame.

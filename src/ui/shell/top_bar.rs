@@ -81,8 +81,8 @@ fn bar_contents(
         );
     }
     ui.separator();
-    if ui.button(tr(lang, "map")).clicked() {
-        commands.push(Command::Navigate(Address::Map { focus: state.selected.clone(), depth: None }));
+    if crate::ui::widgets::paragraphs::hover_text_ui(ui.button(tr(lang, "map")), tr(lang, "map hint")).clicked() {
+        commands.push(Command::Navigate(map_of_selected(state)));
     }
     if crate::ui::widgets::paragraphs::hover_text_ui(ui.button(tr(lang, "import")), tr(lang, "import hint")).clicked() {
         commands.push(Command::Import(crate::ui::context::command::ImportAction::Choose));
@@ -100,4 +100,10 @@ fn bar_contents(
     if ui.button(theme_label).on_hover_text(tr(lang, "theme")).clicked() {
         commands.push(Command::SetDark(!state.dark));
     }
+}
+
+/// The map's address from the top bar or Ctrl+M: the neighbourhood of the
+/// selected concept, or the whole map.
+pub fn map_of_selected(state: &AppState) -> Address {
+    Address::Map { focus: state.selected.clone(), depth: None }
 }

@@ -40,6 +40,10 @@ use evidence::evidence_ui;
 use toolbar::toolbar_ui;
 
 pub use canvas::map_canvas_ui;
+
+/// Opens the map from anywhere with the keyboard on a node (the top bar's
+/// Map button does the same with the mouse).
+pub const MAP_SHORTCUT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::M);
 pub use state::{MapSettings, MapView, layout_config, scene_style};
 pub use toolbar::find_concepts;
 

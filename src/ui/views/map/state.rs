@@ -100,6 +100,10 @@ pub struct MapView {
     pub(super) pending_click: Option<(usize, f64)>,
     /// A node to give keyboard focus next frame.
     pub(super) focus_request: Option<usize>,
+    /// The keyboard was asked onto the map (Ctrl+M): given to this concept's
+    /// node, else the selected one, else the first in Tab order, once the map
+    /// is drawn.
+    pub(super) keyboard_wanted: Option<KeyboardWanted>,
     pub(super) search: String,
     /// Whether the list of search hits is open.
     pub(super) search_open: bool,
@@ -116,6 +120,13 @@ pub struct MapView {
     /// Where the canvas's top-left corner was last frame, on screen.
     pub(super) origin: Pos2,
     pub show_legend: bool,
+}
+
+/// Where the keyboard goes when it is asked onto the map.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct KeyboardWanted {
+    /// The concept whose node takes it first (the page the reader came from).
+    pub(super) concept: Option<String>,
 }
 
 impl Default for MapView {
@@ -136,6 +147,7 @@ impl Default for MapView {
             dragging: None,
             pending_click: None,
             focus_request: None,
+            keyboard_wanted: None,
             search: String::new(),
             search_open: false,
             noted: NodeSet::default(),
@@ -175,6 +187,13 @@ impl MapView {
     }
 
     /// The concept last walked to by keyboard or found by search, by id.
+    /// Gives the keyboard to a node as soon as the map is drawn: `concept`'s
+    /// node if it is on the map, else the selected node, else the first one
+    /// Tab reaches. Arrows then move between nodes and Enter opens one.
+    pub fn take_keyboard(&mut self, concept: Option<String>) {
+        self.keyboard_wanted = Some(KeyboardWanted { concept });
+    }
+
     pub fn selected_id(&self) -> Option<String> {
         let layout = self.layout.as_ref()?;
         Some(layout.graph().node(self.selected?)?.id.clone())
