@@ -28,6 +28,11 @@ pub fn run(corpus_dir: PathBuf, options: StartOptions, size: Option<[f32; 2]>) -
         native,
         Box::new(move |cc| {
             let storage = if screenshot { None } else { cc.storage };
+            // The map's meshes go straight to the GPU where there is a GL context
+            // (`DIPLOMAP_MAP_CPU=1` keeps them on the CPU path, to compare).
+            if cc.gl.is_some() && std::env::var_os("DIPLOMAP_MAP_CPU").is_none() {
+                paint::gpu::enable(&cc.egui_ctx);
+            }
             let app = App::new(&cc.egui_ctx, storage, corpus_dir, options);
             Ok(Box::new(ReportingApp { app, outcome: outcome_in_app }))
         }),

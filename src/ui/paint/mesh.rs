@@ -122,7 +122,9 @@ impl MeshBuilder {
         builder
     }
 
-    /// Adds the mesh to `painter` as one shape.
+    /// Adds the mesh to `painter` as one shape, or, where the window has a
+    /// GPU path ([`crate::ui::paint::gpu`]), as a paint callback that hands
+    /// it to the GPU without egui tessellating it.
     pub fn paint(self, painter: &Painter) {
         if self.mesh.is_empty() {
             return;
@@ -131,7 +133,15 @@ impl MeshBuilder {
         if let Some(lent) = &self.lent {
             *lent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Arc::clone(&mesh));
         }
-        painter.add(Shape::Mesh(mesh));
+        match crate::ui::paint::gpu::renderer(painter.ctx()) {
+            Some(renderer) => {
+                let rect = painter.clip_rect();
+                painter.add(Shape::Callback(crate::ui::paint::gpu::mesh_callback(renderer, rect, mesh)));
+            }
+            None => {
+                painter.add(Shape::Mesh(mesh));
+            }
+        }
     }
 
     pub fn new(pixels_per_point: f32) -> Self {
@@ -437,7 +447,7 @@ impl MeshBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eframe::egui::pos2;
+    use eframe::egui::{self, pos2};
 
     fn builder() -> MeshBuilder {
         MeshBuilder::new(1.0)
@@ -451,6 +461,32 @@ mod tests {
 
     fn bounds(mesh: &Mesh) -> Rect {
         Rect::from_points(&mesh.vertices.iter().map(|v| v.pos).collect::<Vec<_>>())
+    }
+
+    /// The shapes one frame of painting a line through `MeshBuilder::paint` leaves on `ctx`.
+    fn painted_shapes(ctx: &egui::Context) -> Vec<Shape> {
+        let output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let mut mesh = builder();
+            mesh.line(pos2(10.0, 20.0), pos2(110.0, 20.0), Stroke::new(3.0, Color32::RED));
+            mesh.paint(ui.painter());
+        });
+        let mut textures = output.textures_delta;
+        textures.clear();
+        output.shapes.into_iter().map(|clipped| clipped.shape).collect()
+    }
+
+    #[test]
+    fn the_mesh_goes_to_egui_as_a_mesh_without_the_gpu_path_and_as_a_callback_with_it() {
+        let is_mesh = |shape: &Shape| matches!(shape, Shape::Mesh(_));
+        let is_callback = |shape: &Shape| matches!(shape, Shape::Callback(_));
+        let cpu = egui::Context::default();
+        let shapes = painted_shapes(&cpu);
+        assert!(shapes.iter().any(is_mesh) && !shapes.iter().any(is_callback));
+        let gpu = egui::Context::default();
+        crate::ui::paint::gpu::enable(&gpu);
+        assert!(crate::ui::paint::gpu::enabled(&gpu));
+        let shapes = painted_shapes(&gpu);
+        assert!(shapes.iter().any(is_callback) && !shapes.iter().any(is_mesh));
     }
 
     #[test]
