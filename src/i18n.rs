@@ -37,8 +37,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
     ("related", "Related concepts", "مفهوم‌های مرتبط", "مفاهيم ذات صلة"),
     ("evidence", "Evidence", "شواهد", "الشواهد"),
-    // After a number: "3 evidence", «۳ شاهد», «٣ شواهد».
-    ("evidence count", "evidence", "شاهد", "شواهد"),
     ("summary", "Summary", "خلاصه", "الملخص"),
     ("labels", "Names", "نام‌ها", "الأسماء"),
     ("notes", "Notes", "یادداشت‌ها", "الملاحظات"),
@@ -64,7 +62,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("counters", "counters", "مقابله می‌کند با", "يكافح"),
     ("member-of", "member of", "عضو", "عضو في"),
     ("partner-of", "partner of", "شریک", "شريك"),
-    ("observer-of", "observer of", "ناظر", "مراقب في"),
+    ("observer-of", "observer of", "ناظر در", "مراقب في"),
     ("works-through", "works through", "از راه", "يعمل من خلال"),
     ("part-of", "part of", "بخشی از", "جزء من"),
     ("fuels", "fuels", "دامن می‌زند به", "يغذي"),
@@ -370,6 +368,13 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("alias", "Other name", "نام دیگر", "اسم آخر"),
     ("note", "Note", "یادداشت", "ملاحظة"),
     (
+        "repaired order",
+        "Line read back into its order (it came out of a PDF in broken visual order). As stored:",
+        "سطر به ترتیب درستش بازخوانده شده (از PDF با ترتیب دیداری آسیب‌دیده آمده بود). متن ذخیره‌شده:",
+        "سطر أعيد إلى ترتيبه (خرج من PDF بترتيب مرئي تالف). كما هو مخزَّن:",
+    ),
+    ("show as stored", "Lines as stored", "سطرها به‌شکل ذخیره‌شده", "الأسطر كما خُزّنت"),
+    (
         "map hint",
         "The map of the concepts (Ctrl+M from anywhere: the keyboard lands on a node, arrows move to its neighbours, Enter opens it)",
         "نقشهٔ مفهوم‌ها (Ctrl+M از هر جا: صفحه‌کلید روی یک گره می‌نشیند، پیکان‌ها به همسایه‌هایش می‌روند، Enter آن را باز می‌کند)",
@@ -460,6 +465,24 @@ const ISOLATE_MARKS: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'
 
 /// `n` in the digits of the interface language (Persian ۰–۹, Arabic-Indic ٠–٩,
 /// with the Arabic decimal separator).
+/// "3 evidence" said as each language counts, in its digits, the number held
+/// to its word by a no-break space: Persian «۳ شاهد», «بدون شاهد»; Arabic
+/// with its dual and plural rules («شاهد واحد», «شاهدان», «٣ شواهد»,
+/// «١١ شاهدًا», «بلا شواهد»).
+pub fn evidence_count(lang: Lang, n: usize) -> String {
+    const NBSP: char = '\u{a0}';
+    match (lang, n) {
+        (Lang::En, _) => format!("{n}{NBSP}evidence"),
+        (Lang::Fa, 0) => format!("بدون{NBSP}شاهد"),
+        (Lang::Fa, _) => format!("{}{NBSP}شاهد", number(lang, n)),
+        (Lang::Ar, 0) => format!("بلا{NBSP}شواهد"),
+        (Lang::Ar, 1) => format!("شاهد{NBSP}واحد"),
+        (Lang::Ar, 2) => "شاهدان".to_string(),
+        (Lang::Ar, 3..=10) => format!("{}{NBSP}شواهد", number(lang, n)),
+        (Lang::Ar, _) => format!("{}{NBSP}شاهدًا", number(lang, n)),
+    }
+}
+
 pub fn number(lang: Lang, n: impl std::fmt::Display) -> String {
     let zero = match lang {
         Lang::En => return n.to_string(),
@@ -708,6 +731,16 @@ pub fn language_name(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_is_counted_as_each_language_counts() {
+        let said = |lang, n| evidence_count(lang, n).replace('\u{a0}', " ");
+        assert_eq!(said(Lang::Fa, 3), "۳ شاهد");
+        assert_eq!(said(Lang::Fa, 0), "بدون شاهد");
+        let arabic: Vec<String> = [0, 1, 2, 3, 10, 11, 25].map(|n| said(Lang::Ar, n)).to_vec();
+        assert_eq!(arabic, ["بلا شواهد", "شاهد واحد", "شاهدان", "٣ شواهد", "١٠ شواهد", "١١ شاهدًا", "٢٥ شاهدًا"]);
+        assert_eq!(said(Lang::En, 2), "2 evidence");
+    }
 
     #[test]
     fn every_string_is_translated() {

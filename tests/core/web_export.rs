@@ -89,6 +89,30 @@ fn element_by_id<'a>(html: &'a str, tag: &str, id: &str) -> Option<&'a str> {
     Some(&html[start..end])
 }
 
+/// A paragraph as the site shows it: the stored text, each line the repair
+/// read back (and left unmarked as not repaired) in its reading order.
+fn reading_of(
+    doc: &diplomap::corpus::Document,
+    reading: &diplomap::text::repair::ReadingText,
+    paragraph: &std::ops::Range<usize>,
+) -> String {
+    let mut out = String::new();
+    let mut at = paragraph.start;
+    for line in reading.lines.iter().filter(|l| l.repaired && !l.unrepaired) {
+        let stored = &doc.text[line.original.clone()];
+        let start = line.original.start + (stored.len() - stored.trim_start().len());
+        let end = start + stored.trim().len();
+        if start < paragraph.start || end > paragraph.end {
+            continue;
+        }
+        out.push_str(&doc.text[at..start]);
+        out.push_str(reading.text[line.reading.clone()].trim());
+        at = end;
+    }
+    out.push_str(&doc.text[at..paragraph.end]);
+    out
+}
+
 fn presentation_forms(text: &str) -> Vec<char> {
     text.chars().filter(|&c| matches!(c as u32, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)).collect()
 }
@@ -415,13 +439,14 @@ fn in_a_browser_the_site_reads_in_logical_order_and_requests_only_its_files() {
                 [r.start, r.end]
             })
             .collect();
+        let reading = doc.reading();
         let mut compared = 0;
         for (number, paragraph) in index.documents[document].paragraphs.iter().enumerate() {
             if cuts.iter().any(|&c| c > paragraph.start && c < paragraph.end) {
                 continue;
             }
             let Some(element) = element_by_id(&dom, "p", &format!("p-{number}")) else { continue };
-            assert_eq!(text_of(element), doc.text[paragraph.clone()], "{} paragraph {number}", doc.id);
+            assert_eq!(text_of(element), reading_of(doc, &reading, paragraph), "{} paragraph {number}", doc.id);
             compared += 1;
         }
         assert!(
@@ -430,6 +455,15 @@ fn in_a_browser_the_site_reads_in_logical_order_and_requests_only_its_files() {
             doc.id
         );
     }
+
+    // The national-security paper's abstract is read back into Persian, the
+    // line as stored one hover away.
+    let dom = browser::dump_dom(&chromium, &format!("{root}/documents/002_e0ff0a2344230e73.html"));
+    let first = "موضوع اصلی مقاله بررسی این مسئله است که بین حکمرانی امنیت ملی و سیاست خارجی چه";
+    let stored = "چه  یخارج استیو س یمل تیامن یحکمران نیمسئله است که ب نیا یمقاله بررس یموضوع اصل";
+    let shown = dom.find(&format!(">{first}</span>")).expect("the abstract's first line read back");
+    let span = &dom[dom[..shown].rfind("<span").expect("its span")..shown];
+    assert!(span.contains("class=\"repaired\"") && unescape(span).contains(stored), "{span}");
 
     // Pages load with no failed request, no error, nothing from outside the site.
     let mut browser = Browser::launch(&chromium);

@@ -34,7 +34,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "الخط: وزيرمتن، © مؤلفو مشروع وزيرمتن، بموجب رخصة SIL Open Font License 1.1 (مضمّن هنا جزئيًا).",
     ),
     ("licence text", "The font's licence", "پروانهٔ قلم", "رخصة الخط"),
-    ("made with", "Exported from diplomap.", "برون‌بری از دیپلومپ.", "مُصدَّر من ديبلوماب."),
+    ("made with", "Exported from diplomap.", "خروجی دیپلومپ.", "مُصدَّر من ديبلوماب."),
     ("section Contents", "Contents", "فهرست", "المحتويات"),
     ("section Other", "Section", "بخش", "قسم"),
 ];

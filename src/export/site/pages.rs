@@ -166,7 +166,12 @@ impl Ctx<'_> {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; script-src 'self'; font-src data:; img-src data:; form-action 'self'\">"
         );
         let _ = writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        let _ = writeln!(out, "<title>{} · {}</title>", escape(title), escape(tr(lang, "app")));
+        let app = tr(lang, "app");
+        match title == app {
+            true => writeln!(out, "<title>{}</title>", escape(app)),
+            false => writeln!(out, "<title>{} · {}</title>", escape(title), escape(app)),
+        }
+        .ok();
         let _ = writeln!(out, "<link rel=\"stylesheet\" href=\"{root}assets/site.css\">\n</head>\n<body>");
         let _ = writeln!(out, "<header class=\"site\"><nav>");
         let _ = writeln!(out, "<a class=\"brand\" href=\"{root}index.html\">{}</a>", escape(tr(lang, "app")));
@@ -434,6 +439,28 @@ fn source_line(ctx: &Ctx, root: &str, document: usize, offset: usize) -> String 
     )
 }
 
+/// `edge` read as a sentence from the page of `concept` (one of its ends), as
+/// the program's concept page reads it ([`crate::i18n::relation_phrase`]:
+/// "countered by INTERPOL", Arabic verbs agreeing), the other concept linked.
+fn relation_sentence(ctx: &Ctx, edge: &Edge, concept: usize) -> String {
+    use crate::i18n::{Gender, Party, Piece, Reading, relation_phrase};
+    let concepts = &ctx.site.corpus.catalog.concepts;
+    let (reading, other) =
+        if edge.source == concept { (Reading::Active, edge.target) } else { (Reading::Inverse, edge.source) };
+    let gender = |c: usize| Gender::of_arabic(concepts[c].labels.get(Lang::Ar));
+    let (name, _) = ctx.concept_name(other);
+    let party = Party { name, gender: gender(other) };
+    let mut out = String::from("<span class=\"kind\">");
+    for piece in relation_phrase(ctx.lang, edge.kind, reading, gender(concept), party) {
+        match piece {
+            Piece::Words(words) => out.push_str(&escape(words)),
+            Piece::Name(_) => out.push_str(&ctx.concept_link("../", other)),
+        }
+    }
+    out.push_str("</span>");
+    out
+}
+
 fn related_section(ctx: &Ctx, body: &mut String, concept: usize) {
     let lang = ctx.lang;
     let mut edges: Vec<&Edge> = ctx.site.index.edges_of(concept).collect();
@@ -447,26 +474,14 @@ fn related_section(ctx: &Ctx, body: &mut String, concept: usize) {
     let _ = writeln!(body, "<section id=\"related\"><h2>{}</h2><ul class=\"relations\">", escape(tr(lang, "related")));
     for edge in edges {
         let other = if edge.source == concept { edge.target } else { edge.source };
-        // A curated relation reads as a sentence from its source, "Europol member
-        // of INTERPOL", on both concepts' pages; co-occurrence names the other.
-        let this = {
-            let (name, name_lang) = ctx.concept_name(concept);
-            format!("<b{}>{}</b>", text_attrs(name, name_lang), escape(name))
-        };
-        let kind = format!("<span class=\"kind\">{}</span>", escape(tr(lang, edge.kind.as_str())));
-        let sentence = match (edge.kind.is_directed(), edge.source == concept) {
-            (false, _) => format!("{kind}: {}", ctx.concept_link("../", other)),
-            (true, true) => format!("{this} {kind} {}", ctx.concept_link("../", other)),
-            (true, false) => format!("{} {kind} {this}", ctx.concept_link("../", other)),
-        };
+        let sentence = relation_sentence(ctx, edge, concept);
         let comma = if lang.is_rtl() { "، " } else { ", " };
         let _ = writeln!(
             body,
-            "<li class=\"relation\"><p>{sentence} <span class=\"muted\">({} {}{comma}{} {})</span></p>",
+            "<li class=\"relation\"><p>{sentence} <span class=\"muted\">({}\u{a0}{}{comma}{})</span></p>",
             escape(tr(lang, "weight")),
             digits(lang, format!("{:.1}", edge.weight)),
-            digits(lang, edge.evidence.len()),
-            escape(tr(lang, "evidence count"))
+            escape(&crate::i18n::evidence_count(lang, edge.evidence.len()))
         );
         let pair = [concept, other];
         let passage_html = |passage: &Passage| evidence_html(ctx, passage, &pair);
@@ -599,6 +614,17 @@ fn document_page(ctx: &Ctx, document: usize) -> String {
 fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
     let lang = ctx.lang;
     let index = &ctx.site.index.documents[document];
+    let reading = doc.reading();
+    let repaired: Vec<RepairedLine> = reading
+        .lines
+        .iter()
+        .filter(|line| line.repaired && !line.unrepaired)
+        .filter_map(|line| {
+            let text = reading.text.get(line.reading.clone())?.trim();
+            Some(RepairedLine { original: trimmed(&doc.text, line.original.clone())?, reading: text })
+        })
+        .collect();
+    let repaired_title = escape(tr(lang, "repaired order"));
     let sections: Vec<(Range<usize>, &Section)> = doc.meta.sections.iter().map(|s| (doc.section_range(s), s)).collect();
     let mut cuts: Vec<usize> = sections.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
     cuts.sort_unstable();
@@ -650,19 +676,77 @@ fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
                 });
             }
             for line in &index.broken_lines {
-                if line.end > piece.start && line.start < piece.end {
+                let read_back = repaired.iter().any(|r| {
+                    r.original.start >= piece.start
+                        && r.original.end <= piece.end
+                        && r.original.start < line.end
+                        && line.start < r.original.end
+                });
+                if line.end > piece.start && line.start < piece.end && !read_back {
                     let open = format!("<span class=\"broken\" title=\"{broken_title}\">");
                     marks.push(Mark::new(line.clone(), 1, &open, "</span>"));
                 }
             }
             marks.extend(ctx.mention_marks("../", document, &piece, None));
             let id = if k == 0 { format!(" id=\"p-{number}\"") } else { String::new() };
-            let _ = writeln!(body, "<p{id}{}>{}</p>", text_attrs(text, known), marked(text, piece.start, &marks));
+            let inner = with_repaired_lines(doc, &piece, &marks, &repaired, &repaired_title);
+            let _ = writeln!(body, "<p{id}{}>{inner}</p>", text_attrs(text, known));
         }
     }
     if open_section.is_some() {
         let _ = writeln!(body, "</section>");
     }
+}
+
+/// `range` of `text` without the white space at its ends (paragraphs end
+/// where their text does; a line may end in spaces).
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let piece = text.get(range.clone())?;
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    Some(start..start + piece.trim().len())
+}
+
+/// A stored line that the repair read back into logical order.
+struct RepairedLine<'a> {
+    original: Range<usize>,
+    reading: &'a str,
+}
+
+/// The piece's stored text with its marks, except that each line the repair
+/// read back is shown in its reading order (in a `repaired` span whose title
+/// holds the line as stored), without marks — the index has none inside it —
+/// but with the anchors that begin there.
+fn with_repaired_lines(
+    doc: &Document,
+    piece: &Range<usize>,
+    marks: &[Mark],
+    repaired: &[RepairedLine],
+    title: &str,
+) -> String {
+    let mut out = String::new();
+    let mut at = piece.start;
+    for line in repaired.iter().filter(|r| r.original.start >= piece.start && r.original.end <= piece.end) {
+        if let Some(before) = doc.text.get(at..line.original.start) {
+            out.push_str(&marked(before, at, marks));
+        }
+        // Anchors (sentences) that begin inside the line stay, empty, so links to them resolve.
+        for mark in marks.iter().filter(|m| m.open != m.reopen && line.original.contains(&m.range.start)) {
+            out.push_str(&mark.open);
+            out.push_str(mark.close);
+        }
+        let stored = doc.text.get(line.original.clone()).unwrap_or_default();
+        let _ = write!(
+            out,
+            "<span class=\"repaired\" title=\"{title} {}\">{}</span>",
+            escape(stored),
+            escape(line.reading)
+        );
+        at = line.original.end;
+    }
+    if let Some(rest) = doc.text.get(at..piece.end) {
+        out.push_str(&marked(rest, at, marks));
+    }
+    out
 }
 
 fn abstracts_page(ctx: &Ctx) -> String {
@@ -818,6 +902,7 @@ ol.evidence blockquote{margin:.25rem 0}
 a.m{color:inherit;text-decoration:none;background:color-mix(in srgb,var(--kind) 18%,transparent);border-bottom:2px solid var(--kind);border-radius:2px}
 a.m:hover,a.m:focus{background:color-mix(in srgb,var(--kind) 35%,transparent)}
 .s:target{background:#fff1a8}
+.repaired{background:#eef6ee;border-bottom:1px dotted #6a9a6a}
 .broken{display:block;color:#7a5a00;background:#fff7e0;border-inline-start:3px dotted #c99a00;padding-inline-start:.5rem}
 .url{word-break:break-all}
 table.side-by-side{border-collapse:collapse;width:100%;table-layout:fixed}

@@ -119,11 +119,10 @@ fn related_ui(ui: &mut egui::Ui, view: &ViewContext, concept: usize, commands: &
         push_relation(&mut runs, model, edge, concept, lang);
         let comma = if lang.is_rtl() { "، " } else { ", " };
         let details = format!(
-            "  ({} {}{comma}{} {})",
+            "  ({}\u{a0}{}{comma}{})",
             tr(lang, "weight"),
             number(lang, format!("{:.1}", edge.weight)),
-            number(lang, edge.evidence.len()),
-            tr(lang, "evidence count"),
+            crate::i18n::evidence_count(lang, edge.evidence.len()),
         );
         runs.push(&details, DETAILS);
         if selectable_runs_row_ui(ui, open, &runs, &relation_style(ui, open), lang.is_rtl()).clicked() {
