@@ -229,7 +229,8 @@ impl App {
     /// `--screenshot`: the job looks at the frame just drawn.
     fn end_frame(&mut self, ctx: &egui::Context) {
         if let Some(job) = &mut self.screenshot {
-            job.frame(ctx, self.search_index.is_indexing());
+            let waiting = self.search_index.is_indexing() || self.views.reader.repaired.is_reading();
+            job.frame(ctx, waiting);
         }
     }
 

@@ -1,7 +1,7 @@
 //! `--screenshot FILE.png`: once the window has settled (the corpus loaded,
 //! fonts in place, nothing asking to be redrawn at once for a few frames —
 //! the map's layout still moving, a scroll, a camera flight — and no search
-//! index being built), ask eframe for
+//! index being built nor a document's lines being read back), ask eframe for
 //! the window's pixels, save them as PNG and close the window. A repaint asked
 //! for later (the note editor checking its file every half second, say) is
 //! not waited for: it would never end.
@@ -37,7 +37,8 @@ impl ScreenshotJob {
     }
 
     /// Called at the end of every frame; `waiting`: work the picture needs is
-    /// still running off the UI thread (the search index), so the window has
+    /// still running off the UI thread (the search index, the reader's
+    /// repair), so the window has
     /// not settled (and those frames do not count towards the limit).
     pub fn frame(&mut self, ctx: &egui::Context, waiting: bool) {
         if waiting {

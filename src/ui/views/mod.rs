@@ -1,6 +1,7 @@
 //! One module per view, each drawn for one kind of address (`concept:`,
 //! `document:`, `compare:`, `map`, `search:`, `tour:`), plus the presenter,
-//! the import form, the concept picker and the note editor that the concept page and reader share.
+//! the import form, the concept picker and the note editor that the concept page and reader share,
+//! and the reader's repaired lines.
 
 pub mod compare;
 pub mod concept_page;
@@ -11,5 +12,6 @@ pub mod new_concept;
 pub mod notes_editor;
 pub mod presenter;
 pub mod reader;
+pub mod repaired_lines;
 pub mod search;
 pub mod tour;

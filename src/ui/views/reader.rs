@@ -21,6 +21,7 @@ use crate::ui::context::i18n::{isolate, number, section_name, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::views::notes_editor::{NotesEditor, PassageNoteView};
+use crate::ui::views::repaired_lines::{RepairedLines, STORED_SHORTCUT, repaired_line, repaired_line_ui, stored_range};
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 use crate::ui::widgets::long_text;
 use crate::ui::widgets::paragraphs::{
@@ -43,6 +44,8 @@ pub struct ReaderState {
     find_cache: Option<(FindKey, Vec<Range<usize>>)>,
     /// Cached passage notes: (document, notes generation, revision) → notes.
     notes_cache: Option<((String, u64, u64), Vec<PassageNoteView>)>,
+    /// The open document's lines read back into logical order.
+    pub repaired: RepairedLines,
 }
 
 pub fn reader_ui(
@@ -65,6 +68,14 @@ pub fn reader_ui(
     let document = &model.corpus.documents[document_index];
     let passage_notes = passage_notes(state, notes, document, model.revision);
     heading_ui(ui, document.title(lang));
+    let broken = !model.index.documents[document_index].broken_lines.is_empty();
+    if broken
+        && !crate::ui::widgets::bidi_edit::editing_text(ui.ctx())
+        && ui.input_mut(|input| input.consume_shortcut(&STORED_SHORTCUT))
+    {
+        state.repaired.show_stored = !state.repaired.show_stored;
+    }
+    let _ = state.repaired.reading(ui.ctx(), document, model.revision, broken);
     toolbar_ui(ui, model, document, state, lang, commands);
     let hits = find_hits(state, document, model.revision);
     let hits = if hits.is_empty() { anchored_word(document, anchor).into_iter().collect() } else { hits };
@@ -149,12 +160,24 @@ fn body_ui(
         let text = &document.text[block.range.clone()];
         let highlights =
             block_highlights(model, body.document_index, &block.range, body.hits, state.find_current, selected, dark);
-        let response = if block.broken {
+        let show_stored = state.repaired.show_stored;
+        let reading = state.repaired.reading(ui.ctx(), document, model.revision, true);
+        let read_back =
+            reading.filter(|_| block.broken && !show_stored).and_then(|r| Some((r, repaired_line(r, &block.range)?)));
+        let mut response = if let Some((_, line)) = &read_back {
+            repaired_line_ui(ui, line, text, lang)
+        } else if block.broken {
             broken_line_ui(ui, text, lang)
         } else {
             let marks = noted_ranges(body.passage_notes, &block.range);
             paragraph_ui_marked(ui, text, &highlights, &marks, crate::ui::paint::map::note_badge_color(dark))
         };
+        // A selection in a line read back names the stored bytes it was read from.
+        if let (Some((reading, line)), Some(selected)) = (&read_back, response.selection.clone()) {
+            response.selection = stored_range(reading, line, &selected).map(|stored| {
+                stored.start.saturating_sub(block.range.start)..stored.end.saturating_sub(block.range.start)
+            });
+        }
         if let Some(concept) = response.clicked_concept {
             commands.push(Command::Select(model.concept_id(concept).to_string()));
         }
@@ -228,6 +251,10 @@ fn toolbar_ui(
         {
             let shown = if hits.is_empty() { 0 } else { state.find_current % hits.len() + 1 };
             label_ui(ui, &format!("{}/{}", number(lang, shown), number(lang, hits.len())));
+        }
+        if state.repaired.reading(ui.ctx(), document, model.revision, true).is_some_and(|r| r.any_repaired()) {
+            let label = format!("{} (Ctrl+Shift+O)", tr(lang, "show as stored"));
+            crate::ui::widgets::choice::checkbox_ui(ui, lang, &mut state.repaired.show_stored, &label);
         }
         let abstracts =
             document.meta.sections.iter().filter(|s| s.kind == crate::corpus::SectionKind::Abstract).count();

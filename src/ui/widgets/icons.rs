@@ -10,8 +10,10 @@ pub const CLOSE: &str = "×";
 pub const MORE: &str = "…";
 pub const SECTION: &str = "§";
 pub const BROKEN_LINE: &str = "‼";
+/// A line read back into logical order by the repair.
+pub const REPAIRED_LINE: &str = "◊";
 
-pub const ALL: &[&str] = &[BACK_LTR, FORWARD_LTR, BULLET, CLOSE, MORE, SECTION, BROKEN_LINE];
+pub const ALL: &[&str] = &[BACK_LTR, FORWARD_LTR, BULLET, CLOSE, MORE, SECTION, BROKEN_LINE, REPAIRED_LINE];
 
 /// Back and forward arrows for an interface direction (mirrored in fa/ar).
 pub fn back_forward(rtl: bool) -> (&'static str, &'static str) {
