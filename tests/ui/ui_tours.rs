@@ -337,6 +337,31 @@ fn the_tour_view_exports_the_tour_as_one_web_page_in_the_interface_language() {
     assert!(harness.state().views.export.replace.is_none(), "an earlier export is replaced unasked");
 }
 
+/// The web site is written off the UI thread: the frame after the menu's
+/// click says it is being written (the window goes on being drawn), and a
+/// later frame says where it went.
+#[test]
+fn the_site_is_written_while_the_window_goes_on() {
+    use diplomap::ui::context::Command;
+    use diplomap::ui::context::command::ExportRequest;
+    let dir = common::corpus_copy();
+    let mut harness = harness_at(dir.path(), "map");
+    harness.state_mut().push(Command::Export(ExportRequest::Site));
+    harness.run_steps(1);
+    let running = diplomap::i18n::tr(diplomap::text::Lang::En, "export running");
+    assert_eq!(harness.state().views.notice.as_deref(), Some(running));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    while harness.state().views.export.running.is_some() {
+        assert!(std::time::Instant::now() < deadline, "the site was not written in time");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run_steps(1);
+    }
+    let notice = harness.state().views.notice.clone().expect("the export said where it went");
+    let site = support::exports_of(dir.path()).join(diplomap::ui::shell::export_menu::SITE_FOLDER);
+    assert!(notice.starts_with("Exported to") && notice.contains(&site.display().to_string()), "{notice}");
+    assert!(site.join("index.html").is_file(), "the site's home page");
+}
+
 #[test]
 fn the_site_goes_into_its_own_folder_and_never_replaces_a_folder_of_the_users() {
     use diplomap::ui::context::command::ExportRequest;

@@ -1,15 +1,20 @@
 //! How the app carries out export requests (the menu's map, a tour step, a
 //! whole tour): asks where with a save dialog in the real window, or writes
 //! into the exports folder, through [`crate::ui::shell::export_menu::run_export`];
-//! then says where in the notice line.
+//! then says where in the notice line. The web site is written on a thread
+//! of its own while the window goes on.
 
 use eframe::egui;
 
 use crate::ui::app::App;
 use crate::ui::context::command::ExportRequest;
 use crate::ui::context::i18n::{isolate, tr};
+use std::sync::Arc;
+use std::sync::mpsc::TryRecvError;
+
 use crate::ui::shell::export_menu::{
-    Destination, ExportFailure, ExportOutcome, ExportSource, ReplaceQuestion, run_export,
+    Destination, ExportFailure, ExportOutcome, ExportSource, ReplaceQuestion, RunningExport, run_export,
+    runs_in_background,
 };
 
 impl App {
@@ -67,12 +72,62 @@ impl App {
 
     /// Writes `request` to `destination`; a file in the way that is not an
     /// earlier export is replaced only when `force`, else the user is asked.
+    /// The web site is written on a thread of its own (see [`Self::poll_running_export`]).
     fn write_export(&mut self, request: &ExportRequest, destination: &Destination, preface: Option<&str>, force: bool) {
         let Ok(model) = &self.model else { return };
-        let map = self.views.tours.map_data(model);
-        let source = ExportSource { corpus: &model.corpus, index: &model.index, map: &map };
         let lang = self.state.ui_lang;
-        let said = match run_export(request, source, destination, (lang, force)) {
+        if self.views.export.running.is_some() {
+            self.views.notice = Some(tr(lang, "export running").to_string());
+            return;
+        }
+        let map = self.views.tours.map_data(model);
+        if runs_in_background(request) {
+            let (corpus, index) = (Arc::clone(&model.corpus), model.index.clone());
+            let (sender, outcome) = std::sync::mpsc::channel();
+            let (job, place) = (request.clone(), destination.clone());
+            std::thread::spawn(move || {
+                let source = ExportSource { corpus: &corpus, index: &index, map: &map };
+                let _ = sender.send(run_export(&job, source, &place, (lang, force)));
+            });
+            let (request, destination, preface) = (request.clone(), destination.clone(), preface.map(String::from));
+            self.views.export.running = Some(RunningExport { request, destination, preface, outcome });
+            self.views.notice = Some(tr(lang, "export running").to_string());
+            return;
+        }
+        let source = ExportSource { corpus: &model.corpus, index: &model.index, map: &map };
+        let outcome = run_export(request, source, destination, (lang, force));
+        self.say_export(request, destination, preface, outcome);
+    }
+
+    /// Takes the outcome of the export running off the UI thread when it is
+    /// there; call every frame.
+    pub fn poll_running_export(&mut self, ctx: &egui::Context) {
+        let Some(running) = &self.views.export.running else { return };
+        let outcome = match running.outcome.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(TryRecvError::Disconnected) => {
+                Err(ExportFailure::Other(tr(self.state.ui_lang, "export stopped").to_string()))
+            }
+        };
+        let Some(running) = self.views.export.running.take() else { return };
+        self.say_export(&running.request, &running.destination, running.preface.as_deref(), outcome);
+    }
+
+    /// Says where an export was written, or why not; a file in the way that
+    /// is not an earlier export opens the replace question.
+    fn say_export(
+        &mut self,
+        request: &ExportRequest,
+        destination: &Destination,
+        preface: Option<&str>,
+        outcome: Result<Vec<std::path::PathBuf>, ExportFailure>,
+    ) {
+        let lang = self.state.ui_lang;
+        let said = match outcome {
             Ok(paths) => written_notice(&paths, lang),
             Err(ExportFailure::NotOurs(path)) => {
                 let (request, destination) = (request.clone(), destination.clone());

@@ -195,6 +195,7 @@ impl App {
                 crate::ui::views::new_concept::new_concept_ui(&ctx, self.state.ui_lang, form, &mut commands);
             }
             self.poll_export(&ctx);
+            self.poll_running_export(&ctx);
             self.replace_question_ui(&ctx);
         }
         self.commands.extend(commands);

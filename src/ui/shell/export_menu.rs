@@ -80,6 +80,23 @@ pub struct ExportState {
     pending: Option<PendingExport>,
     /// Whether to replace a file that is not an export, while asked.
     pub replace: Option<ReplaceQuestion>,
+    /// An export being written off the UI thread (the web site: seconds).
+    pub running: Option<RunningExport>,
+}
+
+/// An export written on a thread of its own; its outcome arrives on `outcome`.
+pub struct RunningExport {
+    pub request: ExportRequest,
+    pub destination: Destination,
+    /// Said before where it was written (no dialog could open).
+    pub preface: Option<String>,
+    pub outcome: std::sync::mpsc::Receiver<Result<Vec<PathBuf>, ExportFailure>>,
+}
+
+/// Whether `request` is written off the UI thread: the web site (every
+/// concept and document page, the repair of damaged documents) takes seconds.
+pub fn runs_in_background(request: &ExportRequest) -> bool {
+    matches!(request, ExportRequest::Site)
 }
 
 /// What became of an export once its place is known.
