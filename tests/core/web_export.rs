@@ -538,3 +538,24 @@ document.getElementById("out").textContent = JSON.stringify(out);
         &differ[..differ.len().min(10)]
     );
 }
+
+/// The site names a document's sections as the reader does: the two parts of
+/// the Arabic joint statement's body each by its own name, not «متن» twice.
+#[test]
+fn the_site_names_sections_as_the_reader_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    ok(&export_site(&common::corpus_dir(), &site, "fa"));
+    let page = std::fs::read_to_string(site.join("documents/001_06edd9455f6f2070.html")).unwrap();
+    let titles: Vec<String> = page
+        .split("<h2 class=\"part-title\">")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .map(unescape)
+        .collect();
+    assert!(titles.contains(&"نمای کلی".to_string()) && titles.contains(&"بیانیه‌های مشترک".to_string()), "{titles:?}");
+    let mut unique = titles.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "no two sections of one name: {titles:?}");
+}

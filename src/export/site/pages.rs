@@ -549,20 +549,10 @@ fn section_anchor(section: &Section) -> String {
     if plain { section.id.clone() } else { format!("section-{}", super::names::safe_stem(&section.id)) }
 }
 
+/// A section's name as the program's reader names it (parts of a body by
+/// their ids: «نمای کلی», «البيانات المشتركة»; page header and footer).
 fn section_title(section: &Section, lang: Lang) -> String {
-    let kind = match section.kind {
-        SectionKind::Title => "section Title",
-        SectionKind::Abstract => "section Abstract",
-        SectionKind::Keywords => "section Keywords",
-        SectionKind::Contents => "section Contents",
-        SectionKind::Body => "section Body",
-        SectionKind::References => "section References",
-        SectionKind::Other => "section Other",
-    };
-    match section.lang {
-        Some(of) => format!("{} ({})", tr(lang, kind), language_name(of, lang)),
-        None => tr(lang, kind).to_string(),
-    }
+    crate::i18n::section_name(lang, section)
 }
 
 fn document_page(ctx: &Ctx, document: usize) -> String {
