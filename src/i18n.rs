@@ -91,6 +91,26 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("no concept found", "No concept has this name", "مفهومی با این نام نیست", "لا مفهوم بهذا الاسم"),
     ("name added", "New name of", "نام تازهٔ", "اسم جديد لـ"),
     ("edit undone", "Undone", "برگردانده شد", "تم التراجع"),
+    // Why a catalog edit from the window was not written; `{}` are filled in order.
+    (
+        "catalog changed on disk",
+        "Not written: {} was changed on disk since it was read. The catalog has been read again: try once more.",
+        "نوشته نشد: {} پس از خوانده شدن روی دیسک تغییر کرده است. فهرست مفهوم‌ها دوباره خوانده شد؛ یک بار دیگر بکوشید.",
+        "لم يُكتب: تغيّر {} على القرص بعد قراءته. أُعيدت قراءة الفهرس؛ حاول مرة أخرى.",
+    ),
+    (
+        "catalog stale",
+        "Not written: the concept {} changed since this edit began. The catalog has been read again: try once more.",
+        "نوشته نشد: مفهوم {} پس از آغاز این ویرایش تغییر کرده است. فهرست مفهوم‌ها دوباره خوانده شد؛ یک بار دیگر بکوشید.",
+        "لم يُكتب: تغيّر المفهوم {} منذ بدء هذا التعديل. أُعيدت قراءة الفهرس؛ حاول مرة أخرى.",
+    ),
+    (
+        "name taken",
+        "Not written: «{}» is already a name of {}.",
+        "نوشته نشد: «{}» از پیش نامی از {} است.",
+        "لم يُكتب: «{}» اسمٌ لـ{} من قبل.",
+    ),
+    ("catalog not written", "Not written: {}", "نوشته نشد: {}", "لم يُكتب: {}"),
     ("new concept from this…", "New concept from this…", "مفهوم تازه از این…", "مفهوم جديد من هذا…"),
     ("new concept", "New concept", "مفهوم تازه", "مفهوم جديد"),
     ("name in fa", "Name in Persian", "نام فارسی", "الاسم بالفارسية"),

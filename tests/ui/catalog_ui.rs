@@ -210,3 +210,35 @@ fn a_selected_phrase_becomes_a_new_concept_its_mention_shows_and_undo_removes_it
     assert_eq!(catalog_files(corpus.path()), before);
     assert!(harness.state().model.as_ref().expect("the model").corpus.catalog.get("exchanged-intelligence").is_none());
 }
+
+/// An undo refused because the file changed on disk meanwhile says so in the
+/// interface's language, reads the catalog again, and keeps the undo: once
+/// the file is as the edit left it, the same undo puts everything back.
+#[test]
+fn a_refused_undo_is_said_in_persian_and_kept_to_try_again() {
+    use diplomap::ui::context::Command;
+    use diplomap::ui::context::command::CatalogAction;
+    let (mut harness, corpus) = app_at(&format!("document:{DOCUMENT}"), Lang::Fa);
+    harness.run_steps(3);
+    let before = catalog_files(corpus.path());
+    let add = CatalogAction::AddAlias { id: "intelligence-sharing".into(), text: PHRASE.into() };
+    harness.state_mut().push(Command::Catalog(add));
+    harness.run_steps(2);
+    let own = corpus.path().join("concepts/intelligence-sharing.ron");
+    let written = std::fs::read_to_string(&own).unwrap();
+    std::fs::write(&own, format!("{written}// a hand edit made outside the program\n")).unwrap();
+
+    harness.state_mut().push(Command::Catalog(CatalogAction::Undo));
+    harness.run_steps(2);
+    let notice = harness.state().views.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("نوشته نشد") && notice.contains("دوباره خوانده شد"), "{notice}");
+    assert!(notice.contains("intelligence-sharing.ron"), "it names the file: {notice}");
+    assert!(harness.state().views.catalog_undo.is_some(), "the undo is kept");
+    assert!(std::fs::read_to_string(&own).unwrap().contains("a hand edit"), "the hand edit is not overwritten");
+
+    std::fs::write(&own, &written).unwrap();
+    harness.state_mut().push(Command::Catalog(CatalogAction::Undo));
+    harness.run_steps(2);
+    assert_eq!(harness.state().views.notice.as_deref(), Some("برگردانده شد"));
+    assert_eq!(catalog_files(corpus.path()), before);
+}

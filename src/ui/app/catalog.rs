@@ -7,12 +7,11 @@
 
 use super::App;
 use crate::catalog::Concept;
-use crate::catalog::edit::Edit;
+use crate::catalog::edit::{Edit, EditError};
 use crate::catalog::store::{CatalogError, CatalogStore, FileUndo};
 use crate::text::Lang;
 use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::{isolate, tr};
-use crate::ui::context::model::Model;
 use crate::ui::views::name_picker::NamePicker;
 use crate::ui::views::new_concept::NewConceptForm;
 
@@ -43,7 +42,7 @@ impl App {
                         self.views.notice =
                             Some(format!("{} {}: «{}»", tr(lang, "name added"), isolate(label), isolate(&text)));
                     }
-                    Err(err) => self.views.notice = Some(err.to_string()),
+                    Err(err) => self.refused(&err),
                 }
             }
             CatalogAction::NewConceptFrom(phrase) => {
@@ -66,16 +65,52 @@ impl App {
                         let lang = self.state.ui_lang;
                         self.views.notice = Some(format!("{}: «{}»", tr(lang, "concept added"), isolate(&label)));
                     }
-                    Err(err) => self.views.notice = Some(err.to_string()),
+                    Err(err) => self.refused(&err),
                 }
             }
             CatalogAction::Undo => {
                 let Some(undo) = self.views.catalog_undo.take() else { return };
                 match self.edit_catalog(|store| store.undo(&undo).map(|_| None)) {
                     Ok(_) => self.views.notice = Some(tr(self.state.ui_lang, "edit undone").to_string()),
-                    Err(err) => self.views.notice = Some(err.to_string()),
+                    Err(err) => {
+                        // Refused (a file changed meanwhile): the undo is kept, to try again.
+                        self.views.catalog_undo = Some(undo);
+                        self.refused(&err);
+                    }
                 }
             }
+        }
+    }
+
+    /// Says in the interface's language why a catalog edit was not written;
+    /// after a file changed on disk the corpus is read again, so the next
+    /// try starts from what is there.
+    fn refused(&mut self, err: &CatalogError) {
+        let lang = self.state.ui_lang;
+        let name_of = |id: &str| {
+            self.model
+                .as_ref()
+                .ok()
+                .and_then(|m| m.corpus.catalog.get(id))
+                .map_or_else(|| id.to_string(), |concept| concept.labels.get_or_any(lang).to_string())
+        };
+        let fill = |key: &'static str, values: &[String]| {
+            values.iter().fold(tr(lang, key).to_string(), |text, value| text.replacen("{}", &isolate(value), 1))
+        };
+        let said = match err {
+            CatalogError::Conflict { path } => fill("catalog changed on disk", &[path.display().to_string()]),
+            CatalogError::Stale { id } => fill("catalog stale", &[name_of(id)]),
+            CatalogError::Edit(EditError::NameTaken { name, owner, .. }) => {
+                fill("name taken", &[name.clone(), name_of(owner)])
+            }
+            CatalogError::Edit(EditError::AlreadyNamed { name, id }) => {
+                fill("name taken", &[name.clone(), name_of(id)])
+            }
+            other => fill("catalog not written", &[other.to_string()]),
+        };
+        self.views.notice = Some(said);
+        if matches!(err, CatalogError::Conflict { .. } | CatalogError::Stale { .. }) {
+            self.reload_corpus();
         }
     }
 
@@ -86,15 +121,10 @@ impl App {
         write: impl FnOnce(&mut CatalogStore) -> Result<Option<FileUndo>, CatalogError>,
     ) -> Result<Option<FileUndo>, CatalogError> {
         let Ok(model) = &self.model else { return Err(CatalogError::Invalid(Vec::new())) };
-        let dir = model.dir().clone();
-        let revision = model.revision;
-        let (store, problems) = CatalogStore::open(&dir);
+        let (store, problems) = CatalogStore::open(model.dir());
         let Some(mut store) = store else { return Err(CatalogError::Invalid(problems)) };
         let undo = write(&mut store)?;
-        self.take_loaded(Model::load(&dir).map(|mut model| {
-            model.revision = revision + 1;
-            model
-        }));
+        self.reload_corpus();
         Ok(undo)
     }
 }

@@ -397,12 +397,19 @@ impl App {
         let Ok(model) = &self.model else { return };
         let dir = model.dir().clone();
         let Some(imported) = self.views.import.apply(action, &dir) else { return };
-        let revision = model.revision;
+        self.reload_corpus();
+        self.state.history.visit(Address::Document { id: imported.id, anchor: None });
+    }
+
+    /// Reads the corpus again from its folder (after an edit or an import),
+    /// as the next revision, so every cache keyed by revision is renewed.
+    fn reload_corpus(&mut self) {
+        let Ok(model) = &self.model else { return };
+        let (dir, revision) = (model.dir().clone(), model.revision);
         self.take_loaded(Model::load(&dir).map(|mut model| {
             model.revision = revision + 1;
             model
         }));
-        self.state.history.visit(Address::Document { id: imported.id, anchor: None });
     }
 
     /// A newly loaded model replaces the one shown; a catalog that broke while
