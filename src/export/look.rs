@@ -97,7 +97,9 @@ pub fn edge_colour_on(kind: u16, dark: bool) -> Rgba {
         EdgeKind::Relation(R::Counters) => [200, 60, 60],
         EdgeKind::Relation(R::WorksThrough) => [30, 120, 200],
         EdgeKind::Relation(R::Serves) => [40, 150, 90],
-        EdgeKind::Relation(R::MemberOf | R::PartnerOf | R::ObserverOf) => [0, 150, 160],
+        EdgeKind::Relation(R::MemberOf | R::PartnerOf) => [0, 150, 160],
+        // Brown, not a second teal: readers could not tell an observer from a partner.
+        EdgeKind::Relation(R::ObserverOf) => [150, 100, 50],
         EdgeKind::Relation(R::PartOf) => [140, 80, 200],
         EdgeKind::Relation(R::Fuels) => [220, 120, 20],
         EdgeKind::Relation(R::RelatedTo) => [110, 120, 150],
