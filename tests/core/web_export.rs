@@ -461,9 +461,11 @@ fn in_a_browser_the_site_reads_in_logical_order_and_requests_only_its_files() {
     let dom = browser::dump_dom(&chromium, &format!("{root}/documents/002_e0ff0a2344230e73.html"));
     let first = "موضوع اصلی مقاله بررسی این مسئله است که بین حکمرانی امنیت ملی و سیاست خارجی چه";
     let stored = "چه  یخارج استیو س یمل تیامن یحکمران نیمسئله است که ب نیا یمقاله بررس یموضوع اصل";
-    let shown = dom.find(&format!(">{first}</span>")).expect("the abstract's first line read back");
-    let span = &dom[dom[..shown].rfind("<span").expect("its span")..shown];
-    assert!(span.contains("class=\"repaired\"") && unescape(span).contains(stored), "{span}");
+    let line = dom.split("<span class=\"repaired\"").nth(1).expect("a line read back");
+    let (title, shown) = line.split_once('>').expect("its title");
+    assert!(unescape(title).contains(stored), "{title}");
+    let shown = text_of(&format!(">{}", shown.split("<span class=\"repaired\"").next().unwrap_or_default()));
+    assert!(shown.trim_start().starts_with(first), "{shown}");
 
     // Pages load with no failed request, no error, nothing from outside the site.
     let mut browser = Browser::launch(&chromium);
@@ -558,4 +560,25 @@ fn the_site_names_sections_as_the_reader_does() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), titles.len(), "no two sections of one name: {titles:?}");
+}
+
+/// Every mention the index found in the national-security paper is linked on
+/// its page, also where the line is shown read back (its letters found where
+/// the repair put them).
+#[test]
+fn mentions_in_lines_read_back_stay_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    ok(&export_site(&common::corpus_dir(), &site, "fa"));
+    let (corpus, index) = common::corpus_and_index();
+    let document = corpus.documents.iter().position(|d| d.id == "002_e0ff0a2344230e73").unwrap();
+    let mentions = index.mentions_in(document).count();
+    let page = std::fs::read_to_string(site.join("documents/002_e0ff0a2344230e73.html")).unwrap();
+    let links = page.matches("<a class=\"m ").count();
+    assert!(mentions > 50 && links >= mentions, "{links} links for {mentions} mentions");
+    let repaired = page.split("<span class=\"repaired\"").skip(1).filter(|rest| {
+        let line = rest.split("</span></p>").next().unwrap_or_default();
+        line.contains("<a class=\"m ")
+    });
+    assert!(repaired.count() > 10, "mentions are linked inside repaired lines");
 }

@@ -14,6 +14,7 @@ use crate::export::{self, ExportError, Target, font};
 use crate::index::{Edge, EdgeKind, Passage};
 use crate::notes::ConceptNotes;
 use crate::text::Lang;
+use crate::text::repair::ReadingText;
 use crate::tours::Tour;
 
 use super::markup::{Mark, marked};
@@ -610,8 +611,9 @@ fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
         .iter()
         .filter(|line| line.repaired && !line.unrepaired)
         .filter_map(|line| {
-            let text = reading.text.get(line.reading.clone())?.trim();
-            Some(RepairedLine { original: trimmed(&doc.text, line.original.clone())?, reading: text })
+            let shown = trimmed(&reading.text, line.reading.clone())?;
+            let text = reading.text.get(shown.clone())?;
+            Some(RepairedLine { original: trimmed(&doc.text, line.original.clone())?, reading: text, at: shown.start })
         })
         .collect();
     let repaired_title = escape(tr(lang, "repaired order"));
@@ -679,7 +681,7 @@ fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
             }
             marks.extend(ctx.mention_marks("../", document, &piece, None));
             let id = if k == 0 { format!(" id=\"p-{number}\"") } else { String::new() };
-            let inner = with_repaired_lines(doc, &piece, &marks, &repaired, &repaired_title);
+            let inner = with_repaired_lines(doc, &reading, &piece, &marks, &repaired, &repaired_title);
             let _ = writeln!(body, "<p{id}{}>{inner}</p>", text_attrs(text, known));
         }
     }
@@ -700,14 +702,18 @@ fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 struct RepairedLine<'a> {
     original: Range<usize>,
     reading: &'a str,
+    /// Where `reading` starts in the document's reading text.
+    at: usize,
 }
 
 /// The piece's stored text with its marks, except that each line the repair
 /// read back is shown in its reading order (in a `repaired` span whose title
-/// holds the line as stored), without marks — the index has none inside it —
-/// but with the anchors that begin there.
+/// holds the line as stored), its marks (mentions, sentences) carried over
+/// to where their letters are read (a mention whose letters the repair moved
+/// apart is marked in each place), and the anchors that begin there kept.
 fn with_repaired_lines(
     doc: &Document,
+    reading: &ReadingText,
     piece: &Range<usize>,
     marks: &[Mark],
     repaired: &[RepairedLine],
@@ -725,11 +731,12 @@ fn with_repaired_lines(
             out.push_str(mark.close);
         }
         let stored = doc.text.get(line.original.clone()).unwrap_or_default();
+        let read_marks = marks_in_reading(reading, &line.original, marks);
         let _ = write!(
             out,
             "<span class=\"repaired\" title=\"{title} {}\">{}</span>",
             escape(stored),
-            escape(line.reading)
+            marked(line.reading, line.at, &read_marks)
         );
         at = line.original.end;
     }
@@ -737,6 +744,29 @@ fn with_repaired_lines(
         out.push_str(&marked(rest, at, marks));
     }
     out
+}
+
+/// The marks over the stored `line`, moved to the reading text's bytes: one
+/// mark per place the repair put their letters, none carrying an anchor (the
+/// anchors stay in the stored order, just before the line).
+fn marks_in_reading(reading: &ReadingText, line: &Range<usize>, marks: &[Mark]) -> Vec<Mark> {
+    let mut moved = Vec::new();
+    for mark in marks {
+        let (from, to) = (mark.range.start.max(line.start), mark.range.end.min(line.end));
+        if from >= to {
+            continue;
+        }
+        for range in reading.reading_ranges(from..to) {
+            moved.push(Mark {
+                range,
+                level: mark.level,
+                open: mark.reopen.clone(),
+                reopen: mark.reopen.clone(),
+                close: mark.close,
+            });
+        }
+    }
+    moved
 }
 
 fn abstracts_page(ctx: &Ctx) -> String {
