@@ -541,6 +541,29 @@ document.getElementById("out").textContent = JSON.stringify(out);
     );
 }
 
+/// A search hit's snippet is cut between words: never «… بکه» for «شبکه».
+#[test]
+fn in_a_browser_a_snippet_is_cut_between_words() {
+    let Some(chromium) = browser::chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("search.js"), diplomap::export::site::search::search_js()).unwrap();
+    let page = r#"<!DOCTYPE html><meta charset="utf-8"><pre id="out"></pre><script src="search.js"></script><script>
+var words = "شبکه ارتباطی پلیس اینترپل با دفترهای ملی ";
+var text = words.repeat(8) + "هدف" + " " + words.repeat(8);
+var at = text.indexOf("هدف");
+document.getElementById("out").textContent = window.diplomapSnippet(text, [at, at + 3]);
+</script>"#;
+    std::fs::write(dir.path().join("snippet.html"), page).unwrap();
+    let dom = browser::dump_dom(&chromium, &file_url(&dir.path().join("snippet.html")));
+    let shown = unescape(element_by_id(&dom, "pre", "out").expect("the script wrote its result"));
+    let words = ["شبکه", "ارتباطی", "پلیس", "اینترپل", "با", "دفترهای", "ملی", "هدف"];
+    let inner = shown.trim_start_matches("… ").trim_end_matches(" …");
+    assert!(shown.starts_with("… ") && shown.ends_with(" …") && inner.contains("هدف"), "{shown}");
+    for word in inner.split_whitespace() {
+        assert!(words.contains(&word), "a word cut in the snippet: {word:?} in {shown}");
+    }
+}
+
 /// The site names a document's sections as the reader does: the two parts of
 /// the Arabic joint statement's body each by its own name, not «متن» twice.
 #[test]

@@ -157,12 +157,15 @@ function search(query, limit) {
 }
 window.diplomapFold = fold;
 window.diplomapSearch = search;
+window.diplomapSnippet = function (text, range) { return snippet(text, range).textContent; };
 
 function snippet(text, range) {
   var span = document.createElement("span");
   if (!range) { span.textContent = text.slice(0, 200); return span; }
   var from = Math.max(0, range[0] - 90), to = Math.min(text.length, range[1] + 90);
-  while (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from--;
+  // Cut between words, never inside one («… بکه» for «شبکه»).
+  if (from > 0) { var space = text.slice(from, range[0]).search(/\s/); from = space < 0 ? range[0] : from + space + 1; }
+  if (to < text.length) { var last = text.slice(range[1], to).search(/\s\S*$/); to = last < 0 ? range[1] : range[1] + last; }
   span.appendChild(document.createTextNode((from > 0 ? "… " : "") + text.slice(from, range[0])));
   var mark = document.createElement("mark");
   mark.textContent = text.slice(range[0], range[1]);
