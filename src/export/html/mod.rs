@@ -155,7 +155,7 @@ pub const BASE_CSS: &str = r#"
 *{box-sizing:border-box}
 html{font-family:Vazirmatn,Tahoma,"DejaVu Sans",sans-serif;line-height:1.7;color:#141414;background:#fff;-webkit-text-size-adjust:100%}
 body{margin:0 auto;max-width:72rem;padding:0 1rem 2rem}
-a{color:#0b5cad}
+a{color:#0b5cad;text-underline-offset:.3em}
 h1{font-size:1.5rem;line-height:1.4;margin:1rem 0 .5rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 svg{display:block;width:100%;height:auto;max-height:80vh}

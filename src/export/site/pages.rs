@@ -932,5 +932,5 @@ li.hit{margin:.6rem 0}
 li.hit p{margin:.1rem 0;color:#333}
 mark{background:#fff1a8}
 pre.licence{white-space:pre-wrap;font-size:.8rem}
-@media (max-width:40rem){table.side-by-side,table.side-by-side tbody,table.side-by-side tr,table.side-by-side td{display:block;width:100%}table.side-by-side thead{display:none}dl.names{grid-template-columns:1fr}}
+@media (max-width:40rem){form.search{flex:1 1 100%;margin-inline-start:0}form.search input[type=search]{width:100%;box-sizing:border-box}table.side-by-side,table.side-by-side tbody,table.side-by-side tr,table.side-by-side td{display:block;width:100%}table.side-by-side thead{display:none}dl.names{grid-template-columns:1fr}}
 "#;
