@@ -21,7 +21,9 @@ use crate::ui::context::i18n::{isolate, number, section_name, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::views::notes_editor::{NotesEditor, PassageNoteView};
-use crate::ui::views::repaired_lines::{RepairedLines, STORED_SHORTCUT, repaired_line, repaired_line_ui, stored_range};
+use crate::ui::views::repaired_lines::{
+    RepairedLines, STORED_SHORTCUT, repaired_line, repaired_line_ui, shown_block, stored_range,
+};
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 use crate::ui::widgets::long_text;
 use crate::ui::widgets::paragraphs::{
@@ -168,6 +170,27 @@ fn body_ui(
             repaired_line_ui(ui, line, text, lang)
         } else if block.broken {
             broken_line_ui(ui, text, lang)
+        } else if let Some((reading, shown)) =
+            reading.filter(|_| !show_stored).and_then(|r| Some((r, shown_block(&document.text, r, &block.range)?)))
+        {
+            // Lines of the paragraph read back: highlights and notes carried onto them,
+            // a selection carried back to the stored bytes.
+            let moved = |range: &Range<usize>| {
+                shown.shown_ranges(reading, &(block.range.start + range.start..block.range.start + range.end))
+            };
+            let highlights: Vec<Highlight> = highlights
+                .iter()
+                .flat_map(|h| moved(&h.range).into_iter().map(move |range| Highlight { range, ..h.clone() }))
+                .collect();
+            let marks: Vec<Range<usize>> =
+                noted_ranges(body.passage_notes, &block.range).iter().flat_map(moved).collect();
+            let color = crate::ui::paint::map::note_badge_color(dark);
+            let mut response = paragraph_ui_marked(ui, &shown.text, &highlights, &marks, color);
+            response.selection = response.selection.and_then(|selected| {
+                let stored = shown.stored_range(reading, &selected)?;
+                Some(stored.start.saturating_sub(block.range.start)..stored.end.saturating_sub(block.range.start))
+            });
+            response
         } else {
             let marks = noted_ranges(body.passage_notes, &block.range);
             paragraph_ui_marked(ui, text, &highlights, &marks, crate::ui::paint::map::note_badge_color(dark))
