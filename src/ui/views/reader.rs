@@ -178,9 +178,15 @@ fn body_ui(
             let moved = |range: &Range<usize>| {
                 shown.shown_ranges(reading, &(block.range.start + range.start..block.range.start + range.end))
             };
-            let highlights: Vec<Highlight> = highlights
-                .iter()
-                .flat_map(|h| moved(&h.range).into_iter().map(move |range| Highlight { range, ..h.clone() }))
+            let tint = if dark { egui::Color32::from_rgb(38, 56, 40) } else { egui::Color32::from_rgb(234, 245, 234) };
+            let read_back =
+                shown.read_back_ranges().map(|range| Highlight { range, color: tint, concept: None, strong: false });
+            let highlights: Vec<Highlight> = read_back
+                .chain(
+                    highlights
+                        .iter()
+                        .flat_map(|h| moved(&h.range).into_iter().map(move |range| Highlight { range, ..h.clone() })),
+                )
                 .collect();
             let marks: Vec<Range<usize>> =
                 noted_ranges(body.passage_notes, &block.range).iter().flat_map(moved).collect();

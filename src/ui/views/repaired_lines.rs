@@ -189,6 +189,13 @@ fn trimmed(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
 }
 
 impl ShownBlock {
+    /// The runs of [`Self::text`] that are lines read back (the reader tints
+    /// them, as the site does, so a machine's reordering is never taken for
+    /// the stored text).
+    pub fn read_back_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.pieces.iter().filter(|p| matches!(p.from, Source::ReadBack(_))).map(|p| p.shown.clone())
+    }
+
     /// Where the stored bytes `stored` are shown (several places when the
     /// repair moved their letters apart), as offsets into [`Self::text`].
     pub fn shown_ranges(&self, reading: &ReadingText, stored: &Range<usize>) -> Vec<Range<usize>> {
