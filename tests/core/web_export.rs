@@ -503,13 +503,25 @@ fn in_a_browser_the_site_reads_in_logical_order_and_requests_only_its_files() {
     std::fs::write(browser::screenshot_dir().join("site-fa-concept-phone.png"), browser.screenshot(&phone)).unwrap();
 }
 
-#[test]
-fn in_a_browser_the_search_folds_every_character_as_the_program_does() {
-    let Some(chromium) = browser::chromium() else { return };
+/// What `script` writes into `<pre id="out">` of a page that loads the
+/// site's `search.js`, after the browser ran it; None without a browser.
+fn search_js_output(script: &str) -> Option<String> {
+    let chromium = browser::chromium()?;
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("search.js"), diplomap::export::site::search::search_js()).unwrap();
+    let page = format!(
+        r#"<!DOCTYPE html><meta charset="utf-8"><pre id="out"></pre><script src="search.js"></script><script>{script}</script>"#
+    );
+    std::fs::write(dir.path().join("page.html"), page).unwrap();
+    let dom = browser::dump_dom(&chromium, &file_url(&dir.path().join("page.html")));
+    Some(unescape(element_by_id(&dom, "pre", "out").expect("the script wrote its result")))
+}
+
+#[test]
+fn in_a_browser_the_search_folds_every_character_as_the_program_does() {
     // Every code point of the first two planes, folded by the page's script.
-    let page = r#"<!DOCTYPE html><meta charset="utf-8"><pre id="out"></pre><script src="search.js"></script><script>
+    let Some(json) = search_js_output(
+        r#"
 var out = [];
 for (var c = 0; c < 0x20000; c++) {
   if (c >= 0xD800 && c <= 0xDFFF) continue;
@@ -519,11 +531,11 @@ for (var c = 0; c < 0x20000; c++) {
   out.push(codes);
 }
 document.getElementById("out").textContent = JSON.stringify(out);
-</script>"#;
-    std::fs::write(dir.path().join("fold.html"), page).unwrap();
-    let dom = browser::dump_dom(&chromium, &file_url(&dir.path().join("fold.html")));
-    let json = element_by_id(&dom, "pre", "out").expect("the script wrote its result");
-    let folded: Vec<Vec<u32>> = serde_json::from_str(json).expect("JSON");
+"#,
+    ) else {
+        return;
+    };
+    let folded: Vec<Vec<u32>> = serde_json::from_str(&json).expect("JSON");
     let chars: Vec<char> = (0..0x20000u32).filter_map(char::from_u32).collect();
     assert_eq!(folded.len(), chars.len());
     let mut differ = Vec::new();
@@ -544,18 +556,16 @@ document.getElementById("out").textContent = JSON.stringify(out);
 /// A search hit's snippet is cut between words: never «… بکه» for «شبکه».
 #[test]
 fn in_a_browser_a_snippet_is_cut_between_words() {
-    let Some(chromium) = browser::chromium() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("search.js"), diplomap::export::site::search::search_js()).unwrap();
-    let page = r#"<!DOCTYPE html><meta charset="utf-8"><pre id="out"></pre><script src="search.js"></script><script>
+    let Some(shown) = search_js_output(
+        r#"
 var words = "شبکه ارتباطی پلیس اینترپل با دفترهای ملی ";
 var text = words.repeat(8) + "هدف" + " " + words.repeat(8);
 var at = text.indexOf("هدف");
 document.getElementById("out").textContent = window.diplomapSnippet(text, [at, at + 3]);
-</script>"#;
-    std::fs::write(dir.path().join("snippet.html"), page).unwrap();
-    let dom = browser::dump_dom(&chromium, &file_url(&dir.path().join("snippet.html")));
-    let shown = unescape(element_by_id(&dom, "pre", "out").expect("the script wrote its result"));
+"#,
+    ) else {
+        return;
+    };
     let words = ["شبکه", "ارتباطی", "پلیس", "اینترپل", "با", "دفترهای", "ملی", "هدف"];
     let inner = shown.trim_start_matches("… ").trim_end_matches(" …");
     assert!(shown.starts_with("… ") && shown.ends_with(" …") && inner.contains("هدف"), "{shown}");

@@ -607,13 +607,10 @@ fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
     let index = &ctx.site.index.documents[document];
     let reading = doc.reading();
     let repaired: Vec<RepairedLine> = reading
-        .lines
-        .iter()
-        .filter(|line| line.repaired && !line.unrepaired)
+        .read_back_lines(&doc.text)
         .filter_map(|line| {
-            let shown = trimmed(&reading.text, line.reading.clone())?;
-            let text = reading.text.get(shown.clone())?;
-            Some(RepairedLine { original: trimmed(&doc.text, line.original.clone())?, reading: text, at: shown.start })
+            let text = reading.text.get(line.reading.clone())?;
+            Some(RepairedLine { original: line.original, reading: text, at: line.reading.start })
         })
         .collect();
     let repaired_title = escape(tr(lang, "repaired order"));
@@ -667,14 +664,14 @@ fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
                     close: "</span>",
                 });
             }
-            for line in &index.broken_lines {
+            for line in index.broken_lines.iter().filter(|line| line.end > piece.start && line.start < piece.end) {
                 let read_back = repaired.iter().any(|r| {
                     r.original.start >= piece.start
                         && r.original.end <= piece.end
                         && r.original.start < line.end
                         && line.start < r.original.end
                 });
-                if line.end > piece.start && line.start < piece.end && !read_back {
+                if !read_back {
                     let open = format!("<span class=\"broken\" title=\"{broken_title}\">");
                     marks.push(Mark::new(line.clone(), 1, &open, "</span>"));
                 }
@@ -688,14 +685,6 @@ fn reading_text(ctx: &Ctx, body: &mut String, document: usize, doc: &Document) {
     if open_section.is_some() {
         let _ = writeln!(body, "</section>");
     }
-}
-
-/// `range` of `text` without the white space at its ends (paragraphs end
-/// where their text does; a line may end in spaces).
-fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let piece = text.get(range.clone())?;
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    Some(start..start + piece.trim().len())
 }
 
 /// A stored line that the repair read back into logical order.

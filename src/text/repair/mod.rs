@@ -46,7 +46,7 @@ mod units;
 mod vocab;
 
 pub use map::{ByteMap, MapRun};
-pub use reading::{ReadingLine, ReadingText};
+pub use reading::{ReadBackLine, ReadingLine, ReadingText};
 pub use vocab::Vocabulary;
 
 use super::lang;

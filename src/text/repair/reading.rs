@@ -20,6 +20,15 @@ pub struct ReadingLine {
     pub unrepaired: bool,
 }
 
+/// A line the repair read back with confidence, as the reader and the site
+/// show it: its stored and its reading bytes, without the white space at
+/// their ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadBackLine {
+    pub original: Range<usize>,
+    pub reading: Range<usize>,
+}
+
 /// A document's text in logical order. Line N of the reading is line N of the
 /// stored file; the stored text itself is never changed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -71,6 +80,25 @@ impl ReadingText {
         self.lines.iter().any(|line| line.repaired)
     }
 
+    /// The lines the repair read back with confidence (repaired, not left as
+    /// stored), in order; `stored` is the text this reading was made from.
+    pub fn read_back_lines<'a>(&'a self, stored: &'a str) -> impl Iterator<Item = ReadBackLine> + 'a {
+        self.lines.iter().filter(|line| line.repaired && !line.unrepaired).filter_map(move |line| {
+            Some(ReadBackLine {
+                original: trimmed(stored, &line.original)?,
+                reading: trimmed(&self.text, &line.reading)?,
+            })
+        })
+    }
+
+    /// The stored bytes behind `reading`, from the first to the last.
+    pub fn original_span(&self, reading: Range<usize>) -> Option<Range<usize>> {
+        let ranges = self.original_ranges(reading);
+        let start = ranges.iter().map(|r| r.start).min()?;
+        let end = ranges.iter().map(|r| r.end).max()?;
+        Some(start..end)
+    }
+
     /// The stored byte ranges a reading range was made from (see
     /// [`ByteMap::original_ranges`]).
     pub fn original_ranges(&self, reading: Range<usize>) -> Vec<Range<usize>> {
@@ -87,4 +115,11 @@ impl ReadingText {
         let i = self.lines.partition_point(|line| line.reading.end < at);
         (i < self.lines.len()).then_some(i)
     }
+}
+
+/// `range` of `text` without the white space at its ends.
+fn trimmed(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
+    let piece = text.get(range.clone())?;
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    Some(start..start + piece.trim().len())
 }

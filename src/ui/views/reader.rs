@@ -21,9 +21,7 @@ use crate::ui::context::i18n::{isolate, number, section_name, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::views::notes_editor::{NotesEditor, PassageNoteView};
-use crate::ui::views::repaired_lines::{
-    RepairedLines, STORED_SHORTCUT, repaired_line, repaired_line_ui, shown_block, stored_range,
-};
+use crate::ui::views::repaired_lines::{RepairedLines, STORED_SHORTCUT, repaired_line_ui, shown_block};
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_ui};
 use crate::ui::widgets::long_text;
 use crate::ui::widgets::paragraphs::{
@@ -77,8 +75,9 @@ pub fn reader_ui(
     {
         state.repaired.show_stored = !state.repaired.show_stored;
     }
-    let _ = state.repaired.reading(ui.ctx(), document, model.revision, broken);
-    toolbar_ui(ui, model, document, state, lang, commands);
+    let reading = state.repaired.reading(ui.ctx(), document, model.revision, broken);
+    let any_read_back = reading.as_ref().is_some_and(|r| r.any_repaired());
+    toolbar_ui(ui, model, document, state, any_read_back, lang, commands);
     let hits = find_hits(state, document, model.revision);
     let hits = if hits.is_empty() { anchored_word(document, anchor).into_iter().collect() } else { hits };
     let target = scroll_target(document, anchor, &hits, state);
@@ -105,6 +104,7 @@ pub fn reader_ui(
         window,
         target: if must_scroll { target } else { None },
         key,
+        reading: reading.as_deref().filter(|_| !state.repaired.show_stored),
     };
     egui::ScrollArea::vertical().id_salt(("reader", id)).auto_shrink([false, false]).show(ui, |ui| {
         // One selection group: a drag can run over several paragraphs.
@@ -133,6 +133,8 @@ struct Body<'a> {
     target: Option<Range<usize>>,
     /// What `state.scrolled_to` becomes once there.
     key: (String, Option<DocumentAnchor>),
+    /// The document read back, unless its lines are shown as stored.
+    reading: Option<&'a crate::text::repair::ReadingText>,
 }
 
 /// The document's paragraphs with their section titles, highlights, passage
@@ -162,17 +164,12 @@ fn body_ui(
         let text = &document.text[block.range.clone()];
         let highlights =
             block_highlights(model, body.document_index, &block.range, body.hits, state.find_current, selected, dark);
-        let show_stored = state.repaired.show_stored;
-        let reading = state.repaired.reading(ui.ctx(), document, model.revision, true);
-        let read_back =
-            reading.filter(|_| block.broken && !show_stored).and_then(|r| Some((r, repaired_line(r, &block.range)?)));
-        let mut response = if let Some((_, line)) = &read_back {
-            repaired_line_ui(ui, line, text, lang)
+        let read_back = body.reading.and_then(|r| Some((r, shown_block(&document.text, r, &block.range)?)));
+        let mut response = if let (Some((_, shown)), true) = (&read_back, block.broken) {
+            repaired_line_ui(ui, &shown.text, text, lang)
         } else if block.broken {
             broken_line_ui(ui, text, lang)
-        } else if let Some((reading, shown)) =
-            reading.filter(|_| !show_stored).and_then(|r| Some((r, shown_block(&document.text, r, &block.range)?)))
-        {
+        } else if let Some((reading, shown)) = &read_back {
             // Lines of the paragraph read back: highlights and notes carried onto them,
             // a selection carried back to the stored bytes.
             let moved = |range: &Range<usize>| {
@@ -191,19 +188,14 @@ fn body_ui(
             let marks: Vec<Range<usize>> =
                 noted_ranges(body.passage_notes, &block.range).iter().flat_map(moved).collect();
             let color = crate::ui::paint::map::note_badge_color(dark);
-            let mut response = paragraph_ui_marked(ui, &shown.text, &highlights, &marks, color);
-            response.selection = response.selection.and_then(|selected| {
-                let stored = shown.stored_range(reading, &selected)?;
-                Some(stored.start.saturating_sub(block.range.start)..stored.end.saturating_sub(block.range.start))
-            });
-            response
+            paragraph_ui_marked(ui, &shown.text, &highlights, &marks, color)
         } else {
             let marks = noted_ranges(body.passage_notes, &block.range);
             paragraph_ui_marked(ui, text, &highlights, &marks, crate::ui::paint::map::note_badge_color(dark))
         };
-        // A selection in a line read back names the stored bytes it was read from.
-        if let (Some((reading, line)), Some(selected)) = (&read_back, response.selection.clone()) {
-            response.selection = stored_range(reading, line, &selected).map(|stored| {
+        // A selection in lines read back names the stored bytes they were read from.
+        if let (Some((reading, shown)), Some(selected)) = (&read_back, response.selection.clone()) {
+            response.selection = shown.stored_range(reading, &selected).map(|stored| {
                 stored.start.saturating_sub(block.range.start)..stored.end.saturating_sub(block.range.start)
             });
         }
@@ -250,6 +242,7 @@ fn toolbar_ui(
     model: &Model,
     document: &Document,
     state: &mut ReaderState,
+    any_read_back: bool,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
@@ -281,7 +274,7 @@ fn toolbar_ui(
             let shown = if hits.is_empty() { 0 } else { state.find_current % hits.len() + 1 };
             label_ui(ui, &format!("{}/{}", number(lang, shown), number(lang, hits.len())));
         }
-        if state.repaired.reading(ui.ctx(), document, model.revision, true).is_some_and(|r| r.any_repaired()) {
+        if any_read_back {
             let label = format!("{} (Ctrl+Shift+O)", tr(lang, "show as stored"));
             crate::ui::widgets::choice::checkbox_ui(ui, lang, &mut state.repaired.show_stored, &label);
         }

@@ -37,14 +37,6 @@ pub struct RepairedLines {
     pub show_stored: bool,
 }
 
-/// A line the repair read back, as the reader draws it.
-pub struct RepairedLine<'r> {
-    /// The line's text in reading order.
-    pub text: &'r str,
-    /// Where that text starts in the reading text (to map a selection back).
-    reading_start: usize,
-}
-
 impl RepairedLines {
     /// Whether a document's lines are being read back (a screenshot waits).
     pub fn is_reading(&self) -> bool {
@@ -59,10 +51,9 @@ impl RepairedLines {
         document: &Document,
         revision: u64,
         broken: bool,
-    ) -> Option<&ReadingText> {
-        let key = (document.id.clone(), revision);
-        if self.key.as_ref() != Some(&key) {
-            self.key = Some(key);
+    ) -> Option<Arc<ReadingText>> {
+        if !self.key.as_ref().is_some_and(|(id, at)| *id == document.id && *at == revision) {
+            self.key = Some((document.id.clone(), revision));
             self.ready = None;
             self.pending = broken.then(|| spawn_reading(document.text.clone()));
         }
@@ -76,7 +67,7 @@ impl RepairedLines {
                 Err(TryRecvError::Disconnected) => self.pending = None,
             }
         }
-        self.ready.as_deref()
+        self.ready.clone()
     }
 }
 
@@ -89,40 +80,16 @@ fn spawn_reading(text: String) -> Receiver<ReadingText> {
     receiver
 }
 
-/// The repaired reading of the stored line holding `block`, if the repair
-/// read it back with confidence.
-pub fn repaired_line<'r>(reading: &'r ReadingText, block: &Range<usize>) -> Option<RepairedLine<'r>> {
-    let line =
-        reading.lines.iter().find(|line| line.original.start <= block.start && block.end <= line.original.end)?;
-    if !line.repaired || line.unrepaired {
-        return None;
-    }
-    let full = reading.text.get(line.reading.clone())?;
-    let text = full.trim();
-    let lead = full.len() - full.trim_start().len();
-    Some(RepairedLine { text, reading_start: line.reading.start + lead })
-}
-
-/// The stored bytes a selection of `selected` bytes in `line` was read from:
-/// the span from the first to the last stored byte behind it.
-pub fn stored_range(reading: &ReadingText, line: &RepairedLine, selected: &Range<usize>) -> Option<Range<usize>> {
-    let shown = line.reading_start + selected.start..line.reading_start + selected.end;
-    let ranges = reading.original_ranges(shown);
-    let start = ranges.iter().map(|r| r.start).min()?;
-    let end = ranges.iter().map(|r| r.end).max()?;
-    Some(start..end)
-}
-
 /// A repaired line: its mark on the start side (hover: that it was read back,
 /// and the line as stored), then the line in reading order.
-pub fn repaired_line_ui(ui: &mut egui::Ui, line: &RepairedLine, stored: &str, lang: Lang) -> ParagraphResponse {
+pub fn repaired_line_ui(ui: &mut egui::Ui, shown: &str, stored: &str, lang: Lang) -> ParagraphResponse {
     let mut response = ParagraphResponse::default();
     let row = crate::ui::widgets::mirror::row(ui, lang.is_rtl(), |ui| {
         let mark = ui
             .label(egui::RichText::new(crate::ui::widgets::icons::REPAIRED_LINE).color(ui.visuals().weak_text_color()));
         let hover = format!("{} {}", tr(lang, "repaired order"), isolate(stored));
         hover_text_ui(mark, &hover);
-        let paragraph = paragraph_ui(ui, line.text, &[]);
+        let paragraph = paragraph_ui(ui, shown, &[]);
         response.selection = paragraph.selection;
         response.selection_continues = paragraph.selection_continues;
     });
@@ -162,16 +129,13 @@ pub fn shown_block(stored: &str, reading: &ReadingText, block: &Range<usize>) ->
         shown.text.push_str(text);
         shown.pieces.push(ShownPiece { shown: start..shown.text.len(), from });
     };
-    for line in reading.lines.iter().filter(|line| line.repaired && !line.unrepaired) {
-        let (Some(original), Some(read)) = (trimmed(stored, &line.original), trimmed(&reading.text, &line.reading))
-        else {
-            continue;
-        };
+    for line in reading.read_back_lines(stored) {
+        let original = line.original;
         if original.start < block.start || original.end > block.end || original.start < at {
             continue;
         }
         push(&mut shown, stored.get(at..original.start)?, Source::Stored(at));
-        push(&mut shown, reading.text.get(read.clone())?, Source::ReadBack(read.start));
+        push(&mut shown, reading.text.get(line.reading.clone())?, Source::ReadBack(line.reading.start));
         at = original.end;
     }
     if shown.pieces.is_empty() {
@@ -179,13 +143,6 @@ pub fn shown_block(stored: &str, reading: &ReadingText, block: &Range<usize>) ->
     }
     push(&mut shown, stored.get(at..block.end)?, Source::Stored(at));
     Some(shown)
-}
-
-/// `range` without the white space at its ends.
-fn trimmed(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
-    let piece = text.get(range.clone())?;
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    Some(start..start + piece.trim().len())
 }
 
 impl ShownBlock {

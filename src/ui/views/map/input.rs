@@ -57,8 +57,7 @@ pub(super) fn node_widgets_ui(
     }
     order.sort_by_key(|&i| tab_key(map, data, frame.scene.nodes[i].node));
     let now = ui.input(|i| i.time);
-    let drawn: Vec<usize> = order.iter().map(|&i| frame.scene.nodes[i].node).collect();
-    if let Some(node) = keyboard_target(map, data, &drawn) {
+    if let Some(node) = keyboard_target(map, data, order.iter().map(|&i| frame.scene.nodes[i].node)) {
         map.keyboard_wanted = None;
         map.selected = Some(node);
         map.focus_request = Some(node);
@@ -135,18 +134,23 @@ fn node_menu(
     }
 }
 
-/// Tab order: the focused concept first, then by kind, then the most mentioned.
-/// The node the keyboard was asked onto (Ctrl+M), among the nodes drawn in
+/// The node the keyboard was asked onto (Ctrl+M), among the nodes `drawn` in
 /// Tab order: the wanted concept's, else the selected one, else the first.
 /// None when nothing was asked or nothing is drawn yet.
-fn keyboard_target(map: &MapView, data: &MapData, drawn: &[usize]) -> Option<usize> {
+fn keyboard_target(map: &MapView, data: &MapData, drawn: impl Iterator<Item = usize>) -> Option<usize> {
     let wanted = map.keyboard_wanted.as_ref()?;
-    let of_concept =
-        wanted.concept.as_deref().and_then(|id| drawn.iter().copied().find(|&node| data.graph.nodes()[node].id == id));
-    let selected = map.selected.filter(|node| drawn.contains(node));
-    of_concept.or(selected).or(drawn.first().copied())
+    let (mut first, mut selected) = (None, None);
+    for node in drawn {
+        if wanted.concept.as_deref() == Some(data.graph.nodes()[node].id.as_str()) {
+            return Some(node);
+        }
+        first = first.or(Some(node));
+        selected = selected.or(map.selected.filter(|&s| s == node));
+    }
+    selected.or(first)
 }
 
+/// Tab order: the focused concept first, then by kind, then the most mentioned.
 fn tab_key(map: &MapView, data: &MapData, node: usize) -> (bool, u16, std::cmp::Reverse<u32>, usize) {
     let entry = &data.graph.nodes()[node];
     let is_focus = map.settings.focus.as_deref() == Some(entry.id.as_str());
