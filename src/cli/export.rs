@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use super::Failure;
 use super::output::{Out, warn};
-use crate::export::{self, Target, map::MapData};
+use crate::export::{self, Target, map::SettledMap};
 use crate::graph::Vec2;
 use crate::index::Index;
 use crate::text::Lang;
@@ -136,7 +136,7 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(
         return Err(Failure::Message(format!("--step {step}: the tour has steps 1 to {count}")));
     }
     let index = Index::build(&corpus);
-    let map = MapData::build(&corpus, &index);
+    let map = SettledMap::build(&corpus, &index);
     if format == Format::Site {
         let out = args.out.unwrap_or_else(|| PathBuf::from("site"));
         export::check_destination(&out, &corpus.dir).map_err(|e| Failure::Message(e.to_string()))?;
@@ -175,7 +175,7 @@ pub fn run(corpus: Option<PathBuf>, args: ExportArgs, out: &mut Out) -> Result<(
 
 /// How every page of one run is drawn.
 struct Page<'a> {
-    map: &'a MapData,
+    map: &'a SettledMap,
     format: Format,
     size: Vec2,
     scale: f32,
@@ -211,12 +211,12 @@ fn page_writer(corpus: &Path, force: bool) -> impl Fn(&[u8], export::own::Kind, 
 }
 
 #[cfg(feature = "gui")]
-fn png_bytes(map: &MapData, prepared: &export::Prepared, scale: f32) -> Result<Vec<u8>, Failure> {
+fn png_bytes(map: &SettledMap, prepared: &export::Prepared, scale: f32) -> Result<Vec<u8>, Failure> {
     crate::ui::paint::picture::png_of(map, prepared, scale).map_err(|e| Failure::Message(e.to_string()))
 }
 
 #[cfg(not(feature = "gui"))]
-fn png_bytes(_map: &MapData, _prepared: &export::Prepared, _scale: f32) -> Result<Vec<u8>, Failure> {
+fn png_bytes(_map: &SettledMap, _prepared: &export::Prepared, _scale: f32) -> Result<Vec<u8>, Failure> {
     Err(Failure::Usage("PNG export needs the `gui` feature (the bundled fonts and painter); use --format svg".into()))
 }
 

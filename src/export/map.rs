@@ -1,12 +1,16 @@
-//! The map as exports (and the presenter) see it: the graph of the corpus
-//! (concepts as nodes, index edges), its settled layout, and the concept labels
-//! per language. Built from the corpus and its index, deterministic: the same
-//! corpus and `layout.ron` always give the same positions.
+//! The map picture's one model, for the window's map view, the presenter and
+//! every export: the graph of the corpus (one node per concept of the catalog,
+//! node `n` is concept `n`; one edge per index edge, [`map_graph`]), the index
+//! edge behind each graph edge, the concept labels per language ([`MapData`]),
+//! and for the exports its settled layout ([`SettledMap`]). Node and edge
+//! kinds are small codes ([`kind_code`], [`edge_code`]) the graph core carries
+//! as style indices. Deterministic: the same corpus and `layout.ron` always
+//! give the same positions. No drawing here.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::catalog::{ConceptKind, RelationKind};
+use crate::catalog::{ConceptKind, Localized, RelationKind};
 use crate::corpus::Corpus;
 use crate::graph::{EdgeInput, Graph, Layout, LayoutConfig, NodeInput, SceneStyle, Vec2, load_layout};
 use crate::index::{EdgeKind, Index};
@@ -15,16 +19,27 @@ use crate::text::Lang;
 /// The most layout steps run before a map is drawn (it settles far sooner).
 const MAX_LAYOUT_STEPS: usize = 5000;
 
-/// The graph, where its nodes sit, and what they are called.
+/// What the map shows, the one model of the map picture for the window, the
+/// presenter and every export: the graph of the corpus, the index edge behind
+/// each graph edge, and each node's labels.
 #[derive(Debug, Clone)]
 pub struct MapData {
     pub graph: Arc<Graph>,
+    /// For each graph edge, the index edge (in `index.edges`) it shows.
+    pub index_edges: Vec<usize>,
+    /// Labels by node (node `n` is concept `n`).
+    pub labels: Vec<Localized>,
+}
+
+/// A map laid out: [`MapData`] and where its nodes sit, as the exports and
+/// the presenter draw it (the window's map view runs its own live layout).
+#[derive(Debug, Clone)]
+pub struct SettledMap {
+    pub data: MapData,
     /// World positions, one per node (index = catalog index).
     pub positions: Vec<Vec2>,
     /// Pinned in `layout.ron`, by node index.
     pub pinned: Vec<bool>,
-    /// Labels by node, per language.
-    pub labels: Vec<[String; 3]>,
 }
 
 /// The edge code of co-occurrences; curated relations are `1 + ` their place in [`RELATION_KINDS`].
@@ -137,53 +152,62 @@ pub fn map_scene_style() -> SceneStyle {
 }
 
 impl MapData {
-    /// The graph of `corpus` and `index`, laid out until still, with the
-    /// pins of `layout.ron` applied (a broken `layout.ron` is ignored here;
-    /// `diplomap check` reports it).
-    pub fn build(corpus: &Corpus, index: &Index) -> MapData {
-        let graph = Arc::new(map_graph(corpus, index).0);
-        let is_known = |id: &str| graph.index_of(id).is_some();
-        let (pins, _problems) = load_layout(&corpus.dir.join("layout.ron"), is_known);
-        let mut layout = Layout::new(Arc::clone(&graph), map_layout_config_for(&graph));
-        layout.apply_pins(&pins);
-        layout.run(MAX_LAYOUT_STEPS);
-        let pinned = (0..graph.node_count()).map(|n| layout.is_pinned(n)).collect();
-        let labels = corpus
-            .catalog
-            .concepts
-            .iter()
-            .map(|c| [c.labels.fa.clone(), c.labels.ar.clone(), c.labels.en.clone()])
-            .collect();
-        MapData { positions: layout.positions().to_vec(), graph, pinned, labels }
+    /// The map of `corpus` and `index`, not laid out.
+    pub fn of(corpus: &Corpus, index: &Index) -> MapData {
+        let (graph, index_edges) = map_graph(corpus, index);
+        let labels = corpus.catalog.concepts.iter().map(|c| c.labels.clone()).collect();
+        MapData { graph: Arc::new(graph), index_edges, labels }
     }
 
-    /// A map over an already laid out graph (the app's current map).
-    pub fn from_parts(graph: Arc<Graph>, positions: Vec<Vec2>, labels: Vec<[String; 3]>) -> MapData {
-        let pinned = vec![false; graph.node_count()];
-        MapData { graph, positions, pinned, labels }
-    }
-
-    /// The label of `node` in `lang`, else in English, else its id.
+    /// The label of `node` in `lang`, else in another language, else its id.
     pub fn label(&self, node: usize, lang: Lang) -> &str {
-        let Some(labels) = self.labels.get(node) else {
-            return self.graph.node(node).map_or("", |n| n.id.as_str());
-        };
-        let wanted = &labels[lang_slot(lang)];
-        if !wanted.trim().is_empty() {
-            return wanted;
+        match self.labels.get(node).map(|l| l.get_or_any(lang)).filter(|l| !l.trim().is_empty()) {
+            Some(label) => label,
+            None => self.graph.node(node).map_or("", |n| n.id.as_str()),
         }
-        if !labels[2].trim().is_empty() {
-            return &labels[2];
-        }
-        self.graph.node(node).map_or("", |n| n.id.as_str())
+    }
+
+    /// Every node's label in `lang` (as [`MapData::label`]), in node order.
+    pub fn labels_in(&self, lang: Lang) -> Vec<String> {
+        (0..self.graph.node_count()).map(|n| self.label(n, lang).to_string()).collect()
+    }
+
+    /// The index edge shown by graph edge `edge`.
+    pub fn index_edge<'i>(&self, index: &'i Index, edge: usize) -> Option<&'i crate::index::Edge> {
+        self.index_edges.get(edge).and_then(|&e| index.edges.get(e))
     }
 }
 
-fn lang_slot(lang: Lang) -> usize {
-    match lang {
-        Lang::Fa => 0,
-        Lang::Ar => 1,
-        Lang::En => 2,
+impl SettledMap {
+    /// The map of `corpus` and `index`, laid out until still, with the pins
+    /// of `layout.ron` applied (a broken `layout.ron` is ignored here;
+    /// `diplomap check` reports it).
+    pub fn build(corpus: &Corpus, index: &Index) -> SettledMap {
+        let data = MapData::of(corpus, index);
+        let graph = &data.graph;
+        let is_known = |id: &str| graph.index_of(id).is_some();
+        let (pins, _problems) = load_layout(&corpus.dir.join("layout.ron"), is_known);
+        let mut layout = Layout::new(Arc::clone(graph), map_layout_config_for(graph));
+        layout.apply_pins(&pins);
+        layout.run(MAX_LAYOUT_STEPS);
+        let pinned = (0..graph.node_count()).map(|n| layout.is_pinned(n)).collect();
+        SettledMap { positions: layout.positions().to_vec(), data, pinned }
+    }
+
+    /// A map over already laid out nodes, none pinned.
+    pub fn from_parts(data: MapData, positions: Vec<Vec2>) -> SettledMap {
+        let pinned = vec![false; data.graph.node_count()];
+        SettledMap { data, positions, pinned }
+    }
+
+    /// The graph drawn.
+    pub fn graph(&self) -> &Graph {
+        &self.data.graph
+    }
+
+    /// The label of `node` in `lang` ([`MapData::label`]).
+    pub fn label(&self, node: usize, lang: Lang) -> &str {
+        self.data.label(node, lang)
     }
 }
 
@@ -234,4 +258,20 @@ pub fn map_graph(corpus: &Corpus, index: &Index) -> (Graph, Vec<usize>) {
     // Ids are unique and every edge was checked above, so nothing is dropped
     // and graph edge `i` is `index_edges[i]`.
     (Graph::build(nodes, inputs).0, index_edges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_codes_round_trip() {
+        for code in all_edge_codes() {
+            assert_eq!(edge_code(edge_kind_of_code(code)), code);
+        }
+        assert_eq!(edge_code(EdgeKind::CoOccurrence), CO_OCCURRENCE);
+        for kind in ConceptKind::ALL {
+            assert_eq!(kind_of_code(kind_code(kind)), kind);
+        }
+    }
 }

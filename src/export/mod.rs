@@ -10,9 +10,9 @@
 //! builds the scene's primitives once; [`svg::svg_of`] writes them.
 //!
 //! ```no_run
-//! use diplomap::export::{self, map::MapData, Target};
+//! use diplomap::export::{self, map::SettledMap, Target};
 //! # fn demo(corpus: &diplomap::corpus::Corpus, index: &diplomap::index::Index) {
-//! let map = MapData::build(corpus, index);
+//! let map = SettledMap::build(corpus, index);
 //! let prepared = export::prepare(&map, &Target::WholeMap, export::DEFAULT_SIZE, diplomap::text::Lang::Fa);
 //! let svg = export::svg::svg_of(&map, &prepared);
 //! assert!(svg.contains("direction=\"rtl\""));
@@ -35,7 +35,7 @@ use crate::graph::scene::Scene;
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
 
-use map::MapData;
+use map::SettledMap;
 use view::StepView;
 
 /// The page size when none is asked for, in points.
@@ -123,7 +123,7 @@ pub struct Prepared {
 }
 
 /// Resolves `target` on `map` for a page of `size` points in `lang`.
-pub fn prepare(map: &MapData, target: &Target, size: Vec2, lang: Lang) -> Prepared {
+pub fn prepare(map: &SettledMap, target: &Target, size: Vec2, lang: Lang) -> Prepared {
     let picture = picture_of(target, size, lang);
     let viewport = picture.map_size();
     let view = match target {
@@ -233,7 +233,7 @@ impl TourPage {
 /// The pages of tour `id`, step by step: the one loop behind `diplomap export
 /// --tour` and the window's export of a whole tour.
 pub fn tour_pages<'a>(
-    map: &'a MapData,
+    map: &'a SettledMap,
     id: &'a str,
     tour: &'a Tour,
     size: Vec2,

@@ -12,7 +12,7 @@ use crate::graph::labels::{LabelPriority, place_labels, requests_of_scene};
 use crate::graph::scene::{Emphasis, Scene};
 
 use super::look::{self, Rgba};
-use super::map::MapData;
+use super::map::SettledMap;
 use super::{Picture, Prepared, is_rtl_text};
 
 const FONT_FAMILY: &str = "Vazirmatn, 'Vazirmatn FD', Tahoma, 'DejaVu Sans', sans-serif";
@@ -21,7 +21,7 @@ pub const CAPTION_SIZE: f32 = 18.0;
 pub const LEGEND_SIZE: f32 = 12.0;
 
 /// The SVG document of a prepared page.
-pub fn svg_of(map: &MapData, page: &Prepared) -> String {
+pub fn svg_of(map: &SettledMap, page: &Prepared) -> String {
     let (picture, scene) = (&page.picture, &page.scene);
     let (width, height) = (picture.size.x, picture.size.y);
     let mut out = String::with_capacity(16 * 1024);
@@ -117,7 +117,7 @@ fn write_nodes(out: &mut String, scene: &Scene) {
 
 /// Labels placed like the PNG's (the core's placement; sizes estimated here,
 /// since the viewer shapes the text), centred in their boxes.
-fn write_labels(out: &mut String, map: &MapData, page: &Prepared) {
+fn write_labels(out: &mut String, map: &SettledMap, page: &Prepared) {
     let lang = page.picture.lang;
     let _ = writeln!(
         out,
@@ -127,7 +127,7 @@ fn write_labels(out: &mut String, map: &MapData, page: &Prepared) {
     );
     let view = &page.view;
     let requests =
-        requests_of_scene(&page.scene, &map.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |node| {
+        requests_of_scene(&page.scene, &map.data.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |node| {
             let text = map.label(node, lang);
             (!text.is_empty()).then(|| estimated_label_size(text))
         });

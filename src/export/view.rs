@@ -1,5 +1,5 @@
 //! What one picture of the map shows: a tour step (or the whole map) resolved
-//! against a [`MapData`] into node positions, visibility, focus, highlights and
+//! against a [`SettledMap`] into node positions, visibility, focus, highlights and
 //! a camera, and from there into the scene's primitives.
 //!
 //! The same resolution serves the exports and the presenter, so a step looks
@@ -10,7 +10,7 @@ use crate::graph::scene::{Emphasis, LabelShape, Scene, SceneInput, SceneState, S
 use crate::graph::{Camera, NodeGrid, Rect, Vec2};
 use crate::tours::{CONCEPT_KINDS, TourStep};
 
-use super::map::MapData;
+use super::map::SettledMap;
 
 /// Free space around what a fitted camera frames, in points.
 pub const FIT_MARGIN: f32 = 48.0;
@@ -34,15 +34,15 @@ pub struct StepView {
 
 impl StepView {
     /// The whole map, every node visible, framed to fit `viewport`.
-    pub fn whole_map(map: &MapData, viewport: Vec2) -> StepView {
+    pub fn whole_map(map: &SettledMap, viewport: Vec2) -> StepView {
         StepView::of_step(map, &TourStep::default(), viewport)
     }
 
     /// `step` on `map`, seen through a view of `viewport` points. A step
     /// without a camera frames its focus and highlights (or everything
     /// visible); a recorded camera follows them ([`following_nodes`]).
-    pub fn of_step(map: &MapData, step: &TourStep, viewport: Vec2) -> StepView {
-        let graph = &map.graph;
+    pub fn of_step(map: &SettledMap, step: &TourStep, viewport: Vec2) -> StepView {
+        let graph = &map.data.graph;
         let mut positions = map.positions.clone();
         for (id, &(x, y)) in &step.pinned {
             if let Some(node) = graph.index_of(id)
@@ -79,10 +79,10 @@ impl StepView {
 
     /// The scene's primitives, with the step's highlights drawn strong and
     /// labelled, and the focused node labelled.
-    pub fn scene(&self, map: &MapData, style: &SceneStyle) -> Scene {
+    pub fn scene(&self, map: &SettledMap, style: &SceneStyle) -> Scene {
         let grid = NodeGrid::build(&self.positions);
         let input = SceneInput {
-            graph: &map.graph,
+            graph: &map.data.graph,
             positions: &self.positions,
             grid: &grid,
             camera: &self.camera,
@@ -239,11 +239,13 @@ pub fn ease(t: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Localized;
+    use crate::export::map::MapData;
     use crate::graph::{EdgeInput, Graph, NodeInput};
     use crate::tours::TourStep;
     use std::sync::Arc;
 
-    fn map() -> MapData {
+    fn map() -> SettledMap {
         let node = |id: &str, kind| NodeInput { id: id.into(), kind, mentions: 3 };
         let edge = |a: &str, b: &str| EdgeInput {
             source: a.into(),
@@ -258,8 +260,10 @@ mod tests {
             vec![edge("a", "b"), edge("b", "c"), edge("c", "d")],
         );
         let positions = vec![Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(200.0, 0.0), Vec2::new(900.0, 0.0)];
-        let labels = ["a", "b", "c", "d"].iter().map(|l| [String::new(), String::new(), l.to_string()]).collect();
-        MapData::from_parts(Arc::new(graph), positions, labels)
+        let labels =
+            ["a", "b", "c", "d"].iter().map(|l| Localized { en: l.to_string(), ..Localized::default() }).collect();
+        let data = MapData { graph: Arc::new(graph), index_edges: vec![0, 1, 2], labels };
+        SettledMap::from_parts(data, positions)
     }
 
     #[test]

@@ -7,16 +7,16 @@ use crate::common;
 use std::collections::HashMap;
 use std::process::Command;
 
-use diplomap::export::{self, Target, map::MapData};
+use diplomap::export::{self, Target, map::SettledMap};
 use diplomap::text::Lang;
 use diplomap::tours;
 use quick_xml::events::Event;
 
-fn map() -> &'static MapData {
-    static MAP: std::sync::OnceLock<MapData> = std::sync::OnceLock::new();
+fn map() -> &'static SettledMap {
+    static MAP: std::sync::OnceLock<SettledMap> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let (corpus, index) = common::corpus_and_index();
-        MapData::build(corpus, index)
+        SettledMap::build(corpus, index)
     })
 }
 

@@ -4,17 +4,17 @@
 
 use crate::common;
 
-use diplomap::export::{self, Target, map::MapData};
+use diplomap::export::{self, Target, map::SettledMap};
 use diplomap::graph::Vec2;
 use diplomap::graph::labels::{LabelPriority, PlacedLabel, place_labels, requests_of_scene};
 use diplomap::text::Lang;
 use diplomap::tours::TourStep;
 
-fn map() -> &'static MapData {
-    static MAP: std::sync::OnceLock<MapData> = std::sync::OnceLock::new();
+fn map() -> &'static SettledMap {
+    static MAP: std::sync::OnceLock<SettledMap> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let (corpus, index) = common::corpus_and_index();
-        MapData::build(corpus, index)
+        SettledMap::build(corpus, index)
     })
 }
 
@@ -24,14 +24,15 @@ fn labels_of(target: &Target, size: Vec2, lang: Lang) -> Vec<PlacedLabel> {
     let map = map();
     let page = export::prepare(map, target, size, lang);
     let view = &page.view;
-    let requests = requests_of_scene(&page.scene, &map.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |n| {
-        Some(Vec2::new(6.5 * map.label(n, lang).chars().count() as f32 + 6.0, 18.0))
-    });
+    let requests =
+        requests_of_scene(&page.scene, &map.data.graph, Some(&view.highlight_nodes), view.focus.as_ref(), |n| {
+            Some(Vec2::new(6.5 * map.label(n, lang).chars().count() as f32 + 6.0, 18.0))
+        });
     place_labels(requests, &page.scene.nodes, &page.scene.edges, page.picture.map_size(), &[])
 }
 
 fn node_named(id: &str) -> usize {
-    map().graph.index_of(id).unwrap()
+    map().data.graph.index_of(id).unwrap()
 }
 
 fn assert_apart(labels: &[PlacedLabel]) {
@@ -40,8 +41,8 @@ fn assert_apart(labels: &[PlacedLabel]) {
             assert!(
                 !a.rect.intersects(&b.rect),
                 "{} and {} overlap",
-                map().graph.nodes()[a.node].id,
-                map().graph.nodes()[b.node].id
+                map().data.graph.nodes()[a.node].id,
+                map().data.graph.nodes()[b.node].id
             );
         }
     }
@@ -52,7 +53,7 @@ fn the_whole_map_names_most_concepts_without_overlap() {
     for (size, lang) in [(Vec2::new(1280.0, 800.0), Lang::Fa), (Vec2::new(940.0, 650.0), Lang::En)] {
         let labels = labels_of(&Target::WholeMap, size, lang);
         assert_apart(&labels);
-        let count = map().graph.node_count();
+        let count = map().data.graph.node_count();
         assert!(labels.len() * 2 > count, "{} of {count} concepts named at {size:?}", labels.len());
         for id in ["police-diplomacy", "city-diplomacy", "terrorism"] {
             assert!(labels.iter().any(|l| l.node == node_named(id)), "{id} is named at {size:?}");
@@ -77,7 +78,7 @@ fn a_focus_names_its_neighbours() {
 fn no_two_concepts_sit_on_each_other() {
     let map = map();
     let room = diplomap::export::map::map_layout_config().collision;
-    let nodes = map.graph.nodes();
+    let nodes = map.data.graph.nodes();
     let mut worst = (f32::INFINITY, 0, 0);
     for i in 0..nodes.len() {
         for j in i + 1..nodes.len() {

@@ -12,18 +12,18 @@ use crate::svg_figures::figures_of;
 
 use std::sync::Arc;
 
-use diplomap::export::map::{MapData, default_min_significance, map_layout_config_for};
+use diplomap::export::map::{SettledMap, default_min_significance, map_layout_config_for};
 use diplomap::export::view::StepView;
 use diplomap::export::{self, Target};
 use diplomap::graph::{Layout, SceneState, Vec2};
 use diplomap::text::Lang;
 use diplomap::tours::{self, TourStep};
 
-fn map() -> &'static MapData {
-    static MAP: std::sync::OnceLock<MapData> = std::sync::OnceLock::new();
+fn map() -> &'static SettledMap {
+    static MAP: std::sync::OnceLock<SettledMap> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let (corpus, index) = common::corpus_and_index();
-        MapData::build(corpus, index)
+        SettledMap::build(corpus, index)
     })
 }
 
@@ -44,7 +44,7 @@ fn the_whole_map_svg_has_at_most_three_crossings_per_link() {
             figures.labels
         );
         assert!(figures.crossings_per_link() <= 3.0, "{lang:?}: {figures:?}");
-        assert_eq!(figures.concepts, map.graph.node_count(), "every concept is drawn");
+        assert_eq!(figures.concepts, map.data.graph.node_count(), "every concept is drawn");
         assert_eq!(figures.off_page, 0, "every concept is on the page");
         assert!(figures.labels * 2 > figures.concepts, "{lang:?}: most concepts are named: {}", figures.labels);
         assert!(figures.links > 100, "the overview still shows the world: {}", figures.links);
@@ -54,7 +54,7 @@ fn the_whole_map_svg_has_at_most_three_crossings_per_link() {
 #[test]
 fn curated_relations_always_show_co_occurrences_only_above_chance() {
     let map = map();
-    let graph = &map.graph;
+    let graph = &map.data.graph;
     let threshold = default_min_significance(graph);
     assert!(threshold > 15.0 && threshold < 20.0, "a Bonferroni level for a few hundred pairs: {threshold}");
     let page = export::prepare(map, &Target::WholeMap, export::DEFAULT_SIZE, Lang::En);
@@ -84,7 +84,7 @@ fn curated_relations_always_show_co_occurrences_only_above_chance() {
 #[test]
 fn hovering_a_concept_shows_its_other_links() {
     let map = map();
-    let graph = &map.graph;
+    let graph = &map.data.graph;
     let node = graph.index_of("police-diplomacy").unwrap();
     let view = StepView::whole_map(map, export::DEFAULT_SIZE);
     let quiet: Vec<usize> =
@@ -116,7 +116,7 @@ fn hovering_a_concept_shows_its_other_links() {
 #[test]
 fn kinds_sit_in_regions() {
     let map = map();
-    let nodes = map.graph.nodes();
+    let nodes = map.data.graph.nodes();
     let kinds = 4;
     let mut sums = vec![(Vec2::ZERO, 0.0f32); kinds];
     for (node, &at) in nodes.iter().zip(&map.positions) {
@@ -140,9 +140,9 @@ fn kinds_sit_in_regions() {
 #[test]
 fn the_layout_is_deterministic_and_keeps_pins() {
     let (corpus, index) = common::corpus_and_index();
-    let again = MapData::build(corpus, index);
+    let again = SettledMap::build(corpus, index);
     assert_eq!(again.positions, map().positions, "the same corpus gives the same map");
-    let graph = Arc::clone(&map().graph);
+    let graph = Arc::clone(&map().data.graph);
     let pinned = graph.index_of("city-diplomacy").unwrap();
     let mut layout = Layout::new(Arc::clone(&graph), map_layout_config_for(&graph));
     let at = Vec2::new(-400.0, 300.0);
@@ -167,7 +167,7 @@ fn the_police_diplomacy_tour_still_frames_its_nodes() {
                 shown.contains(view.positions[node]),
                 "step {}: {} is in the frame",
                 number + 1,
-                map.graph.nodes()[node].id
+                map.data.graph.nodes()[node].id
             );
         }
     }
@@ -182,10 +182,10 @@ fn a_camera_recorded_on_an_older_layout_follows_its_nodes() {
     let view = StepView::of_step(map, &step, export::DEFAULT_SIZE);
     let shown = view.camera.visible_world();
     for node in view.focus.as_ref().unwrap().iter() {
-        assert!(shown.contains(view.positions[node]), "{} is framed", map.graph.nodes()[node].id);
+        assert!(shown.contains(view.positions[node]), "{} is framed", map.data.graph.nodes()[node].id);
     }
     // A camera that frames its nodes is kept as it was recorded.
-    let interpol = map.positions[map.graph.index_of("interpol").unwrap()];
+    let interpol = map.positions[map.data.graph.index_of("interpol").unwrap()];
     let mut kept = TourStep { focus: None, ..TourStep::default() };
     kept.highlight.nodes = vec!["interpol".into()];
     kept.camera = Some(tours::Camera::framing((interpol.x, interpol.y), (400.0, 300.0)));

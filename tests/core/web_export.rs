@@ -165,7 +165,7 @@ fn a_tour_is_one_offline_file_with_every_step() {
     assert!(presentation_forms(&html).is_empty());
     // The map is the SVG export's scene: the same labels.
     let (corpus, index) = common::corpus_and_index();
-    let map = diplomap::export::map::MapData::build(corpus, index);
+    let map = diplomap::export::map::SettledMap::build(corpus, index);
     let step = &tour.steps[0];
     let prepared = diplomap::export::prepare(
         &map,

@@ -269,7 +269,7 @@ fn a_chosen_file_gets_the_format_of_its_extension() {
     use std::time::Duration;
     let dir = common::corpus_copy();
     let (corpus, index) = common::corpus_and_index();
-    let map = diplomap::export::map::MapData::build(corpus, index);
+    let map = diplomap::export::map::SettledMap::build(corpus, index);
     let source = ExportSource { corpus, index, map: &map };
     let step = ExportRequest::Step { id: "police-diplomacy".into(), index: 2 };
     let elsewhere = tempfile::tempdir().unwrap();
@@ -367,7 +367,7 @@ fn the_site_goes_into_its_own_folder_and_never_replaces_a_folder_of_the_users() 
     use diplomap::ui::context::command::ExportRequest;
     use diplomap::ui::shell::export_menu::{Destination, ExportFailure, ExportSource, SITE_FOLDER, run_export};
     let (corpus, index) = common::corpus_and_index();
-    let map = diplomap::export::map::MapData::build(corpus, index);
+    let map = diplomap::export::map::SettledMap::build(corpus, index);
     let source = ExportSource { corpus, index, map: &map };
     let chosen = tempfile::tempdir().unwrap();
     let fa = (diplomap::text::Lang::Fa, false);

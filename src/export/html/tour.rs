@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
-use crate::export::{self, Target, localized_or_english, map::MapData, step_counter};
+use crate::export::{self, Target, localized_or_english, map::SettledMap, step_counter};
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
 
@@ -30,7 +30,7 @@ pub type DocumentLink<'a> = &'a dyn Fn(&str, usize) -> Option<String>;
 #[derive(Clone, Copy)]
 pub struct TourPage<'a> {
     pub corpus: &'a Corpus,
-    pub map: &'a MapData,
+    pub map: &'a SettledMap,
     /// The interface language.
     pub lang: Lang,
     /// Links from passages into document pages, in a site.

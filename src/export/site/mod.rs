@@ -40,7 +40,7 @@ use crate::notes::ConceptNotes;
 use crate::text::Lang;
 
 use super::ExportError;
-use super::map::MapData;
+use super::map::SettledMap;
 
 /// The file in the root of an exported site that marks it as ours.
 pub const MARKER: &str = ".diplomap-site";
@@ -50,7 +50,7 @@ pub const MARKER: &str = ".diplomap-site";
 pub struct Site<'a> {
     pub corpus: &'a Corpus,
     pub index: &'a Index,
-    pub map: &'a MapData,
+    pub map: &'a SettledMap,
     /// The interface language of the pages.
     pub lang: Lang,
 }

@@ -17,12 +17,12 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use crate::catalog::ConceptKind;
+use crate::export::map::{CO_OCCURRENCE, edge_kind_of_code, kind_code, kind_of_code};
 use crate::graph::labels::{LabelPriority, LabelRequest, PlacedLabel, PlacementCache, requests_of_scene};
 use crate::graph::{EdgeSet, Emphasis, Graph, NodeSet, Scene, Vec2};
 use crate::text::Lang;
 use crate::text::bidi_layout::{ParagraphDirection, ParagraphLayout};
 use crate::ui::context::i18n::tr;
-use crate::ui::paint::map_data::{CO_OCCURRENCE, edge_kind_of_code, kind_code, kind_of_code};
 use crate::ui::paint::mesh::MeshBuilder;
 use crate::ui::widgets::bidi_text::{BidiTextStyle, cached_layout, paint_layout};
 
@@ -359,7 +359,7 @@ impl LegendContent {
         LegendContent {
             lang,
             kinds: ConceptKind::ALL.to_vec(),
-            edge_codes: crate::ui::paint::map_data::all_edge_codes().collect(),
+            edge_codes: crate::export::map::all_edge_codes().collect(),
             notes: true,
         }
     }
@@ -368,9 +368,8 @@ impl LegendContent {
     pub fn of_graph(graph: &Graph, lang: Lang, notes: bool) -> Self {
         let kinds =
             ConceptKind::ALL.into_iter().filter(|&k| graph.nodes().iter().any(|n| n.kind == kind_code(k))).collect();
-        let edge_codes = crate::ui::paint::map_data::all_edge_codes()
-            .filter(|&c| graph.edges().iter().any(|e| e.kind == c))
-            .collect();
+        let edge_codes =
+            crate::export::map::all_edge_codes().filter(|&c| graph.edges().iter().any(|e| e.kind == c)).collect();
         LegendContent { lang, kinds, edge_codes, notes }
     }
 }

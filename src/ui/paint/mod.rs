@@ -5,7 +5,6 @@
 
 pub mod gpu;
 pub mod map;
-pub mod map_data;
 pub mod mesh;
 pub mod picture;
 pub mod raster;

@@ -8,7 +8,7 @@
 use egui::{Align2, FontId, Painter, Pos2, Shape, Stroke};
 
 use crate::export::look;
-use crate::export::map::MapData;
+use crate::export::map::SettledMap;
 use crate::export::view::StepView;
 use crate::export::{PAGE_MARGIN, Picture, Prepared, svg};
 use crate::graph::scene::Scene;
@@ -18,7 +18,7 @@ use crate::ui::paint::map::{MapPaint, colour, paint_map};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, cached_layout, paint_bidi_label, paint_layout};
 
 /// The PNG bytes of a prepared page at `scale` pixels per point.
-pub fn png_of(map: &MapData, prepared: &Prepared, scale: f32) -> Result<Vec<u8>, crate::export::ExportError> {
+pub fn png_of(map: &SettledMap, prepared: &Prepared, scale: f32) -> Result<Vec<u8>, crate::export::ExportError> {
     let image = rgba_of(map, prepared, scale);
     encode_png(image.width, image.height, &image.pixels).map_err(|e| crate::export::ExportError::Encode(e.to_string()))
 }
@@ -29,7 +29,7 @@ pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::
 }
 
 /// The page as RGBA pixels.
-pub fn rgba_of(map: &MapData, prepared: &Prepared, scale: f32) -> crate::ui::paint::raster::RgbaImage {
+pub fn rgba_of(map: &SettledMap, prepared: &Prepared, scale: f32) -> crate::ui::paint::raster::RgbaImage {
     let size = egui::Vec2::new(prepared.picture.size.x, prepared.picture.size.y);
     crate::ui::paint::raster::render_offscreen(size, scale, |ui| {
         let painter = ui.painter();
@@ -63,15 +63,15 @@ pub struct StepLook<'a> {
 pub fn paint_step(
     painter: &Painter,
     origin: Pos2,
-    map: &MapData,
+    map: &SettledMap,
     view: &StepView,
     scene: &Scene,
     step_look: &StepLook,
 ) {
     let StepLook { lang, label_size, reserved } = *step_look;
-    let labels: Vec<String> = (0..map.graph.node_count()).map(|n| map.label(n, lang).to_string()).collect();
+    let labels: Vec<String> = (0..map.data.graph.node_count()).map(|n| map.label(n, lang).to_string()).collect();
     let paint = MapPaint {
-        graph: &map.graph,
+        graph: &map.data.graph,
         scene,
         origin,
         labels: &labels,

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use crate::corpus::Corpus;
-use crate::export::{self, Target, map::MapData};
+use crate::export::{self, Target, map::SettledMap};
 use crate::index::Index;
 use crate::text::Lang;
 use crate::tours::{Tour, TourStep};
@@ -216,7 +216,7 @@ pub fn export_menu_ui(ui: &mut egui::Ui, lang: Lang, current_map: &TourStep, com
 pub struct ExportSource<'a> {
     pub corpus: &'a Corpus,
     pub index: &'a Index,
-    pub map: &'a MapData,
+    pub map: &'a SettledMap,
 }
 
 /// Writes the pages of `request` to `destination`; the paths written, or why not.
@@ -238,7 +238,7 @@ pub fn run_export(
     // Exports never go into the corpus, and replace only earlier exports
     // unless `force` (the user said to replace).
     let corpus = source.corpus.dir.as_path();
-    let write_page = |map: &MapData, page: &export::Prepared, path: &Path, format: Format| {
+    let write_page = |map: &SettledMap, page: &export::Prepared, path: &Path, format: Format| {
         write_page(map, page, path, format, (corpus, force))
     };
     match (request, destination) {
@@ -332,7 +332,7 @@ fn format_of(path: &Path, fallback: Format) -> Format {
 /// Writes one page; `(corpus, force)`: the folder never written into, and
 /// whether to replace a file that is not an earlier export.
 fn write_page(
-    map: &MapData,
+    map: &SettledMap,
     page: &export::Prepared,
     path: &Path,
     format: Format,

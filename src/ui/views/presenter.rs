@@ -14,7 +14,7 @@ use eframe::egui;
 
 use crate::address::Address;
 use crate::export::look;
-use crate::export::map::MapData;
+use crate::export::map::SettledMap;
 use crate::export::view::{StepView, blend};
 use crate::graph::{SceneStyle, Vec2};
 use crate::text::Lang;
@@ -37,7 +37,7 @@ pub struct Presenter {
     pub step: usize,
     /// The screen is black (B), until B or a step key.
     pub black: bool,
-    map: Arc<MapData>,
+    map: Arc<SettledMap>,
     /// What the map showed last frame (a transition starts from there).
     shown: Option<StepView>,
     /// Where the current transition started, and when.
@@ -47,7 +47,7 @@ pub struct Presenter {
 }
 
 impl Presenter {
-    pub fn new(tour_id: String, tour: Tour, step: usize, map: Arc<MapData>) -> Presenter {
+    pub fn new(tour_id: String, tour: Tour, step: usize, map: Arc<SettledMap>) -> Presenter {
         let step = step.min(tour.steps.len().saturating_sub(1));
         Presenter { tour_id, tour, step, black: false, map, shown: None, transition: None, target: None }
     }

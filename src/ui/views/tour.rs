@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use crate::address::Address;
-use crate::export::map::MapData;
+use crate::export::map::SettledMap;
 use crate::export::view::StepView;
 use crate::text::Lang;
 use crate::tours::{self, Tour, TourStep, edit};
@@ -55,7 +55,7 @@ pub struct TourPanel {
     undo: Vec<Tour>,
     /// When captions changed without being saved yet.
     unsaved_since: Option<Instant>,
-    preview: Option<(u64, Arc<MapData>)>,
+    preview: Option<(u64, Arc<SettledMap>)>,
     /// The address (tour, step) whose step was last applied to `selected`.
     applied_address: Option<(String, Option<usize>)>,
 }
@@ -96,11 +96,11 @@ impl TourPanel {
     }
 
     /// The map every preview and presentation draws, built once per model revision.
-    pub fn map_data(&mut self, model: &crate::ui::context::model::Model) -> Arc<MapData> {
+    pub fn map_data(&mut self, model: &crate::ui::context::model::Model) -> Arc<SettledMap> {
         match &self.preview {
             Some((revision, map)) if *revision == model.revision => Arc::clone(map),
             _ => {
-                let map = Arc::new(MapData::build(&model.corpus, &model.index));
+                let map = Arc::new(SettledMap::build(&model.corpus, &model.index));
                 self.preview = Some((model.revision, Arc::clone(&map)));
                 map
             }
@@ -554,7 +554,7 @@ fn caption_editor_ui(ui: &mut egui::Ui, lang: Lang, open: &OpenTour, selected: u
 }
 
 /// The selected step as the presenter and the exports show it.
-fn preview_ui(ui: &mut egui::Ui, view: &ViewContext, map: &MapData, tour: &Tour, selected: usize) {
+fn preview_ui(ui: &mut egui::Ui, view: &ViewContext, map: &SettledMap, tour: &Tour, selected: usize) {
     let size = ui.available_size().max(egui::vec2(120.0, 120.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr(view.lang, "concept map")));

@@ -6,11 +6,11 @@ use eframe::egui::{self, Color32, Id, Pos2, Rect, Sense, pos2};
 
 use super::input::{Frame, canvas_input, node_of_widget, node_widgets_ui};
 use super::state::{MapView, highlighted_edges, highlighted_nodes, scene_style};
+use crate::export::map::MapData;
 use crate::graph::{NodeGrid, NodeSet, SceneInput, SceneState, Vec2, Visibility, build_scene};
 use crate::ui::context::i18n::tr;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::paint::map::{LegendContent, MapPaint, legend_size, paint_legend, paint_map, paint_text};
-use crate::ui::paint::map_data::MapData;
 
 /// Most layout steps run in one frame.
 const STEPS_PER_FRAME: usize = 6;

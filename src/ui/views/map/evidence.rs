@@ -14,7 +14,7 @@ pub(super) fn evidence_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapVi
     let lang = view.lang;
     let model = view.model;
     let (Some(data), Some(edge)) = (&map.data, map.selected_edge) else { return };
-    let Some(index_edge) = data.index_edge(model, edge) else { return };
+    let Some(index_edge) = data.index_edge(&model.index, edge) else { return };
     let name = |c: usize| model.corpus.catalog.concepts.get(c).map_or("", |c| c.labels.get_or_any(lang));
     ui.horizontal(|ui| {
         ui.heading(tr(lang, "evidence"));

@@ -7,10 +7,10 @@ use eframe::egui::{self, Id, Key, Pos2, Rect, Sense, vec2};
 
 use super::state::{MapView, ZOOM_STEP, keep_in_view, zoom_centre};
 use crate::address::Address;
+use crate::export::map::MapData;
 use crate::graph::{Scene, Vec2, Visibility};
 use crate::ui::context::i18n::tr;
 use crate::ui::context::{Command, ViewContext};
-use crate::ui::paint::map_data::MapData;
 
 /// Everything about one frame of the canvas that the input handlers share.
 pub(super) struct Frame<'a> {

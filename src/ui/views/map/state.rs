@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use eframe::egui::Pos2;
 
 use crate::catalog::ConceptKind;
+use crate::export::map::{MapData, edge_code, kind_code};
 use crate::graph::{
     Camera, EdgeSet, Filter, Layout, LayoutConfig, LayoutFile, NodeSet, SceneStyle, Vec2, Visibility, focus_within,
     visibility,
@@ -18,7 +19,6 @@ use crate::text::Lang;
 use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::layout_store::LayoutStore;
 use crate::ui::context::model::Model;
-use crate::ui::paint::map_data::{MapData, edge_code, kind_code, node_labels};
 
 /// Zoom factor of one `+`/`-` press or button click.
 pub(super) const ZOOM_STEP: f32 = 1.25;
@@ -80,6 +80,8 @@ pub fn scene_style() -> SceneStyle {
 pub struct MapView {
     pub settings: MapSettings,
     pub(super) data: Option<MapData>,
+    /// The model revision `data` was built from.
+    data_revision: Option<u64>,
     pub(super) labels: Vec<String>,
     labels_lang: Option<Lang>,
     pub(super) layout: Option<Layout>,
@@ -134,6 +136,7 @@ impl Default for MapView {
         MapView {
             settings: MapSettings::default(),
             data: None,
+            data_revision: None,
             labels: Vec::new(),
             labels_lang: None,
             layout: None,
@@ -258,16 +261,19 @@ impl MapView {
 
     /// Builds (or rebuilds, when the model changed) the graph and its layout.
     pub fn prepare(&mut self, model: &Model, lang: Lang) {
-        if self.data.as_ref().is_none_or(|d| d.revision != model.revision) {
-            let data = MapData::build(model);
+        if self.data_revision != Some(model.revision) {
+            let data = MapData::of(&model.corpus, &model.index);
             let layout = self.new_layout(model, &data);
             self.layout = Some(layout);
             self.data = Some(data);
+            self.data_revision = Some(model.revision);
             self.labels_lang = None;
             self.noted_stale = true;
         }
-        if self.labels_lang != Some(lang) {
-            self.labels = node_labels(model, lang);
+        if self.labels_lang != Some(lang)
+            && let Some(data) = &self.data
+        {
+            self.labels = data.labels_in(lang);
             self.labels_lang = Some(lang);
         }
     }
@@ -370,7 +376,7 @@ fn restrict_to_documents(model: &Model, data: &MapData, documents: &[usize], vis
         if !set.contains(e) || !visible.nodes.contains(edge.source) || !visible.nodes.contains(edge.target) {
             return false;
         }
-        let Some(index_edge) = data.index_edge(model, e) else { return false };
+        let Some(index_edge) = data.index_edge(&model.index, e) else { return false };
         index_edge.evidence.is_empty() || index_edge.evidence.iter().any(|p| documents.contains(&p.document))
     };
     let edges = EdgeSet::from_fn(graph.edge_count(), |e| keep(&visible.edges, e));
@@ -451,7 +457,7 @@ pub(super) fn keep_in_view(map: &mut MapView, node: usize) {
 mod tests {
     use super::*;
     use crate::catalog::RelationKind;
-    use crate::ui::paint::map_data::edge_kind_of_code;
+    use crate::export::map::edge_kind_of_code;
 
     fn bundled() -> (Model, MapView) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -499,7 +505,7 @@ mod tests {
             );
         }
         for e in visible.edges.iter() {
-            let evidence = &data.index_edge(&model, e).unwrap().evidence;
+            let evidence = &data.index_edge(&model.index, e).unwrap().evidence;
             assert!(evidence.is_empty() || evidence.iter().any(|p| p.document == doc));
         }
     }

@@ -6,11 +6,11 @@ use eframe::egui::{self, Id, Key, Sense, vec2};
 use super::state::{MapView, ZOOM_STEP, fly_to, zoom_centre};
 use crate::address::Address;
 use crate::catalog::ConceptKind;
+use crate::export::map::{all_edge_codes, edge_kind_of_code};
 use crate::index::EdgeKind;
 use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
-use crate::ui::paint::map_data::{all_edge_codes, edge_kind_of_code};
 use crate::ui::widgets::choice::{checkbox_ui, radio_ui, slider_ui};
 use crate::ui::widgets::mirror;
 
