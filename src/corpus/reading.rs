@@ -41,8 +41,10 @@ pub fn vocabulary_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary
             }
         }
     }
-    vocab.add_clean_text(crate::text::Lang::Fa, &by_lang[0]);
-    vocab.add_clean_text(crate::text::Lang::Ar, &by_lang[1]);
+    for (lang, text) in [crate::text::Lang::Fa, crate::text::Lang::Ar].into_iter().zip(&by_lang) {
+        vocab.add_clean_text(lang, text);
+        vocab.add_word_pairs(lang, text);
+    }
     vocab
 }
 

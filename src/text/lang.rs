@@ -78,6 +78,22 @@ pub fn detect(text: &str) -> Option<Lang> {
     Some(Lang::Fa)
 }
 
+/// The language of `text` (a line, say) inside a text in `surrounding`: a
+/// short line has few telltale letters (a line of a Persian paper with
+/// `ي ك` from the PDF and one `الملل` reads as Arabic on its own), so it
+/// takes the other language of the two only on clear evidence: twice the
+/// score and then some.
+pub fn detect_within(text: &str, surrounding: Option<Lang>) -> Option<Lang> {
+    let alone = detect(text)?;
+    let counts = script_counts(text);
+    let clearly = |this: usize, other: usize| this > 2 * other + 3;
+    Some(match (surrounding, alone) {
+        (Some(Lang::Fa), Lang::Ar) if !clearly(counts.arabic_score(), counts.persian_score()) => Lang::Fa,
+        (Some(Lang::Ar), Lang::Fa) if !clearly(counts.persian_score(), counts.arabic_score()) => Lang::Ar,
+        _ => alone,
+    })
+}
+
 /// Counts the letters of `text` by script and telltale letter.
 pub fn script_counts(text: &str) -> ScriptCounts {
     let mut counts = ScriptCounts::default();

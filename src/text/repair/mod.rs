@@ -28,15 +28,22 @@
 //! or Latin) with its gaps set aside; a beam search (`search`) finds the
 //! cheapest reading — which pieces, in which order, split into which words —
 //! scored by word costs from a [`Vocabulary`] (bundled Persian and Arabic
-//! frequency lists plus the corpus's clean text), a cost per cut, and costs for
-//! spaces that a reading ignores. The stored order is scored the same way; the
+//! frequency lists plus the corpus's clean text), a cost per cut (dearer
+//! between two words the corpus puts side by side; in the light form, inside
+//! a word only where a known word is left on one side), costs for spaces that
+//! a reading ignores, and in the light form for two pieces meeting between
+//! words rather than where a half-space was lost. The stored order is scored
+//! the same way; the
 //! gain over it per letter and the share of letters in known words give the
 //! line's confidence. Below [`THRESHOLD`] the line stays as stored. The reading
 //! is re-spaced (`assemble`): gaps inside a piece are kept, pieces that meet
 //! inside a word are joined (with a half-space where the vocabulary writes
-//! one), words that meet at a cut get one space.
+//! one), words that meet at a cut get one space. A line cut once can start at
+//! any gap between the same words: a document's lines choose together where
+//! (`boundary`).
 
 mod assemble;
+mod boundary;
 mod map;
 mod reading;
 mod search;
@@ -85,20 +92,34 @@ impl RepairedLine {
     }
 }
 
-/// Reads one stored line (without its line break) in logical order.
+/// Reads one stored line (without its line break) in logical order, on its
+/// own (a document's lines are read together: [`ReadingText::new`]).
 pub fn repair_line(line: &str, vocab: &Vocabulary) -> RepairedLine {
-    let lang = lang::detect(line);
+    let mut choices = choices_of(line, None, vocab);
+    let cheapest = choices.iter().enumerate().min_by(|a, b| a.1.cost.total_cmp(&b.1.cost)).map_or(0, |(k, _)| k);
+    choices.swap_remove(cheapest).line
+}
+
+/// The ways to read one stored line: the stored line itself, or its best
+/// reading and, for a reading of two pieces, the same words with the line's
+/// boundary elsewhere (see `boundary`), the best reading first. `document`
+/// is the language of the text the line is part of, if known.
+fn choices_of(line: &str, document: Option<super::Lang>, vocab: &Vocabulary) -> Vec<boundary::Choice> {
+    let lang = lang::detect_within(line, document);
+    let as_stored = |confidence: f32| vec![boundary::Choice::new(RepairedLine::unchanged(line, confidence), lang, 0.0)];
     let Some(lexicon) = lang.and_then(|lang| vocab.lexicon(lang)) else {
-        return RepairedLine::unchanged(line, 1.0);
+        return as_stored(1.0);
     };
     let persian = lang == Some(super::Lang::Fa);
     let units = units::units(line);
     let letters = units.iter().filter(|u| u.key().is_some()).count();
     if letters < 3 {
-        return RepairedLine::unchanged(line, 1.0);
+        return as_stored(1.0);
     }
-    let Some(stored) = search::best_reading(&units, lexicon, persian, true) else {
-        return RepairedLine::unchanged(line, 1.0);
+    let light = !super::broken_order::line_is_broken(line);
+    let query = search::Query { persian, identity_only: true, light };
+    let Some(stored) = search::best_reading(&units, lexicon, query) else {
+        return as_stored(1.0);
     };
     // Only a line that shows damage is searched: the detector flags it (the
     // heavy form), or its stored reading starts with a suffix or ends with a
@@ -106,28 +127,38 @@ pub fn repair_line(line: &str, vocab: &Vocabulary) -> RepairedLine {
     // last must then be read in known words only, and with more confidence.
     // Clean text with rare words is not rearranged.
     if !persian {
-        return RepairedLine::unchanged(line, 1.0);
+        return as_stored(1.0);
     }
-    let shows_damage = super::broken_order::line_is_broken(line) || has_bound_edge(line, &units, &stored);
+    let wraps = wraps_into_word(&units, lexicon);
+    let shows_damage = super::broken_order::line_is_broken(line) || has_bound_edge(line, &units, &stored) || wraps;
     // (A line with digits in it — a table of contents, a reference — is not
     // searched on unknown letters alone: names and numbers there are no sign.)
     let has_run = units.iter().any(|u| u.kind == units::Kind::Run);
     if !shows_damage && (stray_letters(line, &units, &stored) == 0 || has_run) {
-        return RepairedLine::unchanged(line, 1.0);
+        return as_stored(1.0);
     }
-    let Some(best) = search::best_reading(&units, lexicon, persian, false) else {
-        return RepairedLine::unchanged(line, 1.0);
+    let Some(best) = search::best_reading(&units, lexicon, search::Query { identity_only: false, ..query }) else {
+        return as_stored(1.0);
     };
     if best.is_identity() || (!shows_damage && unknown_letters(&best) > 0) {
-        return RepairedLine::unchanged(line, 1.0);
+        return as_stored(1.0);
     }
-    let confidence = confidence(&best, &stored, letters);
+    // A word split across the line's two ends is read as two words in the
+    // stored order, each of them well formed: the split is what it costs.
+    let stored_cost = stored.cost + if wraps { search::BOUND_EDGE } else { 0.0 };
+    let confidence = confidence(&best, stored_cost, letters);
     let threshold = if shows_damage { THRESHOLD } else { STRICT_THRESHOLD };
     if confidence < threshold {
-        return RepairedLine::unchanged(line, 1.0 - confidence);
+        return as_stored(1.0 - confidence);
     }
-    let (text, map) = assemble::assemble(line, &units, &best, lexicon);
-    RepairedLine { text, repaired: true, confidence, unrepaired: false, map }
+    let query = search::Query { identity_only: false, ..query };
+    boundary::rotations(&units, lexicon, query, best)
+        .into_iter()
+        .map(|(reading, cost)| {
+            let (text, map) = assemble::assemble(line, &units, &reading, lexicon);
+            boundary::Choice::new(RepairedLine { text, repaired: true, confidence, unrepaired: false, map }, lang, cost)
+        })
+        .collect()
 }
 
 /// Whether the reading starts with a word a Persian line does not start with,
@@ -151,6 +182,24 @@ fn has_bound_edge(line: &str, units: &[units::Unit], reading: &search::Reading) 
     let ends_bound = search::BOUND_END.contains(&last.as_str());
     let verb = BOUND_VERBS.contains(&first.as_str());
     (search::BOUND_START.contains(&first.as_str()) && !verb) || ends_bound
+}
+
+/// Whether the line's last word and its first, in that order, make one word
+/// that takes a half-space exactly where they meet («دست» … «کم»: «دست‌کم»):
+/// the light form cut at the half-space and wrote the line's start last.
+fn wraps_into_word(units: &[units::Unit], lexicon: &vocab::Lexicon) -> bool {
+    let is_letter = |u: &units::Unit| u.key().is_some();
+    let first_end = units.iter().skip(1).position(|u| u.gap_before || !is_letter(u)).map_or(units.len(), |i| i + 1);
+    let last_start = units
+        .iter()
+        .rposition(|u| u.gap_before || !is_letter(u))
+        .map_or(0, |i| if is_letter(&units[i]) { i } else { i + 1 });
+    let (first, last) = (&units[..first_end], &units[last_start..]);
+    if first.is_empty() || last.is_empty() || last_start < first_end || !first.iter().chain(last).all(is_letter) {
+        return false;
+    }
+    let key: Vec<char> = last.iter().chain(first).filter_map(units::Unit::key).collect();
+    lexicon.lookup(&key).is_some_and(|(_, zwnj)| zwnj & (1 << (last.len() - 1).min(31)) != 0)
 }
 
 /// Verbs among the words a Persian line does not start with (see `has_bound_edge`).
@@ -187,16 +236,11 @@ fn stray_letters(line: &str, units: &[units::Unit], stored: &search::Reading) ->
         .sum()
 }
 
-/// Reads each line in logical order (see [`repair_line`]).
-pub fn repair_lines(lines: &[&str], vocab: &Vocabulary) -> Vec<RepairedLine> {
-    lines.iter().map(|line| repair_line(line, vocab)).collect()
-}
-
 /// How much better `best` reads than the stored order, 0..=1: from the gain
 /// (in nats, and per letter), discounted by the share of letters left in
 /// unknown stretches.
-fn confidence(best: &search::Reading, stored: &search::Reading, letters: usize) -> f32 {
-    let gain = (stored.cost - best.cost).max(0.0);
+fn confidence(best: &search::Reading, stored_cost: f32, letters: usize) -> f32 {
+    let gain = (stored_cost - best.cost).max(0.0);
     let per_letter = gain / letters as f32;
     let unknown = unknown_letters(best);
     let known = 1.0 - unknown as f32 / letters as f32;

@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
+use super::boundary::{self, Choice};
 use super::map::ByteMap;
-use super::{RepairedLine, Vocabulary, repair_line};
+use super::{RepairedLine, Vocabulary, choices_of};
 
 /// One stored line as the reader shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,17 +41,31 @@ pub struct ReadingText {
 }
 
 impl ReadingText {
-    /// Reads every line of `stored` (split at `\n`).
+    /// Reads every line of `stored` (split at `\n`); where a line read back
+    /// may start and end is chosen with the lines around it (see
+    /// `boundary`).
     pub fn new(stored: &str, vocab: &Vocabulary) -> ReadingText {
+        let lines: Vec<&str> = stored.split('\n').collect();
+        let document = crate::text::lang::detect(stored);
+        let choices: Vec<Vec<Choice>> = lines.iter().map(|line| choices_of(line, document, vocab)).collect();
+        let picked = boundary::choose(&choices, vocab);
+        let read = choices.into_iter().zip(picked).filter_map(|(mut choices, k)| {
+            let k = k.min(choices.len().checked_sub(1)?);
+            Some(choices.swap_remove(k).line)
+        });
+        ReadingText::of_lines(&lines, read)
+    }
+
+    /// The reading text of `lines` read as `read`.
+    fn of_lines(lines: &[&str], read: impl Iterator<Item = RepairedLine>) -> ReadingText {
         let mut out = ReadingText::default();
         let mut offset = 0;
-        for (i, line) in stored.split('\n').enumerate() {
+        for (i, (line, repaired)) in lines.iter().zip(read).enumerate() {
             if i > 0 {
                 let at = out.text.len();
                 out.text.push('\n');
                 out.map.copy(at..at + 1, offset - 1..offset);
             }
-            let repaired: RepairedLine = repair_line(line, vocab);
             let start = out.text.len();
             out.text.push_str(&repaired.text);
             let mut shifted = ByteMap::default();

@@ -20,6 +20,9 @@ use super::vocab::{Lexicon, NodeId, ROOT};
 const CUT: f32 = 1.5;
 /// The cost of a cut anywhere else.
 const ODD_CUT: f32 = 6.0;
+/// In the light form, a cut inside a run of letters that leaves a known word
+/// on one side (see `splits_into_words`); other cuts inside words are not tried.
+const WORD_CUT: f32 = 3.0;
 /// A word that takes in a space the line had inside one piece.
 const INNER_GAP: f32 = 6.0;
 /// Two tokens that follow each other in one piece with no space between them.
@@ -34,7 +37,7 @@ const MAX_WORD: usize = 28;
 const YEH_INSIDE: f32 = 4.0;
 /// A line whose reading starts with a suffix (`ها`, `ترین`) or ends with a
 /// prefix (`می`): where the light form of the damage leaves them.
-const BOUND_EDGE: f32 = 8.0;
+pub(super) const BOUND_EDGE: f32 = 8.0;
 /// Words a Persian line does not start with.
 pub(super) const BOUND_START: &[&str] = &[
     "ها",
@@ -70,6 +73,13 @@ const AR_SUFFIXES: &[&str] = &[
 ];
 /// Arabic clitics written solid before a word.
 const AR_PREFIXES: &[&str] = &["و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "س"];
+/// The cost of a cut between two words seen side by side elsewhere, per nat
+/// of their count, and its most.
+const PAIR_BREAK: f32 = 3.0;
+const MAX_PAIR_BREAK: f32 = 6.0;
+/// In a line of the light form (not flagged by the detector), two pieces
+/// that meet between words rather than inside one.
+const WORD_SEAM: f32 = 4.0;
 /// States kept for each count of units read.
 const BEAM: usize = 24;
 
@@ -115,6 +125,34 @@ struct State {
     e: u16,
 }
 
+/// A hasher for [`State`]s: three small numbers need no SipHash (a fifth of
+/// the search's time went to it), a multiply spreads them well enough.
+#[derive(Debug, Clone, Copy, Default)]
+struct StateHasher;
+
+impl std::hash::BuildHasher for StateHasher {
+    type Hasher = StateHash;
+    fn build_hasher(&self) -> StateHash {
+        StateHash(0)
+    }
+}
+
+struct StateHash(u64);
+
+impl std::hash::Hasher for StateHash {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_right(29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u16(u16::from(b));
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.0 = (self.0 << 16) | u64::from(n);
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Entry {
     state: State,
@@ -133,13 +171,15 @@ struct Search<'a> {
     lexicon: &'a Lexicon,
     n: usize,
     identity_only: bool,
+    /// The cost of two pieces meeting between words (see [`WORD_SEAM`]).
+    word_seam: f32,
     /// Extra cost of a cut before each unit index (a piece starting there).
     cut_cost: Vec<f32>,
     entries: Vec<Entry>,
     segments: Vec<(u16, u16)>,
     layers: Vec<Vec<u32>>,
     /// Per layer: where each state's entry is in `layers`.
-    index: Vec<HashMap<State, usize>>,
+    index: Vec<HashMap<State, usize, StateHasher>>,
     path: Vec<(u16, u16)>,
     /// Whether the token being expanded follows the one before solid, and that one's node.
     solid: bool,
@@ -156,22 +196,36 @@ const NO_NODE: NodeId = NodeId::MAX;
 
 /// The best reading of `units`; `identity_only` keeps the stored order (one
 /// piece) and only splits it into words, which gives the cost to beat.
-pub(super) fn best_reading(units: &[Unit], lexicon: &Lexicon, persian: bool, identity_only: bool) -> Option<Reading> {
+/// What a search is asked for, beside the line's units.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Query {
+    pub persian: bool,
+    /// Keep the stored order (one piece) and only split it into words, which
+    /// gives the cost to beat.
+    pub identity_only: bool,
+    /// The line is of the light form (not flagged by the detector).
+    pub light: bool,
+}
+
+/// The best reading of `units` for `query`.
+pub(super) fn best_reading(units: &[Unit], lexicon: &Lexicon, query: Query) -> Option<Reading> {
+    let Query { persian, identity_only, light } = query;
     let n = units.len();
     if n == 0 || n >= u16::MAX as usize {
         return None;
     }
-    let cut_cost = (0..=n).map(|at| cut_cost_at(units, at, persian)).collect();
+    let cut_cost = cut_costs(units, lexicon, query);
     let mut search = Search {
         units,
         lexicon,
         n,
         identity_only,
+        word_seam: if light { WORD_SEAM } else { 0.0 },
         cut_cost,
         entries: Vec::new(),
         segments: Vec::new(),
         layers: vec![Vec::new(); n + 1],
-        index: vec![HashMap::new(); n + 1],
+        index: vec![HashMap::default(); n + 1],
         path: Vec::new(),
         solid: false,
         prev_node: NO_NODE,
@@ -214,9 +268,27 @@ pub(super) fn best_reading(units: &[Unit], lexicon: &Lexicon, persian: bool, ide
     Some(search.reading(best))
 }
 
+/// The cost of a cut before each unit (and at the line's end). The light
+/// form is cut where a half-space was lost, at gaps and punctuation, next to
+/// a `ی`: a cut inside a word elsewhere is not tried (infinite).
+pub(super) fn cut_costs(units: &[Unit], lexicon: &Lexicon, query: Query) -> Vec<f32> {
+    (0..=units.len())
+        .map(|at| {
+            let odd = if !query.light {
+                ODD_CUT
+            } else if splits_into_words(units, at, lexicon) {
+                WORD_CUT
+            } else {
+                f32::INFINITY
+            };
+            cut_cost_at(units, at, query.persian, odd) + pair_break_cost(units, at, lexicon)
+        })
+        .collect()
+}
+
 /// Where the damage usually cuts: after a `ی`/`ي`, before `ها`, next to a gap
 /// or a punctuation mark, at the line's ends.
-fn cut_cost_at(units: &[Unit], at: usize, persian: bool) -> f32 {
+fn cut_cost_at(units: &[Unit], at: usize, persian: bool, odd_cut: f32) -> f32 {
     if at == 0 || at >= units.len() {
         return 0.0;
     }
@@ -228,7 +300,63 @@ fn cut_cost_at(units: &[Unit], at: usize, persian: bool) -> f32 {
         || (persian && persian_cut)
         || !matches!(before.kind, Kind::Letter(_))
         || !matches!(after.kind, Kind::Letter(_));
-    if natural { CUT } else { ODD_CUT }
+    if natural { CUT } else { odd_cut }
+}
+
+/// Whether a cut at `at` inside a run of letters leaves a known word on one
+/// side of it, up to the run's end: where the light form glued the end of one
+/// piece to the start of another («دولت|مدرن», «بین|خارجی»).
+fn splits_into_words(units: &[Unit], at: usize, lexicon: &Lexicon) -> bool {
+    if at == 0 || at >= units.len() {
+        return false;
+    }
+    let (start, end) = letters_around(units, at);
+    let word = |range: std::ops::Range<usize>| -> bool {
+        let key: Vec<char> = units[range].iter().filter_map(Unit::key).collect();
+        key.len() >= 2 && lexicon.lookup(&key).is_some()
+    };
+    start < at && at < end && (word(start..at) || word(at..end))
+}
+
+/// The run of letters with no gap in it around the junction before unit
+/// `at`: from its first unit to past its last.
+pub(super) fn letters_around(units: &[Unit], at: usize) -> (usize, usize) {
+    let is_letter = |u: &Unit| matches!(u.kind, Kind::Letter(_));
+    let mut start = at;
+    while start > 0 && is_letter(&units[start - 1]) && !units[start].gap_before {
+        start -= 1;
+    }
+    let mut end = at;
+    while end < units.len() && is_letter(&units[end]) && (end == at || !units[end].gap_before) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The cost of a cut at a space between two words the corpus puts side by
+/// side elsewhere too (the pair seen more than once): a cut separates words
+/// the stored line has side by side, and a common pair («که برای», «موضوع
+/// امنیت») is far likelier one piece than two.
+fn pair_break_cost(units: &[Unit], at: usize, lexicon: &Lexicon) -> f32 {
+    if at == 0 || at >= units.len() || !units[at].gap_before {
+        return 0.0;
+    }
+    let is_letter = |u: &Unit| matches!(u.kind, Kind::Letter(_));
+    if !is_letter(&units[at - 1]) || !is_letter(&units[at]) {
+        return 0.0;
+    }
+    let mut start = at - 1;
+    while start > 0 && !units[start].gap_before && is_letter(&units[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at + 1;
+    while end < units.len() && !units[end].gap_before && is_letter(&units[end]) {
+        end += 1;
+    }
+    let first: Vec<char> = units[start..at].iter().filter_map(Unit::key).collect();
+    let second: Vec<char> = units[at..end].iter().filter_map(Unit::key).collect();
+    let elsewhere = lexicon.pair_count(&first, &second).saturating_sub(1);
+    (PAIR_BREAK * (elsewhere as f32).ln_1p()).min(MAX_PAIR_BREAK)
 }
 
 impl Search<'_> {
@@ -255,6 +383,7 @@ impl Search<'_> {
                 let cost = if s2 == 0 { 0.0 } else { self.cut_cost[s2 as usize] };
                 (State { s: s2, p: s2, e: state.s }, cost)
             })
+            .filter(|(_, cost)| cost.is_finite())
             .collect()
     }
 
@@ -273,7 +402,10 @@ impl Search<'_> {
                 && matches!(self.units[p - 1].kind, Kind::Letter(_));
             self.solid = solid;
             self.prev_node = entry.node;
-            let base = entry.cost + cut;
+            // Pieces of the light form meet where a half-space was lost,
+            // inside a word; between words (punctuation aside) they rarely do.
+            let seam = !joined && entry.kind != TokenKind::Punct && matches!(unit.kind, Kind::Letter(_));
+            let base = entry.cost + cut + if seam { self.word_seam } else { 0.0 };
             let pieces = entry.pieces + u16::from(!joined);
             match unit.kind {
                 Kind::Punct | Kind::Run => {
@@ -381,11 +513,12 @@ impl Search<'_> {
     /// The cost of a word standing first or last in the line when it should not.
     fn edge_cost(&self, back: u32, t: usize, node: NodeId, segs: &[(u16, u16)]) -> f32 {
         let len: usize = segs.iter().map(|&(a, b)| (b - a) as usize).sum();
+        let (first, last) = (back == 0, t + len == self.n);
         let mut cost = 0.0;
-        if back == 0 && self.bound_start.contains(&node) {
+        if first && self.bound_start.contains(&node) {
             cost += BOUND_EDGE;
         }
-        if t + len == self.n && self.bound_end.contains(&node) {
+        if last && self.bound_end.contains(&node) {
             cost += BOUND_EDGE;
         }
         cost

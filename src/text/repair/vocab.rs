@@ -48,10 +48,24 @@ impl Node {
     }
 }
 
-/// A trie of one language's words.
+/// A trie of one language's words, and how often two words stood side by
+/// side in the corpus.
 #[derive(Debug, Clone)]
 pub(super) struct Lexicon {
     nodes: Vec<Node>,
+    /// Counts of word pairs (a space between them), by [`pair_key`].
+    pairs: HashMap<u64, u32>,
+}
+
+/// The key of two words side by side: a hash of their folded letters.
+fn pair_key(first: impl Iterator<Item = char>, second: impl Iterator<Item = char>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same text always gives the same table.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    first.for_each(|c| c.hash(&mut hasher));
+    '\0'.hash(&mut hasher);
+    second.for_each(|c| c.hash(&mut hasher));
+    hasher.finish()
 }
 
 /// A node of a [`Lexicon`].
@@ -61,7 +75,16 @@ pub(super) const ROOT: NodeId = 0;
 
 impl Lexicon {
     fn new() -> Lexicon {
-        Lexicon { nodes: vec![Node::new()] }
+        Lexicon { nodes: vec![Node::new()], pairs: HashMap::new() }
+    }
+
+    /// How often the words of folded keys `first` and `second` stood side by
+    /// side in the text given to [`Vocabulary::add_word_pairs`].
+    pub(super) fn pair_count(&self, first: &[char], second: &[char]) -> u32 {
+        if self.pairs.is_empty() {
+            return 0;
+        }
+        self.pairs.get(&pair_key(first.iter().copied(), second.iter().copied())).copied().unwrap_or(0)
     }
 
     pub(super) fn child(&self, node: NodeId, letter: char) -> Option<NodeId> {
@@ -223,6 +246,25 @@ impl Vocabulary {
         words.sort_unstable();
         for (word, count) in words {
             lexicon.insert(word, (scale / count as f32).ln());
+        }
+    }
+
+    /// Counts the words of `text` in `lang` that stand side by side, a space
+    /// between them and letters on both sides of it. Every line may be given,
+    /// damaged ones too: the light damage keeps long pieces in order, and a
+    /// pair its cuts make up is seen once.
+    pub fn add_word_pairs(&mut self, lang: Lang, text: &str) {
+        let Some(lexicon) = self.lexicon_mut(lang) else { return };
+        for line in text.lines() {
+            let words: Vec<&str> = line.split(super::units::is_gap).filter(|w| !w.is_empty()).collect();
+            for pair in words.windows(2) {
+                let ends_in_letter = pair[0].chars().rev().find(|&c| !is_mark(c)).and_then(key_letter).is_some();
+                let starts_with_letter = pair[1].chars().next().and_then(key_letter).is_some();
+                if ends_in_letter && starts_with_letter {
+                    let key = pair_key(pair[0].chars().filter_map(key_letter), pair[1].chars().filter_map(key_letter));
+                    *lexicon.pairs.entry(key).or_default() += 1;
+                }
+            }
         }
     }
 
