@@ -242,3 +242,71 @@ fn a_refused_undo_is_said_in_persian_and_kept_to_try_again() {
     assert_eq!(harness.state().views.notice.as_deref(), Some("برگردانده شد"));
     assert_eq!(catalog_files(corpus.path()), before);
 }
+
+/// A selected passage becomes the evidence of a relation: "Relate two
+/// concepts…" opens the form over the passage, the direction swaps, Add
+/// writes the relation to the source's own file; the concept page reads it
+/// as a sentence at once, the map's graph has the edge with the passage as
+/// its evidence, and undo puts the files back.
+#[test]
+fn a_selected_passage_becomes_the_evidence_of_a_new_relation_shown_at_once() {
+    use diplomap::catalog::RelationKind;
+    use diplomap::index::EdgeKind;
+    let (mut harness, corpus) = app_at(&format!("document:{DOCUMENT}"), Lang::En);
+    harness.run_steps(3);
+    let before = catalog_files(corpus.path());
+    select(&mut harness, PHRASE);
+    harness.get_by_role_and_label(Role::Button, "Relate two concepts…").click();
+    harness.run();
+    harness.get_by_label_contains(&format!("«{PHRASE}"));
+    let at = |harness: &Harness<'_, App>, id: &str| {
+        let form = harness.state().views.relate.as_ref().expect("the form is open");
+        form.concepts.iter().position(|(c, _)| c == id).expect("every concept can be chosen")
+    };
+    // Chosen the wrong way round, then swapped.
+    let (sharing, terrorism) = (at(&harness, "intelligence-sharing"), at(&harness, "terrorism"));
+    {
+        let form = harness.state_mut().views.relate.as_mut().unwrap();
+        (form.source, form.target, form.kind) = (terrorism, sharing, RelationKind::Counters);
+    }
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Swap direction").click();
+    harness.run();
+    harness.get_by_label_contains("intelligence sharing counters terrorism");
+    harness.get_by_role_and_label(Role::Button, "Add relation").click();
+    harness.run_steps(2);
+
+    harness.get_by_label_contains("Relation added");
+    let own = std::fs::read_to_string(corpus.path().join("concepts/intelligence-sharing.ron")).unwrap();
+    assert!(own.contains("Counters") && own.contains("terrorism") && own.contains(DOCUMENT), "{own}");
+    let model = harness.state().model.as_ref().expect("the model");
+    let (source, target) =
+        (model.concept_index("intelligence-sharing").unwrap(), model.concept_index("terrorism").unwrap());
+    let edge = model
+        .index
+        .edges
+        .iter()
+        .find(|e| e.source == source && e.target == target && e.kind == EdgeKind::Relation(RelationKind::Counters))
+        .expect("the map's graph has the new edge");
+    let document = model.document_index(DOCUMENT).unwrap();
+    let text = &model.corpus.documents[document].text;
+    assert!(
+        edge.evidence.iter().any(|p| p.document == document && text[p.range.clone()].contains(PHRASE)),
+        "its evidence is the passage: {:?}",
+        edge.evidence
+    );
+    harness.state_mut().push(diplomap::ui::context::Command::Navigate(diplomap::address::Address::Concept(
+        "intelligence-sharing".into(),
+    )));
+    harness.run_steps(2);
+    let row = harness
+        .query_all_by_label_contains("counters terrorism")
+        .any(|node| node.accesskit_node().label().is_some_and(|label| label.contains("counters terrorism  (")));
+    let labels: Vec<String> =
+        harness.query_all_by_label_contains("terrorism").filter_map(|n| n.accesskit_node().label()).collect();
+    assert!(row, "the concept page reads the relation: {labels:?}");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(catalog_files(corpus.path()), before);
+}

@@ -1,6 +1,8 @@
 //! Catalog edits from the window: the concept picker opened and closed, a
 //! phrase added as a name of a concept (in the language it is written in),
-//! a new concept from the "New concept from this…" form, and undo. Every edit goes through [`CatalogStore`] (one file per concept,
+//! a new concept from the "New concept from this…" form, a relation between
+//! two concepts with a selected passage as its evidence ("Relate two
+//! concepts…"), and undo. Every edit goes through [`CatalogStore`] (one file per concept,
 //! atomic, never over a file changed on disk) and the corpus is indexed
 //! again, so the new mention is highlighted; the notice says what was done
 //! and offers undo (also Ctrl+Z while no text box has the keyboard).
@@ -14,6 +16,7 @@ use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::{isolate, tr};
 use crate::ui::views::name_picker::NamePicker;
 use crate::ui::views::new_concept::NewConceptForm;
+use crate::ui::views::relate::RelateForm;
 
 /// The language a phrase is written in: Persian or Arabic by their letters,
 /// else English.
@@ -64,6 +67,28 @@ impl App {
                         self.views.catalog_undo = undo;
                         let lang = self.state.ui_lang;
                         self.views.notice = Some(format!("{}: «{}»", tr(lang, "concept added"), isolate(&label)));
+                    }
+                    Err(err) => self.refused(&err),
+                }
+            }
+            CatalogAction::RelateFrom { evidence, mentioned } => {
+                let Ok(model) = &self.model else { return };
+                let Some(document) = model.corpus.documents.iter().find(|d| d.id == evidence.document) else { return };
+                let quote = document.text.get(evidence.start..evidence.end).unwrap_or("").to_string();
+                let form = RelateForm::new(model, self.state.ui_lang, evidence, &quote, &mentioned);
+                self.views.relate = Some(form);
+            }
+            CatalogAction::CloseRelate => self.views.relate = None,
+            CatalogAction::Relate { source, kind, target, evidence } => {
+                let sentence = self.views.relate.as_ref().map(|form| form.sentence(self.state.ui_lang));
+                let edit = Edit::Relate { source, kind, target, evidence: vec![evidence] };
+                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
+                    Ok(undo) => {
+                        self.views.relate = None;
+                        self.views.catalog_undo = undo;
+                        let lang = self.state.ui_lang;
+                        self.views.notice =
+                            Some(format!("{}: {}", tr(lang, "relation added"), sentence.unwrap_or_default()));
                     }
                     Err(err) => self.refused(&err),
                 }

@@ -72,6 +72,8 @@ pub struct ViewState {
     pub name_picker: Option<crate::ui::views::name_picker::NamePicker>,
     /// The form of "New concept from this…", while open.
     pub new_concept: Option<crate::ui::views::new_concept::NewConceptForm>,
+    /// The form of "Relate two concepts…", while open.
+    pub relate: Option<crate::ui::views::relate::RelateForm>,
     /// How to put back the files of the last catalog edit.
     pub catalog_undo: Option<crate::catalog::store::FileUndo>,
 }
@@ -193,6 +195,9 @@ impl App {
             self.name_picker_ui(&ctx, &mut commands);
             if let Some(form) = &mut self.views.new_concept {
                 crate::ui::views::new_concept::new_concept_ui(&ctx, self.state.ui_lang, form, &mut commands);
+            }
+            if let Some(form) = &mut self.views.relate {
+                crate::ui::views::relate::relate_ui(&ctx, self.state.ui_lang, form, &mut commands);
             }
             self.poll_export(&ctx);
             self.poll_running_export(&ctx);

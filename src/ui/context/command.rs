@@ -58,6 +58,20 @@ pub enum CatalogAction {
         labels: crate::catalog::Localized,
         summary: crate::catalog::Localized,
     },
+    /// Open the "Relate two concepts…" form for a passage of a document:
+    /// `mentioned` are the concepts proposed first.
+    RelateFrom {
+        evidence: crate::catalog::EvidenceRef,
+        mentioned: Vec<String>,
+    },
+    CloseRelate,
+    /// Write `source --kind--> target` with the passage as its evidence.
+    Relate {
+        source: String,
+        kind: crate::catalog::RelationKind,
+        target: String,
+        evidence: crate::catalog::EvidenceRef,
+    },
     /// Undo the last catalog edit.
     Undo,
 }

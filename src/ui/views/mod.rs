@@ -12,6 +12,7 @@ pub mod new_concept;
 pub mod notes_editor;
 pub mod presenter;
 pub mod reader;
+pub mod relate;
 pub mod repaired_lines;
 pub mod search;
 pub mod tour;

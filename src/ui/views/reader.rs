@@ -541,6 +541,7 @@ fn selection_bar_ui(
 ) {
     let document = &model.corpus.documents[document_index];
     let candidates = note_candidates(model, document_index, passage, selected);
+    let mentioned: Vec<String> = candidates.iter().map(|&c| model.corpus.catalog.concepts[c].id.clone()).collect();
     crate::ui::widgets::mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
         ui.label(format!("{}:", tr(lang, "note on selection")));
         if candidates.is_empty() {
@@ -564,6 +565,15 @@ fn selection_bar_ui(
             }
             if crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "new concept from this…"), true).clicked() {
                 commands.push(Command::Catalog(CatalogAction::NewConceptFrom(phrase.to_string())));
+            }
+            if crate::ui::widgets::paragraphs::button_ui(ui, tr(lang, "relate concepts…"), true).clicked() {
+                let evidence = crate::catalog::EvidenceRef {
+                    document: document.id.clone(),
+                    start: passage.start,
+                    end: passage.end,
+                };
+                let mentioned = mentioned.clone();
+                commands.push(Command::Catalog(CatalogAction::RelateFrom { evidence, mentioned }));
             }
         });
     }
