@@ -131,6 +131,11 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("swap direction", "Swap direction", "وارونه‌کردن جهت", "عكس الاتجاه"),
     ("add relation", "Add relation", "افزودن پیوند", "إضافة العلاقة"),
     ("relation added", "Relation added", "پیوند افزوده شد", "أُضيفت العلاقة"),
+    ("remove relation", "Remove this relation", "حذف این پیوند", "حذف هذه العلاقة"),
+    ("relation removed", "Relation removed", "پیوند حذف شد", "حُذفت العلاقة"),
+    ("remove name", "Remove the name", "حذف نام", "حذف الاسم"),
+    ("name removed", "Name removed", "نام حذف شد", "حُذف الاسم"),
+    ("catalog edited", "Catalog edited", "فهرست مفهوم‌ها ویرایش شد", "عُدّل الفهرس"),
     (
         "a relation needs two concepts",
         "A relation needs two different concepts",

@@ -310,3 +310,53 @@ fn a_selected_passage_becomes_the_evidence_of_a_new_relation_shown_at_once() {
     harness.run_steps(2);
     assert_eq!(catalog_files(corpus.path()), before);
 }
+
+/// The concept page removes a curated relation from its open row and a name
+/// with its button; each is written at once and undone from the notice.
+#[test]
+fn a_relation_and_a_name_are_removed_from_the_concept_page_and_undone() {
+    use diplomap::catalog::RelationKind;
+    // A tall window: the page's relations stand below its many names.
+    let corpus = crate::common::corpus_copy();
+    let app = crate::support::app_over(corpus.path(), "concept:interpol", Lang::En);
+    let mut harness = crate::support::window(app, egui::vec2(1280.0, 2000.0));
+    harness.run_steps(3);
+    let before = catalog_files(corpus.path());
+    let has_counters = |harness: &Harness<'_, App>| {
+        let model = harness.state().model.as_ref().expect("the model");
+        let interpol = model.corpus.catalog.get("interpol").expect("INTERPOL");
+        interpol.relations.iter().any(|r| r.kind == RelationKind::Counters && r.target == "terrorism")
+    };
+    assert!(has_counters(&harness));
+    let row = |label: &str| label.starts_with("+ counters terrorism");
+    harness.get_by(crate::support::labelled(row)).click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "Remove this relation").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Relation removed");
+    assert!(!has_counters(&harness), "the relation is gone");
+    // The notice's Undo, at the bottom (the note editor has one of its own).
+    let undo = harness
+        .get_all_by_role(Role::Button)
+        .filter(|n| n.accesskit_node().label().as_deref() == Some("Undo"))
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("the notice's Undo");
+    undo.click();
+    harness.run_steps(2);
+    assert!(has_counters(&harness), "and back");
+    assert_eq!(catalog_files(corpus.path()), before);
+
+    let alias = {
+        let model = harness.state().model.as_ref().expect("the model");
+        model.corpus.catalog.get("interpol").and_then(|c| c.aliases.get(Lang::En).first().cloned()).expect("an alias")
+    };
+    let remove = format!("Remove the name «{alias}»");
+    harness.get_by_role_and_label(Role::Button, &remove).click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Name removed");
+    let model = harness.state().model.as_ref().expect("the model");
+    assert!(!model.corpus.catalog.get("interpol").unwrap().aliases.get(Lang::En).contains(&alias));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(catalog_files(corpus.path()), before);
+}

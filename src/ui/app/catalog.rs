@@ -2,7 +2,8 @@
 //! phrase added as a name of a concept (in the language it is written in),
 //! a new concept from the "New concept from this…" form, a relation between
 //! two concepts with a selected passage as its evidence ("Relate two
-//! concepts…"), and undo. Every edit goes through [`CatalogStore`] (one file per concept,
+//! concepts…"), a name or a relation removed from the concept page, and
+//! undo. Every edit goes through [`CatalogStore`] (one file per concept,
 //! atomic, never over a file changed on disk) and the corpus is indexed
 //! again, so the new mention is highlighted; the notice says what was done
 //! and offers undo (also Ctrl+Z while no text box has the keyboard).
@@ -93,6 +94,16 @@ impl App {
                     Err(err) => self.refused(&err),
                 }
             }
+            CatalogAction::Apply(edit) => {
+                let said = self.edit_said(&edit);
+                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
+                    Ok(undo) => {
+                        self.views.catalog_undo = undo;
+                        self.views.notice = Some(said);
+                    }
+                    Err(err) => self.refused(&err),
+                }
+            }
             CatalogAction::Undo => {
                 let Some(undo) = self.views.catalog_undo.take() else { return };
                 match self.edit_catalog(|store| store.undo(&undo).map(|_| None)) {
@@ -104,6 +115,31 @@ impl App {
                     }
                 }
             }
+        }
+    }
+
+    /// What the notice says once `edit` is written.
+    fn edit_said(&self, edit: &Edit) -> String {
+        let lang = self.state.ui_lang;
+        let name_of = |id: &str| {
+            self.model
+                .as_ref()
+                .ok()
+                .and_then(|m| m.corpus.catalog.get(id))
+                .map_or_else(|| id.to_string(), |concept| concept.labels.get_or_any(lang).to_string())
+        };
+        match edit {
+            Edit::RemoveAlias { id, text, .. } => {
+                format!("{}: «{}» ({})", tr(lang, "name removed"), isolate(text), isolate(name_of(id)))
+            }
+            Edit::Unrelate { source, kind, target } => format!(
+                "{}: {} {} {}",
+                tr(lang, "relation removed"),
+                isolate(name_of(source)),
+                tr(lang, kind.as_str()),
+                isolate(name_of(target))
+            ),
+            _ => tr(lang, "catalog edited").to_string(),
         }
     }
 

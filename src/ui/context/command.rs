@@ -72,6 +72,9 @@ pub enum CatalogAction {
         target: String,
         evidence: crate::catalog::EvidenceRef,
     },
+    /// Make an edit of the catalog as it stands (removing a name or a
+    /// relation from the concept page), with undo.
+    Apply(crate::catalog::edit::Edit),
     /// Undo the last catalog edit.
     Undo,
 }

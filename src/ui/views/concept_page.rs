@@ -1,17 +1,20 @@
-//! The concept page: names in Persian, Arabic and English, kind and summary,
+//! The concept page: names in Persian, Arabic and English (an alias removed
+//! with a click, undo in the notice), kind and summary,
 //! related concepts (each link a sentence read from this page — "counters
 //! terrorism", "countered by INTERPOL" — with its weight and the passages
-//! behind it), and every mention as a keyword-in-context row, grouped by document,
+//! behind it; a curated relation removed from its open row), and every mention as a keyword-in-context row, grouped by document,
 //! the keyword aligned in one column as in a concordance.
 
 use eframe::egui;
 
 use crate::address::{Address, DocumentAnchor};
+use crate::catalog::edit::Edit;
 use crate::i18n::{Gender, Party, Piece, Reading, relation_phrase};
 use crate::index::{Edge, EdgeKind, IndexedMention, Passage};
 use crate::text::Lang;
 use crate::text::bidi_layout::ParagraphDirection;
 use crate::text::bidi_layout::StyleId;
+use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::{isolate, number, tr};
 use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
@@ -54,7 +57,7 @@ pub fn concept_page_ui(
             }
         });
         ui.add_space(6.0);
-        names_ui(ui, entry, lang);
+        names_ui(ui, entry, lang, commands);
         ui.add_space(6.0);
         ui.label(egui::RichText::new(tr(lang, "summary")).strong());
         paragraph_ui(ui, entry.summary.get_or_any(lang), &[]);
@@ -74,7 +77,9 @@ pub fn concept_page_ui(
 /// The width of the column naming each name's language.
 const LANGUAGE_COLUMN_WIDTH: f32 = 64.0;
 
-fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang) {
+/// The labels and, under each, the other names in that language, each with
+/// a button that removes it (undo in the notice).
+fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang, commands: &mut Vec<Command>) {
     ui.label(egui::RichText::new(tr(lang, "labels")).strong());
     for name_lang in [Lang::Fa, Lang::Ar, Lang::En] {
         mirror::row(ui, lang.is_rtl(), |ui| {
@@ -86,15 +91,17 @@ fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang) {
             });
             mirror::column(ui, lang.is_rtl(), |ui| {
                 label_ui(ui, entry.labels.get(name_lang));
-                let aliases = entry.aliases.get(name_lang);
-                if !aliases.is_empty() {
-                    let separator = if name_lang.is_rtl() { "، " } else { ", " };
-                    styled_label_ui(
-                        ui,
-                        &aliases.join(separator),
-                        egui::TextStyle::Body,
-                        ui.visuals().weak_text_color(),
-                    );
+                for alias in entry.aliases.get(name_lang) {
+                    mirror::row(ui, lang.is_rtl(), |ui| {
+                        styled_label_ui(ui, alias, egui::TextStyle::Body, ui.visuals().weak_text_color());
+                        let remove = format!("{} «{alias}»", tr(lang, "remove name"));
+                        let button = ui.small_button(tr(lang, "remove"));
+                        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove));
+                        if button.on_hover_text(&remove).clicked() {
+                            let edit = Edit::RemoveAlias { id: entry.id.clone(), lang: name_lang, text: alias.clone() };
+                            commands.push(Command::Catalog(CatalogAction::Apply(edit)));
+                        }
+                    });
                 }
             });
         });
@@ -138,6 +145,16 @@ fn related_ui(ui: &mut egui::Ui, view: &ViewContext, concept: usize, commands: &
             open_other.push(crate::ui::widgets::icons::back_forward(lang.is_rtl()).1, StyleId::PLAIN);
             if selectable_runs_row_ui(ui, false, &open_other, &relation_style(ui, false), lang.is_rtl()).clicked() {
                 commands.push(Command::Navigate(Address::Concept(other_entry.id.clone())));
+            }
+            if let EdgeKind::Relation(kind) = edge.kind {
+                let (source, target) =
+                    (&model.corpus.catalog.concepts[edge.source], &model.corpus.catalog.concepts[edge.target]);
+                mirror::row(ui, lang.is_rtl(), |ui| {
+                    if ui.button(tr(lang, "remove relation")).clicked() {
+                        let edit = Edit::Unrelate { source: source.id.clone(), kind, target: target.id.clone() };
+                        commands.push(Command::Catalog(CatalogAction::Apply(edit)));
+                    }
+                });
             }
             for passage in edge.evidence.iter().take(EVIDENCE_SHOWN) {
                 passage_ui(ui, view, passage, &[concept, other], commands);
