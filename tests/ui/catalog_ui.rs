@@ -261,7 +261,7 @@ fn a_selected_passage_becomes_the_evidence_of_a_new_relation_shown_at_once() {
     harness.get_by_label_contains(&format!("«{PHRASE}"));
     let at = |harness: &Harness<'_, App>, id: &str| {
         let form = harness.state().views.relate.as_ref().expect("the form is open");
-        form.concepts.iter().position(|(c, _)| c == id).expect("every concept can be chosen")
+        form.concepts.iter().position(|c| c.id == id).expect("every concept can be chosen")
     };
     // Chosen the wrong way round, then swapped.
     let (sharing, terrorism) = (at(&harness, "intelligence-sharing"), at(&harness, "terrorism"));

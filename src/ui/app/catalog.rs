@@ -25,6 +25,17 @@ pub fn phrase_lang(phrase: &str) -> Lang {
     crate::text::lang::detect(phrase).unwrap_or(Lang::En)
 }
 
+/// `start..end` of `text` widened to whole words: a selection dragged from
+/// inside a word is evidence of the whole word.
+fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let boundary = |at: usize| (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let (start, end) = (boundary(start), boundary(end.max(start)));
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '\u{200C}' | '\u{064B}'..='\u{065F}' | '\u{0670}');
+    let from = text[..start].char_indices().rev().find(|&(_, c)| !in_word(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..].char_indices().find(|&(_, c)| !in_word(c)).map_or(text.len(), |(i, _)| end + i);
+    (from, to)
+}
+
 impl App {
     pub(super) fn catalog(&mut self, action: CatalogAction) {
         match action {
@@ -75,7 +86,9 @@ impl App {
             CatalogAction::RelateFrom { evidence, mentioned } => {
                 let Ok(model) = &self.model else { return };
                 let Some(document) = model.corpus.documents.iter().find(|d| d.id == evidence.document) else { return };
-                let quote = document.text.get(evidence.start..evidence.end).unwrap_or("").to_string();
+                let (start, end) = whole_words(&document.text, evidence.start, evidence.end);
+                let evidence = crate::catalog::EvidenceRef { start, end, ..evidence };
+                let quote = document.text.get(start..end).unwrap_or("").to_string();
                 let form = RelateForm::new(model, self.state.ui_lang, evidence, &quote, &mentioned);
                 self.views.relate = Some(form);
             }
@@ -187,5 +200,23 @@ impl App {
         let undo = write(&mut store)?;
         self.reload_corpus();
         Ok(undo)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_words;
+
+    #[test]
+    fn a_selection_is_widened_to_whole_words() {
+        let text = "به گزارش اینترپل مرکز، فعالیت‌ها";
+        let start = text.find("زارش").unwrap();
+        let end = text.find("رپل").unwrap() + "ر".len();
+        let (from, to) = whole_words(text, start, end);
+        assert_eq!(&text[from..to], "گزارش اینترپل");
+        let at = text.find("عالیت").unwrap();
+        let (from, to) = whole_words(text, at, at + "عا".len());
+        assert_eq!(&text[from..to], "فعالیت‌ها", "a half-space is inside the word");
+        assert_eq!(whole_words(text, 0, text.len()), (0, text.len()));
     }
 }

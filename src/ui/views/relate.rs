@@ -9,6 +9,8 @@
 use eframe::egui;
 
 use crate::catalog::{EvidenceRef, RelationKind};
+use crate::i18n::{Gender, Party, Piece, Reading, relation_phrase};
+use crate::index::EdgeKind;
 use crate::text::Lang;
 use crate::ui::context::Command;
 use crate::ui::context::command::CatalogAction;
@@ -21,12 +23,21 @@ use crate::ui::widgets::paragraphs::{button_ui, label_ui};
 /// The longest quote of the passage the form shows, in characters.
 const QUOTE_CHARS: usize = 160;
 
+/// A concept the form offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConceptChoice {
+    pub id: String,
+    /// Its name in the interface's language.
+    pub name: String,
+    /// For the Arabic sentence's agreement.
+    pub gender: Gender,
+}
+
 /// The open form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelateForm {
-    /// Concepts to choose from, as (id, name in the interface's language):
-    /// those the passage mentions first.
-    pub concepts: Vec<(String, String)>,
+    /// Concepts to choose from, those the passage mentions first.
+    pub concepts: Vec<ConceptChoice>,
     /// Places in `concepts`.
     pub source: usize,
     pub target: usize,
@@ -41,18 +52,16 @@ impl RelateForm {
     /// `mentioned` are the concepts the passage (or its paragraph) mentions,
     /// most likely first: the first two are proposed as source and target.
     pub fn new(model: &Model, lang: Lang, evidence: EvidenceRef, quote: &str, mentioned: &[String]) -> RelateForm {
-        let name = |id: &str| model.corpus.catalog.get(id).map(|c| c.labels.get_or_any(lang).to_string());
-        let mut concepts: Vec<(String, String)> =
-            mentioned.iter().filter_map(|id| Some((id.clone(), name(id)?))).collect();
-        let mut others: Vec<(String, String)> = model
-            .corpus
-            .catalog
-            .concepts
-            .iter()
-            .filter(|c| !mentioned.contains(&c.id))
-            .map(|c| (c.id.clone(), c.labels.get_or_any(lang).to_string()))
-            .collect();
-        others.sort_by(|a, b| a.1.cmp(&b.1));
+        let choice = |c: &crate::catalog::Concept| ConceptChoice {
+            id: c.id.clone(),
+            name: c.labels.get_or_any(lang).to_string(),
+            gender: Gender::of_arabic(c.labels.get(Lang::Ar)),
+        };
+        let mut concepts: Vec<ConceptChoice> =
+            mentioned.iter().filter_map(|id| model.corpus.catalog.get(id)).map(choice).collect();
+        let mut others: Vec<ConceptChoice> =
+            model.corpus.catalog.concepts.iter().filter(|c| !mentioned.contains(&c.id)).map(choice).collect();
+        others.sort_by(|a, b| a.name.cmp(&b.name));
         concepts.extend(others);
         let target = usize::from(concepts.len() > 1);
         let quote = quote.trim().to_string();
@@ -64,18 +73,30 @@ impl RelateForm {
         let (source, target) = (self.concepts.get(self.source)?, self.concepts.get(self.target)?);
         (self.source != self.target).then(|| {
             Command::Catalog(CatalogAction::Relate {
-                source: source.0.clone(),
+                source: source.id.clone(),
                 kind: self.kind,
-                target: target.0.clone(),
+                target: target.id.clone(),
                 evidence: self.evidence.clone(),
             })
         })
     }
 
-    /// The relation as a sentence: "INTERPOL counters terrorism".
+    /// The relation as a sentence, as the concept page will read it from
+    /// the source: "INTERPOL counters terrorism", «اینترپل با تروریسم مقابله می‌کند».
     pub fn sentence(&self, lang: Lang) -> String {
-        let name = |at: usize| self.concepts.get(at).map_or("", |c| c.1.as_str());
-        format!("{} {} {}", isolate(name(self.source)), tr(lang, self.kind.as_str()), isolate(name(self.target)))
+        let (Some(source), Some(target)) = (self.concepts.get(self.source), self.concepts.get(self.target)) else {
+            return String::new();
+        };
+        let other = Party { name: &target.name, gender: target.gender };
+        let pieces = relation_phrase(lang, EdgeKind::Relation(self.kind), Reading::Active, source.gender, other);
+        let phrase: String = pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Words(words) => words.to_string(),
+                Piece::Name(name) => isolate(name),
+            })
+            .collect();
+        format!("{} {phrase}", isolate(&source.name))
     }
 
     fn swap(&mut self) {
@@ -98,7 +119,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut RelateForm, commands: &mut 
     let quote: String = form.quote.chars().take(QUOTE_CHARS).collect();
     let ellipsis = if form.quote.chars().count() > QUOTE_CHARS { "…" } else { "" };
     mirror::row(ui, lang.is_rtl(), |ui| label_ui(ui, &format!("{}: «{quote}{ellipsis}»", tr(lang, "evidence"))));
-    let names: Vec<(usize, &str)> = form.concepts.iter().enumerate().map(|(i, c)| (i, c.1.as_str())).collect();
+    let names: Vec<(usize, &str)> = form.concepts.iter().enumerate().map(|(i, c)| (i, c.name.as_str())).collect();
     let kinds: Vec<(RelationKind, &str)> = RelationKind::ALL.iter().map(|&k| (k, tr(lang, k.as_str()))).collect();
     let mut picked_source = None;
     let mut picked_target = None;
