@@ -59,6 +59,8 @@ pub enum Address {
         step: Option<usize>,
     },
     Search(String),
+    /// The terms the corpus keeps using that no concept names.
+    Suggestions,
 }
 
 impl Default for Address {
@@ -69,7 +71,7 @@ impl Default for Address {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
-    #[error("unknown kind of address {0:?}: use concept:, document:, compare:, map, tour: or search:")]
+    #[error("unknown kind of address {0:?}: use concept:, document:, compare:, map, tour:, search: or suggestions")]
     UnknownKind(String),
     #[error("the address {0:?} lacks its id")]
     MissingId(String),
@@ -111,6 +113,7 @@ impl FromStr for Address {
                 Ok(Address::Tour { id: require(id)?, step })
             }
             "search" => Ok(Address::Search(rest.to_string())),
+            "suggestions" if rest.is_empty() => Ok(Address::Suggestions),
             _ if kind == "map" || kind.starts_with("map?") => parse_map(input),
             _ => Err(AddressError::UnknownKind(input.to_string())),
         }
@@ -194,6 +197,7 @@ impl fmt::Display for Address {
             Address::Tour { id, step: None } => write!(f, "tour:{id}"),
             Address::Tour { id, step: Some(step) } => write!(f, "tour:{id}:{step}"),
             Address::Search(query) => write!(f, "search:{query}"),
+            Address::Suggestions => f.write_str("suggestions"),
         }
     }
 }
@@ -246,7 +250,7 @@ pub fn check_exists(address: &Address, corpus: &crate::corpus::Corpus) -> Result
             let path = corpus.tours_dir().join(format!("{id}.ron"));
             if path.is_file() { Ok(()) } else { Err(format!("no tour {id:?} in {}", corpus.tours_dir().display())) }
         }
-        Address::Search(_) => Ok(()),
+        Address::Search(_) | Address::Suggestions => Ok(()),
     }
 }
 
@@ -277,6 +281,7 @@ mod tests {
             "tour:police-diplomacy",
             "tour:police-diplomacy:3",
             "search:دیپلماسی پلیسی",
+            "suggestions",
         ] {
             round_trip(text);
         }

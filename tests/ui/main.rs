@@ -17,6 +17,7 @@ mod panels;
 mod relations;
 mod selection;
 mod shell;
+mod suggestions_ui;
 mod support;
 mod ui_import;
 mod ui_loading;

@@ -2,8 +2,8 @@
 //! phrase added as a name of a concept (in the language it is written in),
 //! a new concept from the "New concept from this…" form, a relation between
 //! two concepts with a selected passage as its evidence ("Relate two
-//! concepts…"), a name or a relation removed from the concept page, and
-//! undo. Every edit goes through [`CatalogStore`] (one file per concept,
+//! concepts…"), a name or a relation removed from the concept page, a
+//! suggested term dismissed, and undo. Every edit goes through [`CatalogStore`] (one file per concept,
 //! atomic, never over a file changed on disk) and the corpus is indexed
 //! again, so the new mention is highlighted; the notice says what was done
 //! and offers undo (also Ctrl+Z while no text box has the keyboard).
@@ -105,6 +105,20 @@ impl App {
                             Some(format!("{}: {}", tr(lang, "relation added"), sentence.unwrap_or_default()));
                     }
                     Err(err) => self.refused(&err),
+                }
+            }
+            CatalogAction::Dismiss { lang, term } => {
+                let Ok(model) = &self.model else { return };
+                let ui_lang = self.state.ui_lang;
+                match crate::suggest::Dismissals::dismiss(model.dir(), lang, &term) {
+                    Ok(_) => {
+                        self.views.suggestions.dismissed();
+                        self.views.notice = Some(format!("{}: «{}»", tr(ui_lang, "dismissed"), isolate(&term)));
+                    }
+                    Err(err) => {
+                        let said = tr(ui_lang, "catalog not written").replacen("{}", &isolate(err.to_string()), 1);
+                        self.views.notice = Some(said);
+                    }
                 }
             }
             CatalogAction::Apply(edit) => {

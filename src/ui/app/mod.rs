@@ -72,6 +72,8 @@ pub struct ViewState {
     pub name_picker: Option<crate::ui::views::name_picker::NamePicker>,
     /// The form of "New concept from this…", while open.
     pub new_concept: Option<crate::ui::views::new_concept::NewConceptForm>,
+    /// The suggested concepts, worked out off the UI thread.
+    pub suggestions: crate::ui::context::suggestions::SuggestionsCache,
     /// The form of "Relate two concepts…", while open.
     pub relate: Option<crate::ui::views::relate::RelateForm>,
     /// How to put back the files of the last catalog edit.
@@ -235,7 +237,9 @@ impl App {
     /// `--screenshot`: the job looks at the frame just drawn.
     fn end_frame(&mut self, ctx: &egui::Context) {
         if let Some(job) = &mut self.screenshot {
-            let waiting = self.search_index.is_indexing() || self.views.reader.repaired.is_reading();
+            let waiting = self.search_index.is_indexing()
+                || self.views.reader.repaired.is_reading()
+                || self.views.suggestions.is_working();
             job.frame(ctx, waiting);
         }
     }
@@ -375,6 +379,10 @@ impl App {
             Address::Search(query) => {
                 let index = self.search_index.request(ui.ctx(), model, &self.notes.store, self.notes.generation);
                 search::search_view_ui(ui, &view, &query, index, &mut self.views.search, commands)
+            }
+            Address::Suggestions => {
+                let (list, working) = self.views.suggestions.request(ui.ctx(), model);
+                crate::ui::views::suggestions::suggestions_ui(ui, &view, list, working, commands)
             }
         }
     }

@@ -72,6 +72,11 @@ pub enum CatalogAction {
         target: String,
         evidence: crate::catalog::EvidenceRef,
     },
+    /// Dismiss a suggested term for good.
+    Dismiss {
+        lang: crate::text::Lang,
+        term: String,
+    },
     /// Make an edit of the catalog as it stands (removing a name or a
     /// relation from the concept page), with undo.
     Apply(crate::catalog::edit::Edit),

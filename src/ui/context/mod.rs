@@ -7,6 +7,7 @@ pub mod layout_store;
 pub mod model;
 pub mod search_index;
 pub mod state;
+pub mod suggestions;
 pub mod view_context;
 
 /// The interface's words live in the core ([`crate::i18n`]): the exports

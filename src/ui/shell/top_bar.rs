@@ -88,6 +88,10 @@ fn bar_contents(
         commands.push(Command::Import(crate::ui::context::command::ImportAction::Choose));
     }
     crate::ui::views::tour::tours_button_ui(ui, lang, views.tours, commands);
+    let suggestions = ui.button(tr(lang, "suggestions button"));
+    if crate::ui::widgets::paragraphs::hover_text_ui(suggestions, tr(lang, "suggested concepts hint")).clicked() {
+        commands.push(Command::Navigate(Address::Suggestions));
+    }
     crate::ui::shell::export_menu::export_menu_ui(ui, lang, views.current_map, commands);
     ui.separator();
     let languages = [Lang::En, Lang::Fa, Lang::Ar].map(|option| (option, language_name(option)));

@@ -15,4 +15,5 @@ pub mod reader;
 pub mod relate;
 pub mod repaired_lines;
 pub mod search;
+pub mod suggestions;
 pub mod tour;
