@@ -150,6 +150,10 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("relation removed", "Relation removed", "پیوند حذف شد", "حُذفت العلاقة"),
     ("remove name", "Remove the name", "حذف نام", "حذف الاسم"),
     ("name removed", "Name removed", "نام حذف شد", "حُذف الاسم"),
+    ("edit concept…", "Edit…", "ویرایش…", "تحرير…"),
+    ("save changes", "Save changes", "ذخیرهٔ تغییرات", "حفظ التغييرات"),
+    ("edit concept", "Edit the concept", "ویرایش مفهوم", "تحرير المفهوم"),
+    ("concept edited", "Concept edited", "مفهوم ویرایش شد", "عُدّل المفهوم"),
     ("catalog edited", "Catalog edited", "فهرست مفهوم‌ها ویرایش شد", "عُدّل الفهرس"),
     (
         "a relation needs two concepts",

@@ -129,6 +129,37 @@ pub enum EditError {
 }
 
 /// Checks `edit` against `catalog` and returns what it changes.
+/// Several edits made one after the other, as one: each is checked against
+/// the catalog as the ones before it left it; the changes name each concept
+/// once, with its value before the first and after the last. Nothing is made
+/// unless every edit can be.
+pub fn apply_all(catalog: &Catalog, edits: &[Edit]) -> Result<Applied, EditError> {
+    let mut scratch = catalog.clone();
+    let mut changes: Vec<Change> = Vec::new();
+    let mut relations_removed = 0;
+    for edit in edits {
+        let applied = apply(&scratch, edit)?;
+        relations_removed += applied.relations_removed;
+        for change in applied.changes {
+            match scratch.concepts.iter().position(|c| c.id == change.id) {
+                Some(at) => match &change.after {
+                    Some(after) => scratch.concepts[at] = after.clone(),
+                    None => {
+                        scratch.concepts.remove(at);
+                    }
+                },
+                None => scratch.concepts.extend(change.after.clone()),
+            }
+            match changes.iter_mut().find(|c| c.id == change.id) {
+                Some(earlier) => earlier.after = change.after,
+                None => changes.push(change),
+            }
+        }
+    }
+    changes.retain(|c| c.before != c.after);
+    Ok(Applied { changes, relations_removed })
+}
+
 pub fn apply(catalog: &Catalog, edit: &Edit) -> Result<Applied, EditError> {
     let single = |before: &Concept, after: Concept| Applied {
         changes: vec![Change { id: before.id.clone(), before: Some(before.clone()), after: Some(after) }],
@@ -375,6 +406,23 @@ mod tests {
         dup.labels.en = "Other".into();
         dup.aliases = Default::default();
         assert_eq!(err(Edit::Add(dup)), "a concept \"europol\" already exists");
+    }
+
+    #[test]
+    fn several_edits_are_one_change_per_concept_or_none() {
+        let rename = Edit::SetLabel { id: "interpol".into(), lang: Lang::En, text: "Interpol".into() };
+        let summary = Edit::SetSummary { id: "interpol".into(), lang: Lang::En, text: "Police cooperation.".into() };
+        let applied = apply_all(&catalog(), &[rename.clone(), summary]).unwrap();
+        assert_eq!(applied.changes.len(), 1);
+        let after = applied.changes[0].after.as_ref().unwrap();
+        assert_eq!((after.labels.en.as_str(), after.summary.en.as_str()), ("Interpol", "Police cooperation."));
+        assert_eq!(applied.changes[0].before.as_ref(), catalog().get("interpol"));
+        // One edit that cannot be made: none is.
+        let taken = Edit::SetLabel { id: "europol".into(), lang: Lang::Fa, text: "اینترپل".into() };
+        assert!(apply_all(&catalog(), &[rename, taken]).is_err());
+        // Edits that leave the concept as it was change nothing.
+        let same = Edit::SetLabel { id: "interpol".into(), lang: Lang::En, text: "INTERPOL".into() };
+        assert!(apply_all(&catalog(), &[same]).unwrap().changes.is_empty());
     }
 
     #[test]

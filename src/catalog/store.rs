@@ -170,6 +170,13 @@ impl CatalogStore {
         Ok((applied, undo))
     }
 
+    /// Several edits as one ([`super::edit::apply_all`]), with one undo.
+    pub fn edit_all_undoable(&mut self, edits: &[Edit]) -> Result<(Applied, FileUndo), CatalogError> {
+        let applied = super::edit::apply_all(&self.loaded.catalog, edits)?;
+        let (undo, _) = self.write_undoable(&applied.changes)?;
+        Ok((applied, undo))
+    }
+
     /// Writes `changes` (each concept's value before must be the one this
     /// store holds), then reads the catalog again.
     pub fn write(&mut self, changes: &[Change]) -> Result<Vec<Diagnostic>, CatalogError> {

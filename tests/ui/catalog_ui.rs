@@ -360,3 +360,35 @@ fn a_relation_and_a_name_are_removed_from_the_concept_page_and_undone() {
     harness.run_steps(2);
     assert_eq!(catalog_files(corpus.path()), before);
 }
+
+/// The concept page's «Edit…» form shows the concept as it is; Save writes
+/// a renamed label and a new summary as one edit, the page shows them at
+/// once, and one undo puts both back.
+#[test]
+fn a_concept_is_renamed_and_its_summary_rewritten_in_one_undoable_edit() {
+    let (mut harness, corpus) = app_at("concept:europol", Lang::En);
+    harness.run_steps(3);
+    let before = catalog_files(corpus.path());
+    harness.get_by_role_and_label(Role::Button, "Edit…").click();
+    harness.run();
+    let english = harness.get_by_role_and_label(Role::TextInput, "Name in English");
+    assert_eq!(english.accesskit_node().value().as_deref(), Some("Europol"));
+    {
+        let form = harness.state_mut().views.edit_concept.as_mut().expect("the form is open");
+        form.labels.en = "EUROPOL".into();
+        form.summary.en = "The European Union's agency for law enforcement cooperation.".into();
+    }
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save changes").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Concept edited");
+    assert!(harness.state().views.edit_concept.is_none(), "the form closed");
+    assert!(harness.query_all_by_label("EUROPOL").count() >= 2, "the heading and the names show the new label");
+    harness.get_by_label_contains("agency for law enforcement cooperation");
+    let own = std::fs::read_to_string(corpus.path().join("concepts/europol.ron")).unwrap();
+    assert!(own.contains("EUROPOL") && own.contains("law enforcement cooperation"), "{own}");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(catalog_files(corpus.path()), before);
+}

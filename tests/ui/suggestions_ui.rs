@@ -13,7 +13,9 @@ use diplomap::text::Lang;
 fn wait_for_list(harness: &mut egui_kittest::Harness<'_, diplomap::ui::App>) {
     for _ in 0..400 {
         harness.run_steps(1);
-        if !harness.state().views.suggestions.is_working() && harness.query_all_by_label_contains("Dismiss «").next().is_some() {
+        if !harness.state().views.suggestions.is_working()
+            && harness.query_all_by_label_contains("Dismiss «").next().is_some()
+        {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));

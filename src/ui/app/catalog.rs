@@ -2,7 +2,8 @@
 //! phrase added as a name of a concept (in the language it is written in),
 //! a new concept from the "New concept from this…" form, a relation between
 //! two concepts with a selected passage as its evidence ("Relate two
-//! concepts…"), a name or a relation removed from the concept page, a
+//! concepts…"), a name or a relation removed from the concept page, its
+//! kind, names and summaries edited in its «Edit…» form, a
 //! suggested term dismissed, and undo. Every edit goes through [`CatalogStore`] (one file per concept,
 //! atomic, never over a file changed on disk) and the corpus is indexed
 //! again, so the new mention is highlighted; the notice says what was done
@@ -15,6 +16,7 @@ use crate::catalog::store::{CatalogError, CatalogStore, FileUndo};
 use crate::text::Lang;
 use crate::ui::context::command::CatalogAction;
 use crate::ui::context::i18n::{isolate, tr};
+use crate::ui::views::edit_concept::EditConceptForm;
 use crate::ui::views::name_picker::NamePicker;
 use crate::ui::views::new_concept::NewConceptForm;
 use crate::ui::views::relate::RelateForm;
@@ -121,16 +123,22 @@ impl App {
                     }
                 }
             }
-            CatalogAction::Apply(edit) => {
-                let said = self.edit_said(&edit);
-                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
+            CatalogAction::Apply(edits) => {
+                let said = self.edits_said(&edits);
+                match self.edit_catalog(|store| store.edit_all_undoable(&edits).map(|(_, undo)| Some(undo))) {
                     Ok(undo) => {
+                        self.views.edit_concept = None;
                         self.views.catalog_undo = undo;
                         self.views.notice = Some(said);
                     }
                     Err(err) => self.refused(&err),
                 }
             }
+            CatalogAction::EditConcept(id) => {
+                let Ok(model) = &self.model else { return };
+                self.views.edit_concept = model.corpus.catalog.get(&id).map(EditConceptForm::new);
+            }
+            CatalogAction::CloseEdit => self.views.edit_concept = None,
             CatalogAction::Undo => {
                 let Some(undo) = self.views.catalog_undo.take() else { return };
                 match self.edit_catalog(|store| store.undo(&undo).map(|_| None)) {
@@ -145,8 +153,8 @@ impl App {
         }
     }
 
-    /// What the notice says once `edit` is written.
-    fn edit_said(&self, edit: &Edit) -> String {
+    /// What the notice says once `edits` are written.
+    fn edits_said(&self, edits: &[Edit]) -> String {
         let lang = self.state.ui_lang;
         let name_of = |id: &str| {
             self.model
@@ -155,17 +163,19 @@ impl App {
                 .and_then(|m| m.corpus.catalog.get(id))
                 .map_or_else(|| id.to_string(), |concept| concept.labels.get_or_any(lang).to_string())
         };
-        match edit {
-            Edit::RemoveAlias { id, text, .. } => {
+        let edited = |id: &str| format!("{}: «{}»", tr(lang, "concept edited"), isolate(name_of(id)));
+        match edits {
+            [Edit::RemoveAlias { id, text, .. }] => {
                 format!("{}: «{}» ({})", tr(lang, "name removed"), isolate(text), isolate(name_of(id)))
             }
-            Edit::Unrelate { source, kind, target } => format!(
+            [Edit::Unrelate { source, kind, target }] => format!(
                 "{}: {} {} {}",
                 tr(lang, "relation removed"),
                 isolate(name_of(source)),
                 tr(lang, kind.as_str()),
                 isolate(name_of(target))
             ),
+            [Edit::SetKind { id, .. } | Edit::SetLabel { id, .. } | Edit::SetSummary { id, .. }, ..] => edited(id),
             _ => tr(lang, "catalog edited").to_string(),
         }
     }

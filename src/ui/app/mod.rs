@@ -72,6 +72,8 @@ pub struct ViewState {
     pub name_picker: Option<crate::ui::views::name_picker::NamePicker>,
     /// The form of "New concept from this…", while open.
     pub new_concept: Option<crate::ui::views::new_concept::NewConceptForm>,
+    /// The concept page's «Edit…» form, while open.
+    pub edit_concept: Option<crate::ui::views::edit_concept::EditConceptForm>,
     /// The suggested concepts, worked out off the UI thread.
     pub suggestions: crate::ui::context::suggestions::SuggestionsCache,
     /// The form of "Relate two concepts…", while open.
@@ -197,6 +199,9 @@ impl App {
             self.name_picker_ui(&ctx, &mut commands);
             if let Some(form) = &mut self.views.new_concept {
                 crate::ui::views::new_concept::new_concept_ui(&ctx, self.state.ui_lang, form, &mut commands);
+            }
+            if let Some(form) = &mut self.views.edit_concept {
+                crate::ui::views::edit_concept::edit_concept_ui(&ctx, self.state.ui_lang, form, &mut commands);
             }
             if let Some(form) = &mut self.views.relate {
                 crate::ui::views::relate::relate_ui(&ctx, self.state.ui_lang, form, &mut commands);

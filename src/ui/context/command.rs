@@ -77,9 +77,12 @@ pub enum CatalogAction {
         lang: crate::text::Lang,
         term: String,
     },
-    /// Make an edit of the catalog as it stands (removing a name or a
-    /// relation from the concept page), with undo.
-    Apply(crate::catalog::edit::Edit),
+    /// Make edits of the catalog as it stands, as one with one undo
+    /// (removing a name or a relation, the concept page's «Edit…» form).
+    Apply(Vec<crate::catalog::edit::Edit>),
+    /// Open the «Edit…» form of a concept.
+    EditConcept(String),
+    CloseEdit,
     /// Undo the last catalog edit.
     Undo,
 }

@@ -55,6 +55,9 @@ pub fn concept_page_ui(
             if ui.button(tr(lang, "open in map")).clicked() {
                 commands.push(Command::Navigate(Address::Map { focus: Some(entry.id.clone()), depth: Some(1) }));
             }
+            if ui.button(tr(lang, "edit concept…")).clicked() {
+                commands.push(Command::Catalog(CatalogAction::EditConcept(entry.id.clone())));
+            }
         });
         ui.add_space(6.0);
         names_ui(ui, entry, lang, commands);
@@ -99,7 +102,7 @@ fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang, comm
                         button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove));
                         if button.on_hover_text(&remove).clicked() {
                             let edit = Edit::RemoveAlias { id: entry.id.clone(), lang: name_lang, text: alias.clone() };
-                            commands.push(Command::Catalog(CatalogAction::Apply(edit)));
+                            commands.push(Command::Catalog(CatalogAction::Apply(vec![edit])));
                         }
                     });
                 }
@@ -152,7 +155,7 @@ fn related_ui(ui: &mut egui::Ui, view: &ViewContext, concept: usize, commands: &
                 mirror::row(ui, lang.is_rtl(), |ui| {
                     if ui.button(tr(lang, "remove relation")).clicked() {
                         let edit = Edit::Unrelate { source: source.id.clone(), kind, target: target.id.clone() };
-                        commands.push(Command::Catalog(CatalogAction::Apply(edit)));
+                        commands.push(Command::Catalog(CatalogAction::Apply(vec![edit])));
                     }
                 });
             }

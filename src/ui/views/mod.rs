@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod concept_page;
+pub mod edit_concept;
 pub mod import;
 pub mod map;
 pub mod name_picker;

@@ -62,26 +62,37 @@ pub fn new_concept_ui(ctx: &egui::Context, lang: Lang, form: &mut NewConceptForm
     }
 }
 
-fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut NewConceptForm, commands: &mut Vec<Command>) {
-    mirror::row(ui, lang.is_rtl(), |ui| ui.heading(tr(lang, "new concept")));
-    mirror::row(ui, lang.is_rtl(), |ui| {
-        let label = ui.label(tr(lang, "kind"));
-        let options: Vec<(ConceptKind, &str)> = ConceptKind::ALL.iter().map(|&k| (k, tr(lang, k.as_str()))).collect();
-        let (combo, picked) = crate::ui::widgets::choice::combo_ui(ui, lang, form.kind, &options);
-        combo.labelled_by(label.id);
-        if let Some(kind) = picked {
-            form.kind = kind;
-        }
-    });
+/// A text box per language for a concept's names in Persian, Arabic and
+/// English, each laid out in its own direction (`salt` tells two forms apart).
+pub fn label_fields_ui(ui: &mut egui::Ui, lang: Lang, labels: &mut Localized, salt: &str) {
     for (text_lang, key) in [(Lang::Fa, "name in fa"), (Lang::Ar, "name in ar"), (Lang::En, "name in en")] {
         let name = tr(lang, key);
         mirror::row(ui, lang.is_rtl(), |ui| {
             ui.label(name);
-            let id = ui.make_persistent_id(("new concept label", key));
+            let id = ui.make_persistent_id((salt, key));
             let options = BidiEditOptions::single_line(name, "", FIELD_WIDTH, text_lang.is_rtl());
-            bidi_edit_string_ui(ui, id, form.labels.get_mut(text_lang), &options);
+            bidi_edit_string_ui(ui, id, labels.get_mut(text_lang), &options);
         });
     }
+}
+
+/// A combo box of the concept kinds, labelled «Kind».
+pub fn kind_field_ui(ui: &mut egui::Ui, lang: Lang, kind: &mut ConceptKind) {
+    mirror::row(ui, lang.is_rtl(), |ui| {
+        let label = ui.label(tr(lang, "kind"));
+        let options: Vec<(ConceptKind, &str)> = ConceptKind::ALL.iter().map(|&k| (k, tr(lang, k.as_str()))).collect();
+        let (combo, picked) = crate::ui::widgets::choice::combo_ui(ui, lang, *kind, &options);
+        combo.labelled_by(label.id);
+        if let Some(picked) = picked {
+            *kind = picked;
+        }
+    });
+}
+
+fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut NewConceptForm, commands: &mut Vec<Command>) {
+    mirror::row(ui, lang.is_rtl(), |ui| ui.heading(tr(lang, "new concept")));
+    kind_field_ui(ui, lang, &mut form.kind);
+    label_fields_ui(ui, lang, &mut form.labels, "new concept label");
     let name = tr(lang, "summary");
     mirror::row(ui, lang.is_rtl(), |ui| {
         ui.label(name);
