@@ -13,9 +13,10 @@
 //! the chain of lines).
 
 use super::RepairedLine;
+use super::letters::{is_mark, key_letter};
 use super::search::{self, BOUND_EDGE, BOUND_END, BOUND_START, Query, Reading, Token, TokenKind};
 use super::units::{Unit, is_gap};
-use super::vocab::{Lexicon, NodeId, ROOT, Vocabulary, key_letter};
+use super::vocab::{Lexicon, NodeId, ROOT, Vocabulary};
 use crate::text::Lang;
 
 /// What a pair of words seen `count` times elsewhere is worth across a line
@@ -40,7 +41,7 @@ pub(super) struct Choice {
 impl Choice {
     pub(super) fn new(line: RepairedLine, lang: Option<Lang>, cost: f32) -> Choice {
         let word = |w: Option<&str>| -> Vec<char> {
-            w.filter(|w| w.chars().all(|c| key_letter(c).is_some() || super::vocab::is_mark(c)))
+            w.filter(|w| w.chars().all(|c| key_letter(c).is_some() || is_mark(c)))
                 .map(|w| w.chars().filter_map(key_letter).collect())
                 .unwrap_or_default()
         };

@@ -44,6 +44,7 @@
 
 mod assemble;
 mod boundary;
+mod letters;
 mod map;
 mod reading;
 mod search;

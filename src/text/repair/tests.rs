@@ -30,7 +30,7 @@ fn vocabulary_with_pairs(text: &str) -> Vocabulary {
 fn pairs_are_counted_on_folded_letters_between_gaps() {
     let vocab = vocabulary_with_pairs("تأمین امنیت ملی\nتامين امنیت، دولت\nامنیت تأمین");
     let fa = vocab.lexicon(crate::text::Lang::Fa).unwrap();
-    let key = |w: &str| -> Vec<char> { w.chars().filter_map(vocab::key_letter).collect() };
+    let key = |w: &str| -> Vec<char> { w.chars().filter_map(letters::key_letter).collect() };
     assert_eq!(fa.pair_count(&key("تأمین"), &key("امنیت")), 2, "hamza and Arabic yeh fold");
     assert_eq!(fa.pair_count(&key("امنیت"), &key("تأمین")), 1);
     assert_eq!(fa.pair_count(&key("امنیت"), &key("دولت")), 0, "a comma stands between them");

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::vocab::{is_mark, key_letter};
+use super::letters::{is_mark, key_letter};
 
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
