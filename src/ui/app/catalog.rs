@@ -44,22 +44,12 @@ impl App {
             CatalogAction::PickConceptFor(phrase) => self.views.name_picker = Some(NamePicker::new(phrase)),
             CatalogAction::ClosePicker => self.views.name_picker = None,
             CatalogAction::AddAlias { id, text } => {
-                let lang = phrase_lang(&text);
-                let edit = Edit::AddAlias { id: id.clone(), lang, text: text.clone() };
-                let label =
-                    self.model.as_ref().ok().and_then(|m| m.corpus.catalog.get(&id)).map_or_else(
-                        || id.clone(),
-                        |concept| concept.labels.get_or_any(self.state.ui_lang).to_string(),
-                    );
-                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
-                    Ok(undo) => {
-                        self.views.name_picker = None;
-                        self.views.catalog_undo = undo;
-                        let lang = self.state.ui_lang;
-                        self.views.notice =
-                            Some(format!("{} {}: «{}»", tr(lang, "name added"), isolate(label), isolate(&text)));
-                    }
-                    Err(err) => self.refused(&err),
+                let lang = self.state.ui_lang;
+                let said =
+                    format!("{} {}: «{}»", tr(lang, "name added"), isolate(self.concept_name(&id)), isolate(&text));
+                let edit = Edit::AddAlias { id, lang: phrase_lang(&text), text };
+                if self.write_catalog(&[edit], said) {
+                    self.views.name_picker = None;
                 }
             }
             CatalogAction::NewConceptFrom(phrase) => {
@@ -74,15 +64,9 @@ impl App {
                 let id = model.corpus.catalog.fresh_id(&labels, &fallback);
                 let label = labels.get_or_any(self.state.ui_lang).to_string();
                 let concept = Concept { id, kind, labels, aliases: Default::default(), summary, relations: Vec::new() };
-                let edit = Edit::Add(concept);
-                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
-                    Ok(undo) => {
-                        self.views.new_concept = None;
-                        self.views.catalog_undo = undo;
-                        let lang = self.state.ui_lang;
-                        self.views.notice = Some(format!("{}: «{}»", tr(lang, "concept added"), isolate(&label)));
-                    }
-                    Err(err) => self.refused(&err),
+                let said = format!("{}: «{}»", tr(self.state.ui_lang, "concept added"), isolate(&label));
+                if self.write_catalog(&[Edit::Add(concept)], said) {
+                    self.views.new_concept = None;
                 }
             }
             CatalogAction::RelateFrom { evidence, mentioned } => {
@@ -97,16 +81,9 @@ impl App {
             CatalogAction::CloseRelate => self.views.relate = None,
             CatalogAction::Relate { source, kind, target, evidence } => {
                 let sentence = self.views.relate.as_ref().map(|form| form.sentence(self.state.ui_lang));
-                let edit = Edit::Relate { source, kind, target, evidence: vec![evidence] };
-                match self.edit_catalog(|store| store.edit_undoable(&edit).map(|(_, undo)| Some(undo))) {
-                    Ok(undo) => {
-                        self.views.relate = None;
-                        self.views.catalog_undo = undo;
-                        let lang = self.state.ui_lang;
-                        self.views.notice =
-                            Some(format!("{}: {}", tr(lang, "relation added"), sentence.unwrap_or_default()));
-                    }
-                    Err(err) => self.refused(&err),
+                let said = format!("{}: {}", tr(self.state.ui_lang, "relation added"), sentence.unwrap_or_default());
+                if self.write_catalog(&[Edit::Relate { source, kind, target, evidence: vec![evidence] }], said) {
+                    self.views.relate = None;
                 }
             }
             CatalogAction::Dismiss { lang, term } => {
@@ -125,13 +102,8 @@ impl App {
             }
             CatalogAction::Apply(edits) => {
                 let said = self.edits_said(&edits);
-                match self.edit_catalog(|store| store.edit_all_undoable(&edits).map(|(_, undo)| Some(undo))) {
-                    Ok(undo) => {
-                        self.views.edit_concept = None;
-                        self.views.catalog_undo = undo;
-                        self.views.notice = Some(said);
-                    }
-                    Err(err) => self.refused(&err),
+                if self.write_catalog(&edits, said) {
+                    self.views.edit_concept = None;
                 }
             }
             CatalogAction::EditConcept(id) => {
@@ -153,16 +125,36 @@ impl App {
         }
     }
 
+    /// Writes `edits` as one, with one undo; the notice says `said`, or why
+    /// nothing was written. Whether they were written.
+    fn write_catalog(&mut self, edits: &[Edit], said: String) -> bool {
+        match self.edit_catalog(|store| store.edit_all_undoable(edits).map(|(_, undo)| Some(undo))) {
+            Ok(undo) => {
+                self.views.catalog_undo = undo;
+                self.views.notice = Some(said);
+                true
+            }
+            Err(err) => {
+                self.refused(&err);
+                false
+            }
+        }
+    }
+
+    /// The name of concept `id` in the interface's language (its id if it has none).
+    fn concept_name(&self, id: &str) -> String {
+        let lang = self.state.ui_lang;
+        self.model
+            .as_ref()
+            .ok()
+            .and_then(|m| m.corpus.catalog.get(id))
+            .map_or_else(|| id.to_string(), |concept| concept.labels.get_or_any(lang).to_string())
+    }
+
     /// What the notice says once `edits` are written.
     fn edits_said(&self, edits: &[Edit]) -> String {
         let lang = self.state.ui_lang;
-        let name_of = |id: &str| {
-            self.model
-                .as_ref()
-                .ok()
-                .and_then(|m| m.corpus.catalog.get(id))
-                .map_or_else(|| id.to_string(), |concept| concept.labels.get_or_any(lang).to_string())
-        };
+        let name_of = |id: &str| self.concept_name(id);
         let edited = |id: &str| format!("{}: «{}»", tr(lang, "concept edited"), isolate(name_of(id)));
         match edits {
             [Edit::RemoveAlias { id, text, .. }] => {
@@ -185,13 +177,7 @@ impl App {
     /// try starts from what is there.
     fn refused(&mut self, err: &CatalogError) {
         let lang = self.state.ui_lang;
-        let name_of = |id: &str| {
-            self.model
-                .as_ref()
-                .ok()
-                .and_then(|m| m.corpus.catalog.get(id))
-                .map_or_else(|| id.to_string(), |concept| concept.labels.get_or_any(lang).to_string())
-        };
+        let name_of = |id: &str| self.concept_name(id);
         let fill = |key: &'static str, values: &[String]| {
             values.iter().fold(tr(lang, key).to_string(), |text, value| text.replacen("{}", &isolate(value), 1))
         };

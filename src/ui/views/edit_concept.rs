@@ -65,11 +65,10 @@ impl EditConceptForm {
 }
 
 pub fn edit_concept_ui(ctx: &egui::Context, lang: Lang, form: &mut EditConceptForm, commands: &mut Vec<Command>) {
-    let modal = egui::Modal::new(egui::Id::unique("diplomap-edit-concept")).show(ctx, |ui| {
-        ui.set_width(520.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
-        mirror::column(ui, lang.is_rtl(), |ui| form_ui(ui, lang, form, commands));
+    let close = crate::ui::widgets::paragraphs::form_modal(ctx, "diplomap-edit-concept", 520.0, lang.is_rtl(), |ui| {
+        form_ui(ui, lang, form, commands)
     });
-    if modal.should_close() {
+    if close {
         commands.push(Command::Catalog(CatalogAction::CloseEdit));
     }
 }

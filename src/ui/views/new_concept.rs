@@ -53,11 +53,10 @@ impl NewConceptForm {
 }
 
 pub fn new_concept_ui(ctx: &egui::Context, lang: Lang, form: &mut NewConceptForm, commands: &mut Vec<Command>) {
-    let modal = egui::Modal::new(egui::Id::unique("diplomap-new-concept")).show(ctx, |ui| {
-        ui.set_width(460.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
-        mirror::column(ui, lang.is_rtl(), |ui| form_ui(ui, lang, form, commands));
+    let close = crate::ui::widgets::paragraphs::form_modal(ctx, "diplomap-new-concept", 460.0, lang.is_rtl(), |ui| {
+        form_ui(ui, lang, form, commands)
     });
-    if modal.should_close() {
+    if close {
         commands.push(Command::Catalog(CatalogAction::CloseNewConcept));
     }
 }

@@ -105,11 +105,10 @@ impl RelateForm {
 }
 
 pub fn relate_ui(ctx: &egui::Context, lang: Lang, form: &mut RelateForm, commands: &mut Vec<Command>) {
-    let modal = egui::Modal::new(egui::Id::unique("diplomap-relate")).show(ctx, |ui| {
-        ui.set_width(480.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
-        mirror::column(ui, lang.is_rtl(), |ui| form_ui(ui, lang, form, commands));
+    let close = crate::ui::widgets::paragraphs::form_modal(ctx, "diplomap-relate", 480.0, lang.is_rtl(), |ui| {
+        form_ui(ui, lang, form, commands)
     });
-    if modal.should_close() {
+    if close {
         commands.push(Command::Catalog(CatalogAction::CloseRelate));
     }
 }

@@ -473,6 +473,17 @@ fn highlight_background(color: egui::Color32, strong: bool) -> egui::Color32 {
     egui::Color32::from_rgba_unmultiplied(r, g, b, 170)
 }
 
+/// A form drawn as a modal window of at most `width` points (less on a
+/// narrow window), its rows in reading order; whether it asks to be closed
+/// (Escape, a click outside).
+pub fn form_modal(ctx: &egui::Context, salt: &str, width: f32, rtl: bool, add: impl FnOnce(&mut egui::Ui)) -> bool {
+    let modal = egui::Modal::new(egui::Id::unique(salt)).show(ctx, |ui| {
+        ui.set_width(width.min(ctx.content_rect().width() - 40.0).max(200.0));
+        crate::ui::widgets::mirror::column(ui, rtl, add);
+    });
+    modal.should_close()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
