@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::output::Out;
 use super::{Failure, load_corpus};
-use crate::text::repair::{ReadingText, Vocabulary};
+use crate::text::repair::ReadingText;
 
 /// One line of `--json` output, fields in the contract's order.
 #[derive(serde::Serialize)]
@@ -32,10 +32,12 @@ pub fn text(corpus: Option<PathBuf>, id: &str, original: bool, json: bool, out: 
     print_reading(&document.reading(), json, out)
 }
 
-/// `diplomap repair [FILE|-]`: the repair on any text, line for line.
+/// `diplomap repair [FILE|-]`: the repair on any text, line for line, read
+/// as a document of the corpus is (its own clean lines and word pairs join
+/// the bundled vocabulary).
 pub fn repair(file: Option<PathBuf>, json: bool, out: &mut Out) -> Result<(), Failure> {
     let text = read_input(file)?;
-    let reading = ReadingText::new(&text, Vocabulary::bundled_ref());
+    let reading = crate::corpus::reading::reading_of(&text);
     print_reading(&reading, json, out)
 }
 

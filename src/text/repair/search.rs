@@ -194,8 +194,6 @@ struct Search<'a> {
 
 const NO_NODE: NodeId = NodeId::MAX;
 
-/// The best reading of `units`; `identity_only` keeps the stored order (one
-/// piece) and only splits it into words, which gives the cost to beat.
 /// What a search is asked for, beside the line's units.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Query {
@@ -345,14 +343,8 @@ fn pair_break_cost(units: &[Unit], at: usize, lexicon: &Lexicon) -> f32 {
     if !is_letter(&units[at - 1]) || !is_letter(&units[at]) {
         return 0.0;
     }
-    let mut start = at - 1;
-    while start > 0 && !units[start].gap_before && is_letter(&units[start - 1]) {
-        start -= 1;
-    }
-    let mut end = at + 1;
-    while end < units.len() && !units[end].gap_before && is_letter(&units[end]) {
-        end += 1;
-    }
+    let (start, _) = letters_around(units, at - 1);
+    let (_, end) = letters_around(units, at);
     let first: Vec<char> = units[start..at].iter().filter_map(Unit::key).collect();
     let second: Vec<char> = units[at..end].iter().filter_map(Unit::key).collect();
     let elsewhere = lexicon.pair_count(&first, &second).saturating_sub(1);

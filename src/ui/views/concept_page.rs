@@ -94,8 +94,13 @@ fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang, comm
             });
             mirror::column(ui, lang.is_rtl(), |ui| {
                 label_ui(ui, entry.labels.get(name_lang));
-                for alias in entry.aliases.get(name_lang) {
-                    mirror::row(ui, lang.is_rtl(), |ui| {
+                let aliases = entry.aliases.get(name_lang);
+                if aliases.is_empty() {
+                    return;
+                }
+                // The other names side by side, each with its remove button, wrapping.
+                mirror::wrapped_row(ui, lang.is_rtl(), |ui| {
+                    for alias in aliases {
                         styled_label_ui(ui, alias, egui::TextStyle::Body, ui.visuals().weak_text_color());
                         let remove = format!("{} «{alias}»", tr(lang, "remove name"));
                         let button = ui.small_button(tr(lang, "remove"));
@@ -104,8 +109,9 @@ fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang, comm
                             let edit = Edit::RemoveAlias { id: entry.id.clone(), lang: name_lang, text: alias.clone() };
                             commands.push(Command::Catalog(CatalogAction::Apply(vec![edit])));
                         }
-                    });
-                }
+                        ui.add_space(8.0);
+                    }
+                });
             });
         });
     }
