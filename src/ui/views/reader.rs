@@ -29,7 +29,9 @@ use crate::ui::widgets::paragraphs::{
 };
 
 /// What find hits are cached for: document, query, corpus revision.
-type FindKey = (String, String, u64);
+/// What find hits were found for: the document, the folded query, the
+/// model revision, and whether they were found in the reading text.
+type FindKey = (String, String, u64, bool);
 
 /// The reader's transient state.
 #[derive(Default)]
@@ -78,7 +80,8 @@ pub fn reader_ui(
     let reading = state.repaired.reading(ui.ctx(), document, model.revision, broken);
     let any_read_back = reading.as_ref().is_some_and(|r| r.any_repaired());
     toolbar_ui(ui, model, document, state, any_read_back, lang, commands);
-    let hits = find_hits(state, document, model.revision);
+    let shown_reading = reading.as_deref().filter(|r| !state.repaired.show_stored && r.any_repaired());
+    let hits = find_hits(state, document, shown_reading, model.revision);
     let hits = if hits.is_empty() { anchored_word(document, anchor).into_iter().collect() } else { hits };
     let target = scroll_target(document, anchor, &hits, state);
     let key = (id.to_string(), anchor.cloned());
@@ -392,25 +395,36 @@ fn block_highlights(
     highlights
 }
 
-/// The find hits in a document, in the original text, cached per query.
-fn find_hits(state: &mut ReaderState, document: &Document, revision: u64) -> Vec<Range<usize>> {
+/// The find hits in a document as stored bytes, cached per query. Where
+/// lines are shown read back (`reading`), the text is searched as it is
+/// shown, and each hit names the stored bytes its letters were read from
+/// (from the first to the last), so a word the damage cut apart is found.
+fn find_hits(
+    state: &mut ReaderState,
+    document: &Document,
+    reading: Option<&crate::text::repair::ReadingText>,
+    revision: u64,
+) -> Vec<Range<usize>> {
     let query = fold_str(state.find.text().trim());
     if query.is_empty() {
         state.find_cache = None;
         return Vec::new();
     }
-    let key = (document.id.clone(), query.clone(), revision);
+    let key = (document.id.clone(), query.clone(), revision, reading.is_some());
     if let Some((cached_key, hits)) = &state.find_cache
         && *cached_key == key
     {
         return hits.clone();
     }
-    let folded = fold(&document.text);
-    let hits: Vec<Range<usize>> = folded
-        .text()
-        .match_indices(&query)
-        .map(|(at, found)| folded.original_range_in(&document.text, at..at + found.len()))
-        .collect();
+    let searched = reading.map_or(document.text.as_str(), |r| r.text.as_str());
+    let folded = fold(searched);
+    let found =
+        folded.text().match_indices(&query).map(|(at, found)| folded.original_range_in(searched, at..at + found.len()));
+    let mut hits: Vec<Range<usize>> = match reading {
+        Some(reading) => found.filter_map(|range| reading.original_span(range)).collect(),
+        None => found.collect(),
+    };
+    hits.dedup();
     state.find_cache = Some((key, hits.clone()));
     hits
 }
