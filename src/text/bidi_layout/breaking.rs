@@ -114,6 +114,13 @@ pub(super) fn break_lines<M: Measure + ?Sized>(
             lines.push(line.start..unit.start);
             line = LineState::starting_at(unit.start);
         }
+        // Spaces that open a line and leave no room for a word that fits a
+        // line of its own stay on a line by themselves.
+        let after_spaces = line.pending_space + unit.content_width > max_width;
+        if !line.has_content && after_spaces && unit.content_width <= max_width && unit.start > line.start {
+            lines.push(line.start..unit.start);
+            line = LineState::starting_at(unit.start);
+        }
         let too_wide_alone = line.pending_space + unit.content_width > max_width;
         if !line.has_content && too_wide_alone && unit.content_end > unit.start {
             split_long_word(text, unit, styles, max_width, cache, &mut lines, &mut line);
