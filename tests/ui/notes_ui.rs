@@ -157,17 +157,11 @@ fn the_find_box_takes_a_query_typed_with_arabic_letters_and_enter_goes_to_the_ne
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Find in document").type_text("كالكان");
     harness.run_steps(2);
-    let count = |harness: &egui_kittest::Harness<'_, diplomap::ui::App>| {
-        harness
-            .get_all_by_role(Role::Label)
-            .filter_map(|node| node.value())
-            .find(|label| label.starts_with("1/") || label.starts_with("2/"))
-    };
-    let first = count(&harness).expect("a hit counter");
+    let first = crate::support::find_counter(&harness).expect("a hit counter");
     assert!(first.starts_with("1/") && first != "1/1", "{first}: Kalkan appears several times");
     harness.key_press(Key::Enter);
     harness.run_steps(2);
-    assert!(count(&harness).is_some_and(|label| label.starts_with("2/")));
+    assert!(crate::support::find_counter(&harness).is_some_and(|label| label.starts_with("2/")));
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Find in document").value().as_deref(), Some("كالكان"));
 }
 

@@ -127,24 +127,32 @@ fn a_group_of_the_concept_list_folds_and_its_header_stands_on_the_start_side() {
     assert!(harness.query_by_label("تروریسم (۱۹)").is_some(), "and back");
 }
 
+/// The first line of the national-security paper's abstract, read back.
+const ABSTRACT_READ_BACK: &str = "موضوع اصلی مقاله بررسی این مسئله است که بین حکمرانی امنیت ملی و سیاست خارجی چه";
+
+/// The national-security paper in a 1280×900 window, its interface in
+/// `lang`, once the repair (run off the UI thread) has read its abstract back.
+fn damaged_paper_read_back(lang: Lang) -> (egui_kittest::Harness<'static, diplomap::ui::App>, tempfile::TempDir) {
+    let corpus = common::corpus_copy();
+    let app = support::app_over(corpus.path(), "document:002_e0ff0a2344230e73", lang);
+    let mut harness = support::window(app, egui::vec2(1280.0, 900.0));
+    harness.run_steps(1);
+    let (within, pause) = (std::time::Duration::from_secs(120), std::time::Duration::from_millis(20));
+    support::run_until(&mut harness, within, pause, "the abstract was not read back", |h| {
+        h.query_by_label_contains(ABSTRACT_READ_BACK).is_some()
+    });
+    (harness, corpus)
+}
+
 /// The national-security paper's abstract, damaged by its PDF, is read in
 /// Persian: each line the repair read back is shown in its reading order
 /// once the repair (run off the UI thread) is done; Ctrl+Shift+O shows the
 /// lines as stored, and back.
 #[test]
 fn the_reader_shows_pdf_damaged_lines_read_back_and_the_stored_ones_one_key_away() {
-    let corpus = common::corpus_copy();
-    let app = support::app_over(corpus.path(), "document:002_e0ff0a2344230e73", Lang::Fa);
-    let mut harness = support::window(app, egui::vec2(1280.0, 900.0));
-    let read_back = "موضوع اصلی مقاله بررسی این مسئله است که بین حکمرانی امنیت ملی و سیاست خارجی چه";
+    let (mut harness, _corpus) = damaged_paper_read_back(Lang::Fa);
+    let read_back = ABSTRACT_READ_BACK;
     let stored = "یموضوع اصل";
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    harness.run_steps(2);
-    while harness.query_by_label_contains(read_back).is_none() {
-        assert!(std::time::Instant::now() < deadline, "the abstract was not read back in time");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run_steps(1);
-    }
     assert!(harness.query_by_label_contains(stored).is_none(), "the damaged line is not shown as well");
     harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O);
     harness.run_steps(3);
@@ -161,27 +169,14 @@ fn the_reader_shows_pdf_damaged_lines_read_back_and_the_stored_ones_one_key_away
 #[test]
 fn find_in_a_damaged_document_searches_the_lines_as_read_back() {
     use egui::accesskit::Role;
-    let corpus = common::corpus_copy();
-    let app = support::app_over(corpus.path(), "document:002_e0ff0a2344230e73", Lang::En);
-    let mut harness = support::window(app, egui::vec2(1280.0, 900.0));
-    let read_back = "موضوع اصلی مقاله بررسی این مسئله است";
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    harness.run_steps(2);
-    while harness.query_by_label_contains(read_back).is_none() {
-        assert!(std::time::Instant::now() < deadline, "the abstract was not read back in time");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run_steps(1);
-    }
+    let (mut harness, _corpus) = damaged_paper_read_back(Lang::En);
     harness.get_by_role_and_label(Role::TextInput, "Find in document").focus();
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Find in document").type_text("اصلی مقاله");
     harness.run_steps(3);
-    let counter = |harness: &egui_kittest::Harness<'_, diplomap::ui::App>| {
-        harness.get_all_by_role(Role::Label).filter_map(|node| node.value()).find(|label| label.contains('/'))
-    };
-    assert_eq!(counter(&harness).as_deref(), Some("1/1"), "found in the line read back");
+    assert_eq!(support::find_counter(&harness).as_deref(), Some("1/1"), "found in the line read back");
     // The find box has the keyboard: the toolbar's button shows the lines as stored.
     harness.get_by(support::labelled(|label| label.ends_with("(Ctrl+Shift+O)"))).click();
     harness.run_steps(3);
-    assert_eq!(counter(&harness).as_deref(), Some("0/0"), "not in the lines as stored");
+    assert_eq!(support::find_counter(&harness).as_deref(), Some("0/0"), "not in the lines as stored");
 }

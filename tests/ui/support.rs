@@ -95,15 +95,38 @@ pub fn copied(harness: &egui_kittest::Harness<'_, diplomap::ui::App>) -> Option<
     })
 }
 
+/// Frames, `pause` apart, until `done` holds of the app; fails naming `what`
+/// once `within` has passed (work done off the UI thread: an index, a repair).
+pub fn run_until(
+    harness: &mut Harness<'_, App>,
+    within: std::time::Duration,
+    pause: std::time::Duration,
+    what: &str,
+    done: impl Fn(&Harness<'_, App>) -> bool,
+) {
+    let deadline = std::time::Instant::now() + within;
+    harness.run_steps(1);
+    while !done(harness) {
+        assert!(std::time::Instant::now() < deadline, "{what} in time");
+        std::thread::sleep(pause);
+        harness.run_steps(1);
+    }
+}
+
 /// Frames, a few milliseconds apart, until the search index being built off
 /// the UI thread is there (then two more, so the page shows its results).
 pub fn wait_for_search_index(harness: &mut Harness<'_, App>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    harness.run_steps(1);
-    while harness.state().search_index.is_indexing() {
-        assert!(std::time::Instant::now() < deadline, "the search index was not built in time");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.run_steps(1);
-    }
+    let (within, pause) = (std::time::Duration::from_secs(60), std::time::Duration::from_millis(5));
+    run_until(harness, within, pause, "the search index was not built", |h| !h.state().search_index.is_indexing());
     harness.run_steps(2);
+}
+
+/// The find box's hit counter ("2/7", in the interface's digits), if shown.
+pub fn find_counter(harness: &Harness<'_, App>) -> Option<String> {
+    use egui_kittest::kittest::Queryable;
+    harness.get_all_by_role(egui::accesskit::Role::Label).filter_map(|node| node.value()).find(|label| {
+        label
+            .split_once('/')
+            .is_some_and(|(shown, all)| [shown, all].iter().all(|n| !n.is_empty() && n.chars().all(char::is_numeric)))
+    })
 }

@@ -21,7 +21,8 @@ use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, SpanLook, paint_bidi_label};
 use crate::ui::widgets::mirror;
 use crate::ui::widgets::paragraphs::{
-    Highlight, Runs, heading_ui, highlight_fill, label_ui, paragraph_ui, selectable_runs_row_ui, styled_label_ui,
+    Highlight, Runs, heading_ui, highlight_fill, label_ui, paragraph_ui, selectable_runs_row_ui, small_named_button_ui,
+    styled_label_ui,
 };
 
 /// Characters of context on each side of a keyword.
@@ -103,9 +104,7 @@ fn names_ui(ui: &mut egui::Ui, entry: &crate::catalog::Concept, lang: Lang, comm
                     for alias in aliases {
                         styled_label_ui(ui, alias, egui::TextStyle::Body, ui.visuals().weak_text_color());
                         let remove = format!("{} «{alias}»", tr(lang, "remove name"));
-                        let button = ui.small_button(tr(lang, "remove"));
-                        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove));
-                        if button.on_hover_text(&remove).clicked() {
+                        if small_named_button_ui(ui, tr(lang, "remove"), &remove).clicked() {
                             let edit = Edit::RemoveAlias { id: entry.id.clone(), lang: name_lang, text: alias.clone() };
                             commands.push(Command::Catalog(CatalogAction::Apply(vec![edit])));
                         }

@@ -79,7 +79,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut EditConceptForm, commands: 
     label_fields_ui(ui, lang, &mut form.labels, "edit concept label");
     for text_lang in [Lang::Fa, Lang::Ar, Lang::En] {
         let name = format!("{} ({})", tr(lang, "summary"), language_in(lang, text_lang));
-        mirror::row(ui, lang.is_rtl(), |ui| ui.label(&name));
+        mirror::row(ui, lang.is_rtl(), |ui| label_ui(ui, &name));
         let id = ui.make_persistent_id(("edit concept summary", text_lang.code()));
         let options = BidiEditOptions::multi_line(&name, "", 3, text_lang.is_rtl());
         bidi_edit_string_ui(ui, id, form.summary.get_mut(text_lang), &options);

@@ -17,7 +17,7 @@ use crate::ui::context::i18n::{language_in, number, tr};
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::views::concept_page::{DETAILS, NAME, passage_ui, relation_style};
 use crate::ui::widgets::mirror;
-use crate::ui::widgets::paragraphs::{Runs, heading_ui, label_ui, selectable_runs_row_ui};
+use crate::ui::widgets::paragraphs::{Runs, heading_ui, label_ui, selectable_runs_row_ui, small_named_button_ui};
 
 /// Suggestions listed before "more".
 const SHOWN: usize = 80;
@@ -78,13 +78,15 @@ fn suggestion_ui(ui: &mut egui::Ui, view: &ViewContext, suggestion: &Suggestion,
             ui.data_mut(|data| data.insert_temp(open_id, !open));
         }
         let term = suggestion.term.clone();
-        if small_button(ui, tr(lang, "make a concept"), &suggestion.term).clicked() {
+        // Each button's name says which term it acts on: "Dismiss «تأمین امنیت»".
+        let button = |ui: &mut egui::Ui, words: &str| small_named_button_ui(ui, words, &format!("{words} «{term}»"));
+        if button(ui, tr(lang, "make a concept")).clicked() {
             commands.push(Command::Catalog(CatalogAction::NewConceptFrom(term.clone())));
         }
-        if small_button(ui, tr(lang, "add as a name of…"), &suggestion.term).clicked() {
+        if button(ui, tr(lang, "add as a name of…")).clicked() {
             commands.push(Command::Catalog(CatalogAction::PickConceptFor(term.clone())));
         }
-        if small_button(ui, tr(lang, "dismiss"), &suggestion.term).clicked() {
+        if button(ui, tr(lang, "dismiss")).clicked() {
             commands.push(Command::Catalog(CatalogAction::Dismiss { lang: suggestion.lang, term }));
         }
     });
@@ -99,13 +101,4 @@ fn suggestion_ui(ui: &mut egui::Ui, view: &ViewContext, suggestion: &Suggestion,
             }
         });
     }
-}
-
-/// A small button whose accessible name says which term it acts on
-/// ("Dismiss «تأمین امنیت»"), the term in its hover.
-fn small_button(ui: &mut egui::Ui, words: &str, term: &str) -> egui::Response {
-    let name = format!("{words} «{term}»");
-    let button = ui.small_button(words);
-    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-    button.on_hover_text(name)
 }

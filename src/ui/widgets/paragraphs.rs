@@ -445,6 +445,15 @@ pub fn hover_text_ui(response: egui::Response, text: &str) -> egui::Response {
     })
 }
 
+/// A small button showing `words` whose accessible name and hover say what
+/// it acts on (`name`: "Remove the name «ICPO»"), the hover through the bidi
+/// layout (a Latin name inside Persian words stays in order).
+pub fn small_named_button_ui(ui: &mut egui::Ui, words: &str, name: &str) -> egui::Response {
+    let button = ui.small_button(words);
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    hover_text_ui(button, name)
+}
+
 /// A button whose text may mix scripts (a Persian label with a shortcut),
 /// drawn through the bidi layout; greyed and inert when `enabled` is false.
 pub fn button_ui(ui: &mut egui::Ui, text: &str, enabled: bool) -> egui::Response {
