@@ -15,11 +15,13 @@
 //!   change (the CLI and the window share them; undo is the old values);
 //! - [`store`]: edits written to disk — atomically, conflict-checked, every
 //!   file the edit did not touch left byte for byte;
+//! - [`names`]: every concept's names folded once, for find-as-you-type;
 //! - [`render`]: a concept as the RON of its own file; [`spans`]: where
 //!   entries are in a file's text.
 
 pub mod edit;
 pub mod files;
+pub mod names;
 pub mod render;
 pub mod spans;
 pub mod store;

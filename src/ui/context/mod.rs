@@ -5,6 +5,7 @@
 pub mod command;
 pub mod layout_store;
 pub mod model;
+pub mod name_cache;
 pub mod search_index;
 pub mod state;
 pub mod suggestions;

@@ -11,6 +11,7 @@ use crate::text::normalize::fold_str;
 use crate::ui::context::Command;
 use crate::ui::context::i18n::{number, tr};
 use crate::ui::context::model::Model;
+use crate::ui::context::name_cache::folded_names;
 use crate::ui::context::state::AppState;
 use crate::ui::widgets::bidi_edit::{BidiEditOptions, bidi_edit_string_ui};
 use crate::ui::widgets::bidi_text::{BidiTextStyle, paint_bidi_label};
@@ -23,17 +24,33 @@ pub fn concept_list_ui(ui: &mut egui::Ui, model: &Model, state: &mut AppState, c
     let id = ui.make_persistent_id("concept filter");
     bidi_edit_string_ui(ui, id, &mut state.concept_filter, &options).response.on_hover_text(label);
     let filter = fold_str(state.concept_filter.trim());
+    let shown: Vec<bool> = if filter.is_empty() {
+        vec![true; model.corpus.catalog.concepts.len()]
+    } else {
+        folded_names(ui.ctx(), model).matches(&filter).iter().map(Option::is_some).collect()
+    };
+    let only_visible_rows = model.corpus.catalog.concepts.len() > EVERY_ROW_UP_TO;
     egui::ScrollArea::vertical().id_salt("concept-list").show(ui, |ui| {
         for kind in ConceptKind::ALL {
             let concepts: Vec<usize> = (0..model.corpus.catalog.concepts.len())
-                .filter(|&i| model.corpus.catalog.concepts[i].kind == kind && matches_filter(model, i, &filter))
+                .filter(|&i| model.corpus.catalog.concepts[i].kind == kind && shown[i])
                 .collect();
             if concepts.is_empty() {
                 continue;
             }
             group_ui(ui, lang.is_rtl(), kind.as_str(), tr(lang, kind.as_str()), |ui| {
+                let mut row_height = None;
                 for concept in concepts {
-                    concept_row_ui(ui, model, concept, state, commands);
+                    // Far from the visible part of a long list, a row is room, not a widget.
+                    if only_visible_rows && let Some(height) = row_height {
+                        let room = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+                        if !ui.is_rect_visible(room.expand(height)) {
+                            ui.allocate_space(room.size());
+                            continue;
+                        }
+                    }
+                    let drawn = concept_row_ui(ui, model, concept, state, commands);
+                    row_height = row_height.or(Some(drawn.height() + ui.spacing().item_spacing.y));
                 }
             });
         }
@@ -104,23 +121,28 @@ fn triangle(centre: egui::Pos2, open: bool, rtl: bool) -> Vec<egui::Pos2> {
     ]
 }
 
-fn concept_row_ui(ui: &mut egui::Ui, model: &Model, concept: usize, state: &AppState, commands: &mut Vec<Command>) {
+/// Catalogs of up to this many concepts list every row as a widget (all
+/// reachable by a screen reader's list); longer ones draw only the rows in
+/// view, so the list costs the same at ten thousand concepts.
+const EVERY_ROW_UP_TO: usize = 1000;
+
+/// One concept's row; returns its box.
+fn concept_row_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    concept: usize,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) -> egui::Rect {
     let entry = &model.corpus.catalog.concepts[concept];
     let lang = state.ui_lang;
     let name = entry.labels.get_or_any(lang);
     let count = model.index.mention_counts.get(concept).copied().unwrap_or(0);
     let selected = state.selected.as_deref() == Some(entry.id.as_str());
     let text = format!("{name} ({})", number(lang, count));
-    if selectable_row_ui(ui, selected, &text, lang.is_rtl()).clicked() {
+    let row = selectable_row_ui(ui, selected, &text, lang.is_rtl());
+    if row.clicked() {
         commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
     }
-}
-
-/// Whether a concept's id, a label or an alias contains the (folded) filter.
-fn matches_filter(model: &Model, concept: usize, filter: &str) -> bool {
-    if filter.is_empty() {
-        return true;
-    }
-    let entry = &model.corpus.catalog.concepts[concept];
-    entry.id.contains(filter) || entry.surface_forms().any(|(_, form)| fold_str(form).contains(filter))
+    row.rect
 }

@@ -45,7 +45,6 @@ pub use canvas::map_canvas_ui;
 /// Map button does the same with the mouse).
 pub const MAP_SHORTCUT: egui::KeyboardShortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::M);
 pub use state::{MapSettings, MapView, layout_config, scene_style};
-pub use toolbar::find_concepts;
 
 /// The whole view: toolbar, evidence panel (when an edge is chosen), canvas.
 pub fn map_view_ui(

@@ -9,7 +9,6 @@ use crate::catalog::ConceptKind;
 use crate::export::map::{all_edge_codes, edge_kind_of_code};
 use crate::index::EdgeKind;
 use crate::ui::context::i18n::{isolate, tr};
-use crate::ui::context::model::Model;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::widgets::choice::{checkbox_ui, radio_ui, slider_ui};
 use crate::ui::widgets::mirror;
@@ -63,7 +62,7 @@ fn search_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
     if query.is_empty() {
         return;
     }
-    let hits = find_concepts(view.model, &query);
+    let hits = crate::ui::context::name_cache::folded_names(ui.ctx(), view.model).find(&query);
     if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         if let Some(&first) = hits.first() {
             fly_to(map, first);
@@ -87,27 +86,6 @@ fn search_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView) {
             }
         });
     });
-}
-
-/// Concepts whose id, label or alias contains the folded `query`: labels
-/// starting with it first.
-pub fn find_concepts(model: &Model, query: &str) -> Vec<usize> {
-    let mut hits: Vec<(bool, usize)> = model
-        .corpus
-        .catalog
-        .concepts
-        .iter()
-        .enumerate()
-        .filter_map(|(n, concept)| {
-            let forms: Vec<String> =
-                concept.surface_forms().map(|(_, form)| crate::text::normalize::fold_str(form)).collect();
-            let starts = forms.iter().any(|f| f.starts_with(query)) || concept.id.starts_with(query);
-            let contains = starts || forms.iter().any(|f| f.contains(query)) || concept.id.contains(query);
-            contains.then_some((!starts, n))
-        })
-        .collect();
-    hits.sort();
-    hits.into_iter().map(|(_, n)| n).collect()
 }
 
 /// Focus on the selected node, the depth, and clearing the focus.
