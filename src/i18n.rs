@@ -35,6 +35,13 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("Organisation", "Organisations", "سازمان‌ها", "المنظمات"),
     ("Topic", "Topics", "موضوع‌ها", "المواضيع"),
     ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
+    ("cluster legend", "several concepts (zoom in)", "چند مفهوم (بزرگ‌نمایی کنید)", "عدة مفاهيم (كبّر)"),
+    (
+        "cluster help",
+        "concepts drawn together at this zoom: click to zoom in",
+        "مفهوم‌هایی که در این بزرگ‌نمایی با هم کشیده شده‌اند: برای بزرگ‌نمایی کلیک کنید",
+        "مفاهيم مرسومة معًا عند هذا التكبير: انقر للتكبير",
+    ),
     ("related", "Related concepts", "مفهوم‌های مرتبط", "مفاهيم ذات صلة"),
     ("evidence", "Evidence", "شواهد", "الشواهد"),
     ("summary", "Summary", "خلاصه", "الملخص"),
@@ -550,6 +557,18 @@ pub fn evidence_count(lang: Lang, n: usize) -> String {
         (Lang::Ar, 2) => "شاهدان".to_string(),
         (Lang::Ar, 3..=10) => format!("{}{NBSP}شواهد", number(lang, n)),
         (Lang::Ar, _) => format!("{}{NBSP}شاهدًا", number(lang, n)),
+    }
+}
+
+/// The name of a cluster drawn on a zoomed-out map: its leading concept's
+/// name and how many more it holds («اینترپل و ۴۱ دیگر», "INTERPOL and 41
+/// more"), `members` counting the leader.
+pub fn cluster_label(lang: Lang, name: &str, members: usize) -> String {
+    let more = number(lang, members.saturating_sub(1));
+    match lang {
+        Lang::En => format!("{} and {more} more", isolate(name)),
+        Lang::Fa => format!("{} و {more} دیگر", isolate(name)),
+        Lang::Ar => format!("{} و{more} غيره", isolate(name)),
     }
 }
 

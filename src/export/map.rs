@@ -137,9 +137,14 @@ pub fn default_min_significance(graph: &Graph) -> f32 {
     crate::index::association::threshold_for(tests)
 }
 
+/// More drawn nodes than this are summarised in clusters (the level of
+/// detail of large catalogs; the seeds' map of 71 concepts never is).
+pub const CLUSTER_ABOVE: usize = 600;
+
 /// Sizes of the drawn map: nodes a little larger than the core's default and
 /// a label candidate for nearly every node drawn (one per label cell); the
-/// label placement ([`crate::graph::labels`]) then keeps those that fit.
+/// label placement ([`crate::graph::labels`]) then keeps those that fit;
+/// more than [`CLUSTER_ABOVE`] nodes in view are drawn as clusters.
 pub fn map_scene_style() -> SceneStyle {
     SceneStyle {
         node_radius: 7.0,
@@ -147,6 +152,7 @@ pub fn map_scene_style() -> SceneStyle {
         label_min_radius: 2.5,
         label_cell: Vec2::new(90.0, 18.0),
         label_every_node_below: 400,
+        cluster_above: CLUSTER_ABOVE,
         ..SceneStyle::default()
     }
 }

@@ -527,6 +527,7 @@ mod tests {
             hovered: false,
             selected: false,
             pinned: false,
+            members: 1,
         }
     }
 

@@ -6,7 +6,14 @@
 //! nodes are found through the [`NodeGrid`], edges are culled with an exact
 //! segment-versus-rectangle test. Labels follow a level of detail: when zoomed
 //! out only big, hovered or selected nodes get one, and at most one label
-//! claims each screen cell so they do not pile up.
+//! claims each screen cell so they do not pile up. When more nodes than
+//! [`SceneStyle::cluster_above`] would be drawn, nodes that lie close
+//! together are drawn as one *cluster* in their place ([`NodeShape::members`]
+//! counts them), named after its most important concept, and the edges of
+//! its members meet at it (one line per pair of clusters): zoomed out, a
+//! catalog of thousands shows its regions rather than a texture of dots.
+//! The clusters' cells are a world grid whose size is snapped to powers of
+//! two, so they stay put while the camera pans and change only as it zooms.
 //!
 //! The primitives carry style *indices* (node or edge kind, [`Emphasis`]), not
 //! colours: the UI maps them to its theme and label text (via the bidi layout).
@@ -44,6 +51,14 @@ pub struct SceneStyle {
     pub label_every_node_below: usize,
     /// Space between a node and its label.
     pub label_gap: f32,
+    /// Level of detail: when more nodes than this would be drawn, nodes
+    /// sharing a cluster cell are drawn as one cluster (`usize::MAX`: never).
+    pub cluster_above: usize,
+    /// Side of a cluster cell, in points (at least; the world grid's cell is
+    /// this side at the zoom rounded up to a power of two).
+    pub cluster_cell: f32,
+    /// A cell of at least this many drawn nodes becomes a cluster.
+    pub cluster_min_members: usize,
 }
 
 impl Default for SceneStyle {
@@ -60,6 +75,9 @@ impl Default for SceneStyle {
             label_cell: Vec2::new(110.0, 18.0),
             label_every_node_below: 0,
             label_gap: 2.0,
+            cluster_above: usize::MAX,
+            cluster_cell: 36.0,
+            cluster_min_members: 3,
         }
     }
 }
@@ -123,6 +141,16 @@ pub struct NodeShape {
     pub hovered: bool,
     pub selected: bool,
     pub pinned: bool,
+    /// How many concepts the shape stands for: 1 for a node; more for a
+    /// cluster, drawn for its members when zoomed out, whose `node` is its
+    /// most important member (it names the cluster).
+    pub members: u32,
+}
+
+impl NodeShape {
+    pub fn is_cluster(&self) -> bool {
+        self.members > 1
+    }
 }
 
 /// Where to put a node's label: centred horizontally on `anchor`, text below it.
@@ -140,6 +168,9 @@ pub struct Scene {
     pub edges: Vec<EdgeShape>,
     pub nodes: Vec<NodeShape>,
     pub labels: Vec<LabelShape>,
+    /// When some nodes are clustered: by node, the index in `nodes` of the
+    /// shape it is drawn in (`u32::MAX`: not drawn); else empty.
+    drawn_in: Vec<u32>,
 }
 
 impl Scene {
@@ -158,14 +189,34 @@ impl Scene {
 
     /// The drawn node under `point` (nearest centre among those it touches).
     pub fn node_at(&self, point: Vec2, tolerance: f32) -> Option<usize> {
-        let mut best: Option<(f32, usize)> = None;
+        self.shape_at(point, tolerance).map(|shape| shape.node)
+    }
+
+    /// The drawn node or cluster under `point` (nearest centre among those it touches).
+    pub fn shape_at(&self, point: Vec2, tolerance: f32) -> Option<&NodeShape> {
+        let mut best: Option<(f32, &NodeShape)> = None;
         for shape in self.nodes.iter().rev() {
             let distance = point.distance(shape.centre);
             if distance <= shape.radius + tolerance && best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, shape.node));
+                best = Some((distance, shape));
             }
         }
-        best.map(|(_, node)| node)
+        best.map(|(_, shape)| shape)
+    }
+
+    /// How many concepts the shape named after `node` stands for (1 for a
+    /// node drawn as itself), if it is drawn.
+    pub fn members_of(&self, node: usize) -> Option<u32> {
+        self.nodes.iter().find(|shape| shape.node == node).map(|shape| shape.members)
+    }
+
+    /// The index in [`Scene::nodes`] of the shape `node` is drawn in: its own
+    /// or its cluster's; `None` when it is not drawn.
+    pub fn shape_of(&self, node: usize) -> Option<usize> {
+        if self.drawn_in.is_empty() {
+            return self.nodes.iter().position(|shape| shape.node == node);
+        }
+        self.drawn_in.get(node).copied().filter(|&s| s != u32::MAX).map(|s| s as usize)
     }
 }
 
@@ -180,8 +231,14 @@ pub fn build_scene(input: &SceneInput) -> Scene {
     if input.positions.len() != input.graph.node_count() {
         return scene;
     }
-    add_edges(input, &mut scene.edges);
-    add_nodes(input, &mut scene.nodes);
+    let clusters = add_nodes(input, &mut scene.nodes);
+    match clusters {
+        Some(clusters) => {
+            add_clustered_edges(input, &scene.nodes, &clusters, &mut scene.edges);
+            scene.drawn_in = clusters.slot;
+        }
+        None => add_edges(input, &mut scene.edges),
+    }
     add_labels(input, &scene.nodes, &mut scene.labels);
     scene
 }
@@ -287,19 +344,32 @@ fn edge_emphasis(input: &SceneInput, source: usize, target: usize) -> Emphasis {
 /// nodes overlap so there is nothing to see.
 fn edge_shape(input: &SceneInput, index: usize, width: f32, emphasis: Emphasis) -> Option<EdgeShape> {
     let edge = &input.graph.edges()[index];
-    let camera = input.camera;
-    let nodes = input.graph.nodes();
-    let start = camera.screen_from_world(input.positions[edge.source]);
-    let end = camera.screen_from_world(input.positions[edge.target]);
-    let start_radius = screen_radius(nodes[edge.source].size, camera.zoom, input.style);
-    let end_radius = screen_radius(nodes[edge.target].size, camera.zoom, input.style);
+    let (camera, nodes) = (input.camera, input.graph.nodes());
+    let end = |node: usize| End {
+        key: node,
+        centre: camera.screen_from_world(input.positions[node]),
+        radius: screen_radius(nodes[node].size, camera.zoom, input.style),
+    };
+    shape_between(input, index, (&end(edge.source), &end(edge.target)), width, emphasis)
+}
+
+/// Edge `index` drawn from the rim of one end's shape to the other's.
+fn shape_between(
+    input: &SceneInput,
+    index: usize,
+    ends: (&End, &End),
+    width: f32,
+    emphasis: Emphasis,
+) -> Option<EdgeShape> {
+    let edge = &input.graph.edges()[index];
+    let (start, end) = (ends.0.centre, ends.1.centre);
     let length = start.distance(end);
-    if length <= start_radius + end_radius {
+    if length <= ends.0.radius + ends.1.radius {
         return None;
     }
     let direction = (end - start) / length;
-    let from = start + direction * start_radius;
-    let tip = end - direction * end_radius;
+    let from = start + direction * ends.0.radius;
+    let tip = end - direction * ends.1.radius;
     let mut shape = EdgeShape { edge: index, from, to: tip, width, kind: edge.kind, emphasis, arrow: None };
     if edge.directed {
         let arrow_length = input.style.arrow_length + 1.5 * width;
@@ -313,7 +383,9 @@ fn edge_shape(input: &SceneInput, index: usize, width: f32, emphasis: Emphasis) 
     Some(shape)
 }
 
-fn add_nodes(input: &SceneInput, out: &mut Vec<NodeShape>) {
+/// Adds the drawn nodes (or clusters of them, see [`SceneStyle::cluster_above`]);
+/// returns which shape each clustered node is drawn in, when some are.
+fn add_nodes(input: &SceneInput, out: &mut Vec<NodeShape>) -> Option<Clusters> {
     let camera = input.camera;
     let screen = camera.screen_rect();
     let area = camera.visible_world().expanded(max_world_radius(input));
@@ -329,8 +401,203 @@ fn add_nodes(input: &SceneInput, out: &mut Vec<NodeShape>) {
         }
         out.push(node_shape(input, node, centre, radius));
     });
+    let representatives = (out.len() > input.style.cluster_above).then(|| cluster_nodes(input, out));
     // Dimmed below normal below highlighted; ties in node order, so frames are stable.
     out.sort_unstable_by_key(|shape| (shape.emphasis, shape.node));
+    representatives.map(|representatives| Clusters::of(&representatives, out))
+}
+
+/// Which drawn shape stands for each node once some are clustered.
+struct Clusters {
+    /// By node: its shape's index in the scene's nodes (`u32::MAX`: not drawn).
+    slot: Vec<u32>,
+}
+
+impl Clusters {
+    /// From each node's representative (the node its shape is named after,
+    /// `u32::MAX` when not drawn) and the drawn shapes.
+    fn of(representatives: &[u32], shapes: &[NodeShape]) -> Clusters {
+        let mut slot_of_representative = vec![u32::MAX; representatives.len()];
+        for (i, shape) in shapes.iter().enumerate() {
+            slot_of_representative[shape.node] = i as u32;
+        }
+        let slot = representatives
+            .iter()
+            .map(|&r| slot_of_representative.get(r as usize).copied().unwrap_or(u32::MAX))
+            .collect();
+        Clusters { slot }
+    }
+
+    /// The index among the scene's nodes of the shape `node` is drawn as.
+    fn slot(&self, node: usize) -> Option<usize> {
+        self.slot.get(node).copied().filter(|&s| s != u32::MAX).map(|s| s as usize)
+    }
+
+    /// Whether `node` is drawn inside a cluster (not as itself).
+    fn in_cluster(&self, node: usize, shapes: &[NodeShape]) -> bool {
+        self.slot(node).is_some_and(|s| shapes[s].is_cluster())
+    }
+}
+
+/// Replaces the nodes of `shapes` that share a cluster cell with one cluster
+/// shape per cell, where a cell holds at least
+/// [`SceneStyle::cluster_min_members`]. The selected node and a focus's
+/// nodes stay on their own. Returns each node's
+/// representative: the node its shape is named after (`u32::MAX`: not drawn).
+fn cluster_nodes(input: &SceneInput, shapes: &mut Vec<NodeShape>) -> Vec<u32> {
+    let style = input.style;
+    let cell = cluster_world_cell(style.cluster_cell, input.camera.zoom);
+    let key_of = |node: usize| {
+        let at = input.positions[node];
+        ((at.x / cell).floor() as i64, (at.y / cell).floor() as i64)
+    };
+    // A hovered cluster stays one (hovering names its leader); a node walked
+    // to or found, and a focus's nodes, come out of theirs.
+    let stays_alone = |shape: &NodeShape| shape.selected || input.state.focus.is_some_and(|f| f.contains(shape.node));
+    let mut order: Vec<(bool, (i64, i64), usize)> =
+        shapes.iter().enumerate().map(|(i, s)| (stays_alone(s), key_of(s.node), i)).collect();
+    order.sort_unstable();
+    let mut drawn_as = vec![u32::MAX; input.graph.node_count()];
+    let mut kept = Vec::with_capacity(shapes.len());
+    let mut start = 0;
+    while start < order.len() {
+        let (alone, key, _) = order[start];
+        let end = if alone {
+            start + 1
+        } else {
+            start + order[start..].iter().take_while(|(a, k, _)| !*a && *k == key).count()
+        };
+        let members: Vec<&NodeShape> = order[start..end].iter().map(|&(_, _, i)| &shapes[i]).collect();
+        if members.len() >= style.cluster_min_members.max(2) {
+            let cluster = cluster_shape(input, &members, cell);
+            for member in &members {
+                drawn_as[member.node] = cluster.node as u32;
+            }
+            kept.push(cluster);
+        } else {
+            for member in members {
+                drawn_as[member.node] = member.node as u32;
+                kept.push(*member);
+            }
+        }
+        start = end;
+    }
+    *shapes = kept;
+    drawn_as
+}
+
+/// The world side of the cluster cells at `zoom`: at least `points` on
+/// screen, rounded up to a power of two.
+fn cluster_world_cell(points: f32, zoom: f32) -> f32 {
+    let wanted = (points.max(1.0) / zoom.max(1e-6)).max(1e-6);
+    2f32.powi(wanted.log2().ceil() as i32)
+}
+
+/// One shape for `members`: at their middle, as large as their number asks
+/// (within the cell), of their most common kind, named after the most
+/// important of them, dimmed only when all of them are.
+fn cluster_shape(input: &SceneInput, members: &[&NodeShape], cell: f32) -> NodeShape {
+    let count = members.len() as f32;
+    let centre = members.iter().fold(Vec2::new(0.0, 0.0), |sum, m| sum + m.centre) / count;
+    let mut kinds: Vec<(u16, usize)> = Vec::new();
+    for member in members {
+        match kinds.iter_mut().find(|(k, _)| *k == member.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((member.kind, 1)),
+        }
+    }
+    let kind = kinds.iter().max_by_key(|&&(k, n)| (n, std::cmp::Reverse(k))).map_or(0, |&(k, _)| k);
+    let importance = |m: &&&NodeShape| label_importance(input.graph, m.node);
+    let leader = members.iter().max_by(|a, b| importance(a).total_cmp(&importance(b)).then(b.node.cmp(&a.node)));
+    let leader = leader.map_or(members[0].node, |m| m.node);
+    let on_screen_cell = cell * input.camera.zoom;
+    let radius = (4.0 + 1.6 * count.sqrt()).min(0.5 * on_screen_cell).max(input.style.min_node_radius);
+    let emphasis =
+        if members.iter().all(|m| m.emphasis == Emphasis::Dimmed) { Emphasis::Dimmed } else { Emphasis::Normal };
+    NodeShape {
+        node: leader,
+        centre,
+        radius,
+        kind,
+        emphasis,
+        hovered: input.state.hovered == Some(leader),
+        selected: false,
+        pinned: false,
+        members: members.len() as u32,
+    }
+}
+
+/// The edges when some nodes are clustered: an edge leaving a cluster starts
+/// at the cluster, edges inside one are not drawn, and of the edges between
+/// the same two shapes one is drawn (a curated relation before a
+/// co-occurrence, then the heaviest), a little wider for each more it stands for.
+fn add_clustered_edges(input: &SceneInput, shapes: &[NodeShape], clusters: &Clusters, out: &mut Vec<EdgeShape>) {
+    let camera = input.camera;
+    let style = input.style;
+    let margin = (style.max_edge_width + style.arrow_length * 2.0) / camera.zoom;
+    let world_view = camera.visible_world().expanded(margin);
+    let max_weight = input.graph.max_weight();
+    // The two ends' keys of an edge touching a cluster → its index in `out`.
+    let mut drawn: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for (index, edge) in input.graph.edges().iter().enumerate() {
+        if !edge_visible(input, index) {
+            continue;
+        }
+        let end = |node: usize| match clusters.slot(node) {
+            Some(slot) => End { key: slot, centre: shapes[slot].centre, radius: shapes[slot].radius },
+            None => End {
+                key: shapes.len() + node,
+                centre: camera.screen_from_world(input.positions[node]),
+                radius: screen_radius(input.graph.nodes()[node].size, camera.zoom, style),
+            },
+        };
+        let (a, b) = (end(edge.source), end(edge.target));
+        if a.key == b.key {
+            continue;
+        }
+        let width = edge_width(edge.weight, max_weight, style);
+        let emphasis = edge_emphasis(input, edge.source, edge.target);
+        if !clusters.in_cluster(edge.source, shapes) && !clusters.in_cluster(edge.target, shapes) {
+            // Between two nodes drawn as themselves (or off screen): as without clusters.
+            let (wa, wb) = (input.positions[edge.source], input.positions[edge.target]);
+            if world_view.touches_segment(wa, wb)
+                && let Some(shape) = shape_between(input, index, (&a, &b), width, emphasis)
+            {
+                out.push(shape);
+            }
+            continue;
+        }
+        let Some(shape) = shape_between(input, index, (&a, &b), width, emphasis) else { continue };
+        let pair = (a.key.min(b.key), a.key.max(b.key));
+        match drawn.get(&pair) {
+            None => {
+                drawn.insert(pair, out.len());
+                out.push(shape);
+            }
+            Some(&at) => {
+                let kept = &mut out[at];
+                let wider = (kept.width.max(width) + 0.25).min(style.max_edge_width + 2.0);
+                if outranks(input, index, kept.edge) {
+                    *kept = shape;
+                }
+                kept.width = wider;
+            }
+        }
+    }
+}
+
+/// One end of a drawn edge: the shape it meets (a cluster or a node), by key.
+struct End {
+    key: usize,
+    centre: Vec2,
+    radius: f32,
+}
+
+/// Whether edge `a` is drawn before edge `b` among edges between the same two
+/// shapes: a curated (directed) relation first, then the heavier.
+fn outranks(input: &SceneInput, a: usize, b: usize) -> bool {
+    let (ea, eb) = (&input.graph.edges()[a], &input.graph.edges()[b]);
+    (ea.directed, ea.weight) > (eb.directed, eb.weight)
 }
 
 fn node_shape(input: &SceneInput, node: usize, centre: Vec2, radius: f32) -> NodeShape {
@@ -345,7 +612,8 @@ fn node_shape(input: &SceneInput, node: usize, centre: Vec2, radius: f32) -> Nod
         Emphasis::Dimmed
     };
     let pinned = state.pinned.is_some_and(|p| p.contains(node));
-    NodeShape { node, centre, radius, kind: input.graph.nodes()[node].kind, emphasis, hovered, selected, pinned }
+    let kind = input.graph.nodes()[node].kind;
+    NodeShape { node, centre, radius, kind, emphasis, hovered, selected, pinned, members: 1 }
 }
 
 /// Labels for drawn nodes, by priority (hovered and selected first, then big

@@ -333,3 +333,105 @@ proptest! {
         prop_assert!(close(after - before, Vec2::new(dx, dy), 1e2));
     }
 }
+
+/// The fixture drawn with clusters above `above` drawn nodes.
+fn clustering(nodes: usize, edges: usize, above: usize) -> Fixture {
+    let mut fixture = Fixture::clustered(nodes, edges);
+    fixture.style.cluster_above = above;
+    fixture
+}
+
+fn fitted(fixture: &Fixture) -> Camera {
+    let mut camera = Camera::new(Vec2::ZERO, 1.0, Vec2::new(900.0, 600.0));
+    camera.fit(fixture.bounds(), 10.0);
+    camera
+}
+
+#[test]
+fn a_crowded_view_draws_clusters_that_stand_for_every_node_once() {
+    let fixture = clustering(3000, 8000, 500);
+    let camera = fitted(&fixture);
+    let plain = {
+        let mut unclustered = clustering(3000, 8000, usize::MAX);
+        unclustered.positions = fixture.positions.clone();
+        unclustered.grid = NodeGrid::build(&unclustered.positions);
+        build_scene(&unclustered.input(&camera, SceneState::default()))
+    };
+    let scene = build_scene(&fixture.input(&camera, SceneState::default()));
+    assert!(scene.nodes.iter().any(NodeShape::is_cluster), "3000 nodes in view are clustered");
+    assert!(scene.nodes.len() < plain.nodes.len() / 3, "{} shapes for {} nodes", scene.nodes.len(), plain.nodes.len());
+    let members: u32 = scene.nodes.iter().map(|s| s.members).sum();
+    assert_eq!(members as usize, plain.nodes.len(), "every drawn node is in exactly one shape");
+    let named: HashSet<usize> = scene.nodes.iter().map(|s| s.node).collect();
+    assert_eq!(named.len(), scene.nodes.len(), "each shape is named after a different node");
+    assert!(
+        scene.edges.len() < plain.edges.len(),
+        "edges meet at clusters: {} of {}",
+        scene.edges.len(),
+        plain.edges.len()
+    );
+}
+
+#[test]
+fn edges_touching_clusters_are_drawn_once_per_pair_of_shapes_and_never_inside_one() {
+    let fixture = clustering(3000, 8000, 500);
+    let camera = fitted(&fixture);
+    let scene = build_scene(&fixture.input(&camera, SceneState::default()));
+    let mut pairs = HashSet::new();
+    for shape in &scene.edges {
+        let edge = &fixture.graph.edges()[shape.edge];
+        let (Some(a), Some(b)) = (scene.shape_of(edge.source), scene.shape_of(edge.target)) else { continue };
+        assert_ne!(a, b, "an edge inside one cluster is not drawn");
+        if scene.nodes[a].is_cluster() || scene.nodes[b].is_cluster() {
+            assert!(pairs.insert((a.min(b), a.max(b))), "one edge between shapes {a} and {b}");
+        }
+    }
+    assert!(!pairs.is_empty(), "some edges touch clusters");
+}
+
+#[test]
+fn clusters_stay_put_while_the_camera_pans() {
+    let fixture = clustering(3000, 8000, 500);
+    let camera = fitted(&fixture);
+    let mut panned = camera;
+    panned.pan_by(Vec2::new(7.0, -3.0));
+    let members = |camera: &Camera| -> Vec<(usize, u32)> {
+        let scene = build_scene(&fixture.input(camera, SceneState::default()));
+        let screen = camera.screen_rect().expanded(-60.0);
+        let mut kept: Vec<(usize, u32)> = scene
+            .nodes
+            .iter()
+            .filter(|s| s.is_cluster() && screen.contains(s.centre))
+            .map(|s| (s.node, s.members))
+            .collect();
+        kept.sort_unstable();
+        kept
+    };
+    let (before, after) = (members(&camera), members(&panned));
+    let common = before.iter().filter(|c| after.contains(c)).count();
+    assert!(common * 10 >= before.len() * 9, "{common} of {} clusters well inside the view unchanged", before.len());
+}
+
+#[test]
+fn the_selected_node_and_a_focus_come_out_of_their_clusters() {
+    let fixture = clustering(3000, 8000, 500);
+    let camera = fitted(&fixture);
+    let mut focus = NodeSet::empty(fixture.graph.node_count());
+    for node in [10, 11, 12] {
+        focus.insert(node);
+    }
+    let state = SceneState { focus: Some(&focus), selected: Some(42), ..SceneState::default() };
+    let scene = build_scene(&fixture.input(&camera, state));
+    for node in [10, 11, 12, 42] {
+        let shape = scene.nodes.iter().find(|s| s.node == node).expect("drawn as itself");
+        assert_eq!(shape.members, 1, "node {node}");
+    }
+}
+
+#[test]
+fn the_default_style_never_clusters() {
+    let fixture = Fixture::clustered(3000, 8000);
+    let camera = fitted(&fixture);
+    let scene = build_scene(&fixture.input(&camera, SceneState::default()));
+    assert!(scene.nodes.iter().all(|s| s.members == 1));
+}

@@ -175,6 +175,10 @@ fn paint_nodes(mesh: &mut MeshBuilder, map: &MapPaint) {
         } else {
             Stroke::new(1.0, if shape.emphasis == Emphasis::Dimmed { outline_dimmed } else { outline })
         };
+        if shape.is_cluster() {
+            add_cluster(mesh, kind, centre, shape.radius, fill, stroke);
+            continue;
+        }
         add_glyph(mesh, glyph_of(kind), centre, shape.radius, fill, stroke);
         if shape.pinned && shape.radius >= 4.0 {
             // A pinned node: a small dot in its middle.
@@ -191,6 +195,15 @@ fn paint_nodes(mesh: &mut MeshBuilder, map: &MapPaint) {
             mesh.circle(centre, shape.radius + 5.0, Color32::TRANSPARENT, ring);
         }
     }
+}
+
+/// A cluster of concepts drawn for its members when zoomed out: a pale disc
+/// ringed in the colour of its most common kind, with that kind's glyph in
+/// the middle.
+fn add_cluster(mesh: &mut MeshBuilder, kind: ConceptKind, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+    let ring = Stroke::new(stroke.width.max(1.5), fill);
+    mesh.circle(centre, radius, faded(fill, (fill.a() / 3).max(20)), ring);
+    add_glyph(mesh, glyph_of(kind), centre, (radius * 0.4).clamp(2.0, 6.0), fill, Stroke::NONE);
 }
 
 /// Draws one node glyph centred on `centre`, with about the area of a circle of `radius`.
@@ -307,9 +320,16 @@ fn label_requests(
             wanted.insert(node);
         }
     }
+    let mut clusters: Vec<(usize, u32)> =
+        map.scene.nodes.iter().filter(|s| s.is_cluster()).map(|s| (s.node, s.members)).collect();
+    clusters.sort_unstable();
     requests_of_scene(map.scene, map.graph, None, Some(&wanted), |node| {
-        let text = map.labels.get(node).filter(|t| !t.is_empty())?;
-        let layout = cached_layout(painter.ctx(), text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
+        let name = map.labels.get(node).filter(|t| !t.is_empty())?;
+        let text = match clusters.binary_search_by_key(&node, |&(n, _)| n) {
+            Ok(at) => crate::i18n::cluster_label(map.lang, name, clusters[at].1 as usize),
+            Err(_) => name.clone(),
+        };
+        let layout = cached_layout(painter.ctx(), &text, &[], ParagraphDirection::Auto, f32::INFINITY, style);
         let size = Vec2::new(layout.width() + 2.0 * HALO_PAD, row_height * layout.lines().len() as f32);
         if let Some(slot) = layouts.get_mut(node) {
             *slot = Some(layout);
@@ -351,6 +371,8 @@ pub struct LegendContent {
     /// Edge codes to list.
     pub edge_codes: Vec<u16>,
     pub notes: bool,
+    /// The map is large enough to draw clusters when zoomed out.
+    pub clusters: bool,
 }
 
 impl LegendContent {
@@ -361,6 +383,7 @@ impl LegendContent {
             kinds: ConceptKind::ALL.to_vec(),
             edge_codes: crate::export::map::all_edge_codes().collect(),
             notes: true,
+            clusters: true,
         }
     }
 
@@ -370,7 +393,8 @@ impl LegendContent {
             ConceptKind::ALL.into_iter().filter(|&k| graph.nodes().iter().any(|n| n.kind == kind_code(k))).collect();
         let edge_codes =
             crate::export::map::all_edge_codes().filter(|&c| graph.edges().iter().any(|e| e.kind == c)).collect();
-        LegendContent { lang, kinds, edge_codes, notes }
+        let clusters = graph.node_count() > crate::export::map::CLUSTER_ABOVE;
+        LegendContent { lang, kinds, edge_codes, notes, clusters }
     }
 }
 
@@ -379,7 +403,8 @@ const LEGEND_SWATCH: f32 = 22.0;
 
 /// The legend's size for `content` (to place it before painting).
 pub fn legend_size(painter: &Painter, content: &LegendContent) -> egui::Vec2 {
-    let rows = content.kinds.len() + content.edge_codes.len() + usize::from(content.notes);
+    let rows =
+        content.kinds.len() + content.edge_codes.len() + usize::from(content.notes) + usize::from(content.clusters);
     let style = legend_style(false);
     let widest = legend_entries(content)
         .map(|text| cached_layout(painter.ctx(), text, &[], ParagraphDirection::Auto, f32::INFINITY, &style).width())
@@ -395,7 +420,8 @@ fn legend_entries(content: &LegendContent) -> impl Iterator<Item = &'static str>
     let lang = content.lang;
     let kinds = content.kinds.iter().map(move |k| tr(lang, k.as_str()));
     let edges = content.edge_codes.iter().map(move |&c| tr(lang, edge_kind_of_code(c).as_str()));
-    kinds.chain(edges).chain(content.notes.then(|| tr(lang, "has notes")))
+    let notes = content.notes.then(|| tr(lang, "has notes"));
+    kinds.chain(edges).chain(notes).chain(content.clusters.then(|| tr(lang, "cluster legend")))
 }
 
 /// Paints the legend with its top-left corner at `top_left` (mirrored for
@@ -450,6 +476,15 @@ pub fn paint_legend(painter: &Painter, top_left: Pos2, content: &LegendContent, 
     }
     if content.notes {
         row(&|at| paint_note_badge(painter, at, dark), tr(content.lang, "has notes"));
+    }
+    if content.clusters {
+        let swatch = |at: Pos2| {
+            let mut mesh = MeshBuilder::new(painter.ctx().pixels_per_point());
+            let kind = ConceptKind::Organisation;
+            add_cluster(&mut mesh, kind, at, 7.0, kind_color(kind, dark), outline);
+            mesh.paint(painter);
+        };
+        row(&swatch, tr(content.lang, "cluster legend"));
     }
     rect
 }

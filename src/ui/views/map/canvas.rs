@@ -7,7 +7,7 @@ use eframe::egui::{self, Color32, Id, Pos2, Rect, Sense, pos2};
 use super::input::{Frame, canvas_input, node_of_widget, node_widgets_ui};
 use super::state::{MapView, highlighted_edges, highlighted_nodes, scene_style};
 use crate::export::map::MapData;
-use crate::graph::{NodeGrid, NodeSet, SceneInput, SceneState, Vec2, Visibility, build_scene};
+use crate::graph::{NodeGrid, NodeSet, Scene, SceneInput, SceneState, Vec2, Visibility, build_scene};
 use crate::ui::context::i18n::tr;
 use crate::ui::context::{Command, ViewContext};
 use crate::ui::paint::map::{LegendContent, MapPaint, legend_size, paint_legend, paint_map, paint_text};
@@ -83,7 +83,7 @@ pub fn map_canvas_ui(ui: &mut egui::Ui, view: &ViewContext, map: &mut MapView, c
         reserved: legend.as_slice(),
     };
     paint_map(&painter, &paint);
-    paint_overlays(&painter, view, map, &data, rect, legend);
+    paint_overlays(&painter, view, map, &data, &scene, rect, legend);
     let frame = Frame { rect, visible: &visible, scene: &scene };
     let node_clicked = node_widgets_ui(ui, view, map, &data, &frame, commands);
     canvas_input(ui, map, &canvas, &frame, node_clicked, commands);
@@ -173,6 +173,7 @@ fn paint_overlays(
     view: &ViewContext,
     map: &MapView,
     data: &MapData,
+    scene: &Scene,
     rect: Rect,
     legend: Option<Rect>,
 ) {
@@ -180,7 +181,7 @@ fn paint_overlays(
         let content = LegendContent::of_graph(&data.graph, view.lang, true);
         paint_legend(painter, legend.min, &content, view.dark);
     }
-    let status = status_text(view, map, data);
+    let status = status_text(view, map, data, scene);
     if !status.is_empty() {
         let style = crate::ui::widgets::bidi_text::BidiTextStyle::new(
             egui::FontId::proportional(12.0),
@@ -196,11 +197,20 @@ fn paint_overlays(
     }
 }
 
-/// The status line: the node under the pointer (or with focus), layout state, save messages.
-fn status_text(view: &ViewContext, map: &MapView, data: &MapData) -> String {
+/// The status line: the node or cluster under the pointer (or with focus),
+/// layout state, save messages.
+fn status_text(view: &ViewContext, map: &MapView, data: &MapData, scene: &Scene) -> String {
     let lang = view.lang;
     let mut parts = Vec::new();
-    if let Some(node) = map.hovered.or(map.selected) {
+    let hovered_cluster = map.hovered.and_then(|node| Some((node, scene.members_of(node)?))).filter(|&(_, n)| n > 1);
+    if let Some((node, members)) = hovered_cluster {
+        let name = data.label(node, lang);
+        parts.push(format!(
+            "{} · {}",
+            crate::i18n::cluster_label(lang, name, members as usize),
+            tr(lang, "cluster help")
+        ));
+    } else if let Some(node) = map.hovered.or(map.selected) {
         let concept = &view.model.corpus.catalog.concepts[node];
         let pinned = map.layout.as_ref().is_some_and(|l| l.is_pinned(node));
         let mut text = format!(

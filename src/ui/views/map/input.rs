@@ -75,6 +75,12 @@ pub(super) fn node_widgets_ui(
         let id = node_widget_id(&graph.nodes()[node].id);
         let response = ui.interact(node_rect, id, Sense::click_and_drag());
         let name = map.labels.get(node).cloned().unwrap_or_default();
+        let name = if shape.is_cluster() {
+            let label = crate::i18n::cluster_label(view.lang, &name, shape.members as usize);
+            crate::i18n::strip_isolates(&label).into_owned()
+        } else {
+            name
+        };
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if response.hovered() && map.dragging.is_none() {
             hovered = Some(node);
@@ -85,7 +91,11 @@ pub(super) fn node_widgets_ui(
         } else if response.has_focus() {
             keyboard_on_node(ui, map, frame, node, id);
         }
-        took_click |= node_pointer(ui, view, map, &response, node, now, commands);
+        took_click |= if shape.is_cluster() {
+            cluster_pointer(map, &response, shape.centre)
+        } else {
+            node_pointer(ui, view, map, &response, node, now, commands)
+        };
         node_menu(view, map, &response, node, commands);
     }
     if let Some((node, at)) = map.pending_click
@@ -207,6 +217,26 @@ fn node_pointer(
     response.hovered() || response.dragged()
 }
 
+/// How much a click on a cluster zooms in: enough for its members to part.
+const CLUSTER_ZOOM: f32 = 3.0;
+
+/// A click on a cluster flies in on it; it cannot be dragged. Returns
+/// whether it took the click.
+fn cluster_pointer(map: &mut MapView, response: &egui::Response, centre: Vec2) -> bool {
+    if response.clicked() {
+        zoom_into(map, centre);
+        return true;
+    }
+    response.hovered() || response.dragged()
+}
+
+/// Starts a flight towards the screen point `centre` (scene coordinates), zoomed in by [`CLUSTER_ZOOM`].
+fn zoom_into(map: &mut MapView, centre: Vec2) {
+    let at = map.camera.world_from_screen(centre);
+    map.flight = Some((at, map.camera.zoom * CLUSTER_ZOOM));
+    map.auto_fit = false;
+}
+
 /// Arrow keys from a focused node go to the neighbour lying most in that
 /// direction; `+`/`-` zoom.
 fn keyboard_on_node(ui: &egui::Ui, map: &mut MapView, frame: &Frame, node: usize, id: Id) {
@@ -270,10 +300,11 @@ pub(super) fn canvas_input(
     commands: &mut Vec<Command>,
 ) {
     // Nodes without a widget of their own (very large maps) are found by the hit test.
-    let node_under = |pos: Pos2| {
+    let shape_under = |pos: Pos2| {
         let local = pos - frame.rect.min;
-        frame.scene.node_at(Vec2::new(local.x, local.y), 2.0)
+        frame.scene.shape_at(Vec2::new(local.x, local.y), 2.0).copied()
     };
+    let node_under = |pos: Pos2| shape_under(pos).map(|shape| shape.node);
     let fallback = if canvas.hovered() { canvas.hover_pos().and_then(node_under) } else { None };
     let hovered = map.widget_hovered.or(fallback).filter(|_| map.dragging.is_none());
     if hovered != map.hovered {
@@ -324,6 +355,10 @@ pub(super) fn canvas_input(
     }
     if canvas.clicked() && !node_took_click {
         let pointer = canvas.interact_pointer_pos().unwrap_or(frame.rect.center());
+        if let Some(cluster) = shape_under(pointer).filter(|shape| shape.is_cluster()) {
+            zoom_into(map, cluster.centre);
+            return;
+        }
         if let Some(node) = node_under(pointer)
             && let Some(id) = map.layout.as_ref().and_then(|l| l.graph().node(node)).map(|n| n.id.clone())
         {
