@@ -1,7 +1,8 @@
 //! The map view's share of a frame on a generated graph of 10,000 nodes and
 //! 30,000 edges: painting a built scene (edges, glyphs, badges, labels placed
 //! so none overlaps and laid out through the bidi layout) into egui shapes,
-//! full view and zoomed to a quarter. The scene itself is measured by the
+//! full view and zoomed to a quarter, with the map view's scene style (so the
+//! crowded views are drawn as clusters, as in the window). The scene itself is measured by the
 //! `graph_layout` bench. Budget: 8 ms.
 //!
 //! Each view is measured three ways:
