@@ -142,6 +142,17 @@ fn write_labels(out: &mut String, map: &SettledMap, page: &Prepared) {
             if dimmed(label.node) && label.priority == LabelPriority::Optional { look::MUTED_TEXT } else { look::TEXT };
         let weight = if label.priority == LabelPriority::Must { r#" font-weight="bold""# } else { "" };
         let centre = label.rect.centre();
+        if let Some([from, to]) = label.leader {
+            let _ = writeln!(
+                out,
+                r#"<line class="leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-opacity="0.75" stroke-width="1"/>"#,
+                num(from.x),
+                num(from.y),
+                num(to.x),
+                num(to.y),
+                look::TEXT.hex()
+            );
+        }
         let _ = writeln!(
             out,
             r#"<text x="{}" y="{}" fill="{}"{}{weight}{}>{}</text>"#,

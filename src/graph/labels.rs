@@ -72,6 +72,9 @@ pub struct PlacedLabel {
     pub node: usize,
     pub rect: Rect,
     pub priority: LabelPriority,
+    /// A label set a little away from a crowded node: the thin line to draw
+    /// from the node's rim to the label's box.
+    pub leader: Option<[Vec2; 2]>,
 }
 
 /// Nodes at least this share of the drawn nodes' greatest importance are
@@ -156,9 +159,10 @@ pub fn place_labels(
     let mut placed: Vec<PlacedLabel> = Vec::with_capacity(requests.len() + blocked.len());
     for &rect in blocked {
         label_grid.insert_rect(rect, placed.len());
-        placed.push(PlacedLabel { node: usize::MAX, rect, priority: LabelPriority::Must });
+        placed.push(PlacedLabel { node: usize::MAX, rect, priority: LabelPriority::Must, leader: None });
     }
     let mut scratch = Vec::new();
+    let mut unplaced = Vec::new();
     for request in &requests {
         let mut best: Option<(f32, Rect)> = None;
         for (order, rect) in spots_around(request).iter().enumerate() {
@@ -179,12 +183,79 @@ pub fn place_labels(
                 break;
             }
         }
-        let Some((_, rect)) = best else { continue };
+        let Some((_, rect)) = best else {
+            unplaced.push(request);
+            continue;
+        };
         label_grid.insert_rect(rect, placed.len());
-        placed.push(PlacedLabel { node: request.node, rect, priority: request.priority });
+        placed.push(PlacedLabel { node: request.node, rect, priority: request.priority, leader: None });
+    }
+    if nodes.len() <= LEADER_NODES_LIMIT {
+        for request in unplaced {
+            let Some((rect, leader)) = leader_spot(request, &screen, &mut near_nodes, &placed, |rect, scratch| {
+                let labels = count_labels(&mut label_grid, &placed, rect, scratch);
+                let crossings = if edge_aware { count_edges(&mut edge_grid, edges, rect, scratch) } else { 0 };
+                (labels, crossings)
+            }) else {
+                continue;
+            };
+            label_grid.insert_rect(rect, placed.len());
+            placed.push(PlacedLabel { node: request.node, rect, priority: request.priority, leader: Some(leader) });
+        }
     }
     placed.drain(..blocked.len());
     placed
+}
+
+/// Up to this many drawn nodes, a label with no room beside its node is
+/// tried a little further off, with a leader line to it (a crowd of small
+/// organisations around a hub); beyond, the map is too dense for leaders to help.
+const LEADER_NODES_LIMIT: usize = 400;
+
+/// How far from the usual spots a label with a leader may go, in points.
+const LEADER_REACH: [f32; 5] = [12.0, 24.0, 40.0, 60.0, 85.0];
+
+/// The free spot further from `request`'s node, by the usual spots pushed out
+/// along their direction, that crosses the fewest edges (nearer first on a
+/// tie), and its leader from the node's rim to the box; `None` when all are taken.
+/// `labels_and_edges` counts the labels a rect overlaps and the edges it crosses.
+fn leader_spot(
+    request: &LabelRequest,
+    screen: &Rect,
+    near_nodes: &mut NearNodes,
+    placed: &[PlacedLabel],
+    mut labels_and_edges: impl FnMut(&Rect, &mut Vec<usize>) -> (usize, usize),
+) -> Option<(Rect, [Vec2; 2])> {
+    let mut scratch = Vec::new();
+    let mut best: Option<(f32, Rect, [Vec2; 2])> = None;
+    for (step, reach) in LEADER_REACH.into_iter().enumerate() {
+        for rect in spots_around(request) {
+            let direction = (rect.centre() - request.centre).normalized_or_zero();
+            let rect = Rect::from_min_size(rect.min + direction * reach, rect.size());
+            let padded = rect.expanded(LABEL_PADDING);
+            if !contains_rect(screen, &rect) || near_nodes.count(request, &padded) > 0 {
+                continue;
+            }
+            let (labels, crossings) = labels_and_edges(&padded, &mut scratch);
+            let leader = [request.centre + direction * request.radius, nearest_point(&rect, request.centre)];
+            if labels > 0 || placed.iter().any(|p| p.rect.touches_segment(leader[0], leader[1])) {
+                continue;
+            }
+            let cost = crossings as f32 + 0.5 * step as f32;
+            if best.is_none_or(|(c, _, _)| cost < c) {
+                best = Some((cost, rect, leader));
+            }
+        }
+        if best.is_some_and(|(c, _, _)| c < 1.0) {
+            break;
+        }
+    }
+    best.map(|(_, rect, leader)| (rect, leader))
+}
+
+/// The point of `rect` nearest to `point`.
+fn nearest_point(rect: &Rect, point: Vec2) -> Vec2 {
+    Vec2::new(point.x.clamp(rect.min.x, rect.max.x), point.y.clamp(rect.min.y, rect.max.y))
 }
 
 /// The extra cost of putting `request`'s label at `rect` (`padded` with its
@@ -528,6 +599,39 @@ mod tests {
             selected: false,
             pinned: false,
             members: 1,
+        }
+    }
+
+    #[test]
+    fn a_name_with_no_room_beside_its_node_goes_further_off_with_a_leader() {
+        // A small node in a ring of others: every usual spot covers one of
+        // them, the space beyond the ring is free.
+        let mut nodes = vec![node(0, 300.0, 200.0, 4.0)];
+        for (i, (dx, dy)) in [
+            (0.0, 14.0),
+            (0.0, -14.0),
+            (14.0, 0.0),
+            (-14.0, 0.0),
+            (12.0, 12.0),
+            (-12.0, 12.0),
+            (12.0, -12.0),
+            (-12.0, -12.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            nodes.push(node(i + 1, 300.0 + dx, 200.0 + dy, 4.0));
+        }
+        let mut crowded = request(0, 300.0, 200.0, LabelPriority::Optional);
+        crowded.radius = 4.0;
+        crowded.size = Vec2::new(40.0, 14.0);
+        let placed = place_labels(vec![crowded], &nodes, &[], Vec2::new(600.0, 400.0), &[]);
+        assert_eq!(placed.len(), 1, "the name is shown");
+        let [from, to] = placed[0].leader.expect("with a leader to its node");
+        assert!((from.distance(Vec2::new(300.0, 200.0)) - 4.0).abs() < 0.01, "the leader starts at the node's rim");
+        assert!(placed[0].rect.contains(to) || placed[0].rect.expanded(0.01).contains(to), "and ends on the label");
+        for other in &nodes[1..] {
+            assert!(!placed[0].rect.expanded(LABEL_PADDING).touches_circle(other.centre, other.radius));
         }
     }
 

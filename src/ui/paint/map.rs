@@ -279,6 +279,10 @@ fn paint_labels(painter: &Painter, map: &MapPaint) {
         let Some(Some(layout)) = layouts.get(label.node) else { continue };
         let style =
             if dimmed.contains(label.node) && label.priority == LabelPriority::Optional { &dim_style } else { &style };
+        if let Some([from, to]) = label.leader {
+            let stroke = Stroke::new(1.0, faded(text_color(map.dark), 190));
+            painter.line_segment([pos(map.origin, from), pos(map.origin, to)], stroke);
+        }
         let at = pos(map.origin, label.rect.min) + vec2(HALO_PAD, 0.0);
         let rect = Rect::from_min_size(at, vec2(layout.width(), row_height * layout.lines().len() as f32));
         painter.rect_filled(rect.expand2(vec2(HALO_PAD, 0.0)), 3.0, halo);
