@@ -35,6 +35,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("Organisation", "Organisations", "سازمان‌ها", "المنظمات"),
     ("Topic", "Topics", "موضوع‌ها", "المواضيع"),
     ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
+    ("mentions in the corpus", "mentions in the corpus: {}", "شمار اشاره‌ها در متن‌ها: {}", "عدد الإشارات في النصوص: {}"),
     ("cluster legend", "several concepts (zoom in)", "چند مفهوم (بزرگ‌نمایی کنید)", "عدة مفاهيم (كبّر)"),
     (
         "cluster help",

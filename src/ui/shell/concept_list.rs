@@ -141,6 +141,8 @@ fn concept_row_ui(
     let selected = state.selected.as_deref() == Some(entry.id.as_str());
     let text = format!("{name} ({})", number(lang, count));
     let row = selectable_row_ui(ui, selected, &text, lang.is_rtl());
+    let hint = tr(lang, "mentions in the corpus").replacen("{}", &number(lang, count), 1);
+    let row = crate::ui::widgets::paragraphs::hover_text_ui(row, &hint);
     if row.clicked() {
         commands.push(Command::Navigate(Address::Concept(entry.id.clone())));
     }
