@@ -17,6 +17,8 @@
 //!
 //! Times are the benchmark thread's CPU time, as in `map_paint`.
 
+// Shared with the example and the UI tests; not every helper is used here.
+#[allow(dead_code)]
 #[path = "../examples/common/large_catalog.rs"]
 mod large_catalog;
 #[path = "common/thread_cpu.rs"]

@@ -4,6 +4,11 @@
 use crate::common;
 use crate::support;
 
+// Shared with the large-catalog example and bench; only the writer is used here.
+#[allow(dead_code)]
+#[path = "../../examples/common/large_catalog.rs"]
+mod large_catalog;
+
 use std::path::Path;
 
 use diplomap::address::Address;
@@ -11,7 +16,7 @@ use diplomap::catalog::ConceptKind;
 use diplomap::ui::App;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The app on the corpus at `dir`, opened at `address`, its map laid out and settled.
 fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
@@ -256,4 +261,35 @@ fn the_search_box_flies_to_a_concept_however_its_name_is_typed() {
     let interpol = harness.state().views.map.position_of("interpol").expect("interpol is on the map");
     assert_ne!(centre, before.0, "the camera moved");
     assert!(centre.distance(interpol) < 1.0, "the camera is on INTERPOL: {centre:?} vs {interpol:?}");
+}
+
+#[test]
+fn zoomed_out_on_a_large_catalog_clusters_are_named_and_a_click_flies_in() {
+    let corpus = tempfile::tempdir().expect("a temporary folder");
+    let dir = corpus.path().join("large");
+    large_catalog::write_corpus(&dir, 2_000).expect("the generated corpus is written");
+    let mut app = support::app_over(&dir, "map", diplomap::text::Lang::En);
+    let lang = app.lang();
+    if let Ok(model) = &app.model {
+        app.views.map.prepare(model, lang);
+    }
+    app.views.map.settle(300);
+    let mut harness = support::builder(egui::vec2(1600.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    harness.run_steps(4);
+    let clusters: Vec<String> = harness
+        .get_all_by_role(Role::Button)
+        .filter_map(|node| node.accesskit_node().label())
+        .filter(|label| label.contains(" and ") && label.ends_with(" more"))
+        .map(|label| label.to_string())
+        .collect();
+    assert!(clusters.len() >= 10, "the overview of 2,000 concepts draws named clusters: {clusters:?}");
+    let (_, zoom_before) = harness.state().views.map.camera();
+    let first = clusters[0].clone();
+    harness.get_by_role_and_label(Role::Button, &first).click();
+    harness.run_steps(40);
+    let (_, zoom_after) = harness.state().views.map.camera();
+    assert!(zoom_after > 2.5 * zoom_before, "a click on «{first}» flies in: zoom {zoom_before} -> {zoom_after}");
+    assert_eq!(support::current(&harness), Address::Map { focus: None, depth: None }, "and opens no page");
 }
