@@ -63,6 +63,8 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> CatalogError + '_ {
 #[derive(Debug, Clone)]
 pub struct CatalogStore {
     loaded: LoadedCatalog,
+    /// The problems found when the catalog was last read.
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// How to put back the files an edit wrote: each file's text before the
@@ -113,7 +115,8 @@ impl CatalogStore {
     /// Reads the catalog of `dir`; `None` when it cannot be read or parsed.
     pub fn open(dir: &Path) -> (Option<CatalogStore>, Vec<Diagnostic>) {
         let (loaded, diagnostics) = LoadedCatalog::load(dir);
-        (loaded.map(|loaded| CatalogStore { loaded }), diagnostics)
+        let store = loaded.map(|loaded| CatalogStore { loaded, diagnostics: diagnostics.clone() });
+        (store, diagnostics)
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -124,6 +127,12 @@ impl CatalogStore {
         &self.loaded
     }
 
+    /// The problems found when the catalog was last read (at the open, or
+    /// after the last write): what loading the corpus would report of it.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     /// Reads every catalog file again (keep theirs). On an error the store
     /// keeps what it had.
     pub fn reload(&mut self) -> Result<Vec<Diagnostic>, CatalogError> {
@@ -131,6 +140,7 @@ impl CatalogStore {
         match loaded {
             Some(loaded) => {
                 self.loaded = loaded;
+                self.diagnostics = diagnostics.clone();
                 Ok(diagnostics)
             }
             None => Err(CatalogError::Invalid(diagnostics)),

@@ -68,12 +68,27 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of(corpus: &Corpus) -> Fingerprint {
+        let files: Vec<(PathBuf, Vec<u8>)> = crate::catalog::files::paths(&corpus.dir)
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                (path, bytes)
+            })
+            .collect();
+        Fingerprint::of_files(corpus, files.iter().map(|(path, bytes)| (path.as_path(), bytes.as_slice())))
+    }
+
+    /// [`Fingerprint::of`] with the catalog files' bytes as they were read
+    /// (in the order of [`crate::catalog::files::paths`]), not read again:
+    /// the fingerprint of the catalog an index was built with, even if a
+    /// file changed since.
+    pub fn of_files<'a>(corpus: &Corpus, files: impl Iterator<Item = (&'a Path, &'a [u8])>) -> Fingerprint {
         let mut hasher = std::hash::DefaultHasher::new();
         FORMAT_VERSION.hash(&mut hasher);
         env!("CARGO_PKG_VERSION").hash(&mut hasher);
-        for path in crate::catalog::files::paths(&corpus.dir) {
+        for (path, bytes) in files {
             path.file_name().hash(&mut hasher);
-            std::fs::read(&path).unwrap_or_default().hash(&mut hasher);
+            bytes.hash(&mut hasher);
         }
         corpus.catalog.concepts.len().hash(&mut hasher);
         let documents = corpus.documents.iter().map(|d| (d.id.clone(), hash_text(&d.text))).collect();
@@ -375,6 +390,28 @@ mod tests {
             Document::new("b".into(), "Europol alone.".into(), DocumentMeta::default()),
         ];
         Corpus { dir: PathBuf::from("nowhere"), catalog, documents }
+    }
+
+    #[test]
+    fn the_fingerprint_of_the_files_read_is_the_fingerprint_of_the_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("concepts.ron"),
+            r#"Catalog(concepts: [Concept(id: "interpol", kind: Organisation, labels: (en: "INTERPOL"))])"#,
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("concepts")).unwrap();
+        std::fs::write(
+            dir.path().join("concepts/europol.ron"),
+            r#"Concept(id: "europol", kind: Organisation, labels: (en: "Europol"))"#,
+        )
+        .unwrap();
+        let (loaded, _) = crate::catalog::files::LoadedCatalog::load(dir.path());
+        let loaded = loaded.unwrap();
+        let corpus =
+            Corpus { dir: dir.path().to_path_buf(), catalog: loaded.catalog.clone(), documents: corpus().documents };
+        let files = loaded.files.iter().map(|f| (f.path.as_path(), f.text.as_bytes()));
+        assert_eq!(Fingerprint::of_files(&corpus, files), Fingerprint::of(&corpus));
     }
 
     pub(crate) fn same(a: &Index, b: &Index) -> bool {

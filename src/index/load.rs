@@ -148,13 +148,13 @@ impl Stamps {
 }
 
 /// Watches `dir` on a thread of its own: every `interval`, compares the
-/// [`Stamps`] with the last ones and calls `changed` when they differ, until
-/// `stop` is set or `changed` returns `false`.
+/// [`Stamps`] with the last ones and calls `changed` with the new ones when
+/// they differ, until `stop` is set or `changed` returns `false`.
 pub fn watch(
     dir: PathBuf,
     interval: Duration,
     stop: Arc<AtomicBool>,
-    mut changed: impl FnMut() -> bool + Send + 'static,
+    mut changed: impl FnMut(&Stamps) -> bool + Send + 'static,
 ) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new().name("diplomap-watch".into()).spawn(move || {
         let mut last = Stamps::of(&dir);
@@ -162,10 +162,10 @@ pub fn watch(
             std::thread::sleep(interval);
             let now = Stamps::of(&dir);
             if now != last {
-                last = now;
-                if !changed() {
+                if !changed(&now) {
                     return;
                 }
+                last = now;
             }
         }
     })

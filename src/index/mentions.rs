@@ -126,6 +126,32 @@ fn blank_line_end(text: &str, from: usize) -> usize {
     text.len()
 }
 
+/// Where the stretches of `text` that no match crosses may start: 0, then
+/// the end of every blank line before the text's end (a line of white space
+/// only, just after its line feed), in order. [`Matcher::find_within`] takes
+/// a run of whole stretches; the mentions of a text are those of its
+/// stretches, one after another.
+pub fn stretch_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut last = 0;
+    loop {
+        let next = blank_line_end(text, last);
+        if next <= last || next >= text.len() {
+            break;
+        }
+        starts.push(next);
+        last = next;
+    }
+    starts
+}
+
+/// The keys a name is matched by (its folded words run together, and an
+/// Arabic name without its article): two concepts with one of them in
+/// common tie, and the one first in the catalog wins.
+pub fn name_keys(lang: Lang, surface: &str) -> Vec<String> {
+    pattern_keys(lang, surface).into_iter().map(|(key, _)| key).collect()
+}
+
 /// Finds the mentions of every concept of a catalog; build once, use on many texts.
 #[derive(Debug)]
 pub struct Matcher {
@@ -225,6 +251,14 @@ impl Matcher {
             }
             mentions
         })
+    }
+
+    /// Mentions in `text[range]`, a run of whole stretches that no match
+    /// crosses: it starts and ends at a [`stretch_starts`] offset or at the
+    /// text's end (a range cut elsewhere finds what that piece alone holds).
+    pub fn find_within(&self, text: &str, range: Range<usize>) -> Vec<Mention> {
+        let end = range.end.min(text.len());
+        self.find_in(text, range.start.min(end)..end)
     }
 
     /// Mentions in `text[range]`, which starts at the start of the text or
@@ -590,6 +624,24 @@ mod tests {
             assert!(end > from && text[..end].ends_with('\n'), "{from} -> {end}");
         }
     }
+    #[test]
+    fn the_stretches_of_a_text_find_what_the_whole_text_finds() {
+        let matcher = Matcher::new(&catalog());
+        for text in [
+            "",
+            "\n\n",
+            "اینترپل\n\n\n\nINTERPOL\n \n",
+            "cyber\n\ncrime پلیس\r\n\r\nاروپا پلیس اروپا\n\t\n",
+            "\nدیپلماسی پلیسی\n\nپلیس\nاروپا",
+        ] {
+            let mut starts = stretch_starts(text);
+            assert_eq!(starts[0], 0);
+            starts.push(text.len());
+            let pieces: Vec<Mention> = starts.windows(2).flat_map(|w| matcher.find_within(text, w[0]..w[1])).collect();
+            assert_eq!(pieces, matcher.find(text), "{text:?}");
+        }
+    }
+
     /// The trie phase as it was before proclitics went into the trie: a walk
     /// for the word itself, then one after each proclitic it starts with, the
     /// longest winning and the earlier winning a tie. The differential tests

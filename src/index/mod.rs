@@ -11,6 +11,7 @@
 pub mod align;
 pub mod association;
 pub mod cache;
+pub mod incremental;
 pub mod load;
 pub mod mentions;
 pub mod progress;
@@ -19,7 +20,7 @@ pub mod search;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::catalog::{Catalog, Concept, RelationKind};
+use crate::catalog::RelationKind;
 use crate::corpus::Corpus;
 use crate::text::{broken_order, segment};
 use mentions::Matcher;
@@ -217,62 +218,6 @@ impl Index {
         Index::assemble(corpus, parts)
     }
 
-    /// The index of `corpus` after its catalog changed from `old_catalog`
-    /// (the one `previous` was built with; the documents are the same).
-    /// Only the documents where a changed concept's old or new names occur
-    /// are searched again; the others keep their mentions (renumbered to
-    /// the new catalog), and edges are recomputed. The result is the index
-    /// [`Index::build`] would make: a document where no changed name occurs
-    /// at all has the same leftmost-longest matches with either catalog.
-    pub fn update_catalog(previous: &Index, old_catalog: &Catalog, corpus: &Corpus) -> Index {
-        let new_catalog = &corpus.catalog;
-        let names = |c: &Concept| c.surface_forms().map(|(l, s)| (l, s.to_string())).collect::<Vec<_>>();
-        let changed = |from: &Catalog, to: &Catalog| Catalog {
-            concepts: from
-                .concepts
-                .iter()
-                .filter(|c| to.get(&c.id).is_none_or(|other| names(other) != names(c)))
-                .cloned()
-                .collect(),
-        };
-        let (gone, new) = (changed(old_catalog, new_catalog), changed(new_catalog, old_catalog));
-        let probes: Vec<Matcher> =
-            [&gone, &new].into_iter().filter(|c| !c.concepts.is_empty()).map(Matcher::new).collect();
-        let renumber: Vec<Option<usize>> = old_catalog.concepts.iter().map(|c| new_catalog.position(&c.id)).collect();
-        let mut previous_mentions: Vec<Vec<IndexedMention>> = vec![Vec::new(); previous.documents.len()];
-        for mention in &previous.mentions {
-            if let Some(list) = previous_mentions.get_mut(mention.document) {
-                list.push(mention.clone());
-            }
-        }
-        let mut full: Option<Matcher> = None;
-        let parts = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(document, doc)| {
-                let touched = probes.iter().any(|probe| !probe.find(&doc.text).is_empty());
-                match previous.documents.get(document) {
-                    Some(doc_index) if !touched => {
-                        let mentions = std::mem::take(&mut previous_mentions[document])
-                            .into_iter()
-                            .filter_map(|mut m| {
-                                m.concept = renumber.get(m.concept).copied().flatten()?;
-                                Some(m)
-                            })
-                            .collect();
-                        (doc_index.clone(), mentions)
-                    }
-                    _ => {
-                        let matcher = full.get_or_insert_with(|| Matcher::new(new_catalog));
-                        index_document(matcher, document, &doc.text)
-                    }
-                }
-            })
-            .collect();
-        Index::assemble(corpus, parts)
-    }
-
     /// The index from every document's part (in corpus order): mention
     /// counts, co-occurrences and edges.
     pub fn assemble(corpus: &Corpus, parts: Vec<DocumentPart>) -> Index {
@@ -325,13 +270,26 @@ pub fn index_document(matcher: &Matcher, document: usize, text: &str) -> (Docume
         }
         sentences.extend(paragraph.sentences.into_iter().map(|s| (s, paragraph_index)));
     }
-    let found = matcher.find(text);
+    let mentions = place_mentions(document, &broken_lines, &sentences, matcher.find(text));
+    let doc_index =
+        DocumentIndex { paragraphs, sentences: sentences.into_iter().map(|(s, _)| s).collect(), broken_lines };
+    (doc_index, mentions)
+}
+
+/// Mentions found in a document, placed in their sentences (each with its
+/// paragraph), those on broken lines left out.
+fn place_mentions(
+    document: usize,
+    broken_lines: &[Range<usize>],
+    sentences: &[(Range<usize>, usize)],
+    found: Vec<mentions::Mention>,
+) -> Vec<IndexedMention> {
     let mut mentions = Vec::with_capacity(found.len());
     for mention in found {
-        if overlaps_any(&broken_lines, &mention.range) {
+        if overlaps_any(broken_lines, &mention.range) {
             continue;
         }
-        let Some(sentence) = containing(&sentences, mention.range.start) else { continue };
+        let Some(sentence) = containing(sentences, mention.range.start) else { continue };
         mentions.push(IndexedMention {
             concept: mention.concept,
             document,
@@ -340,9 +298,7 @@ pub fn index_document(matcher: &Matcher, document: usize, text: &str) -> (Docume
             paragraph: sentences[sentence].1,
         });
     }
-    let doc_index =
-        DocumentIndex { paragraphs, sentences: sentences.into_iter().map(|(s, _)| s).collect(), broken_lines };
-    (doc_index, mentions)
+    mentions
 }
 
 fn overlaps_any(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
@@ -450,72 +406,4 @@ fn build_edges(corpus: &Corpus, ids: &[&str], pairs: BTreeMap<(usize, usize), Pa
     }
     edges.sort_by(|x, y| (ids[x.source], ids[x.target], x.kind).cmp(&(ids[y.source], ids[y.target], y.kind)));
     edges
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::Lang;
-    use crate::catalog::edit::{Edit, apply, with_changes};
-    use crate::corpus::{Document, DocumentMeta};
-
-    fn corpus(catalog: Catalog) -> Corpus {
-        let texts = [
-            "INTERPOL and Europol work together. Europol again.",
-            "اینترپل با یوروپل همکاری می‌کند. پلیس مرزی هم.",
-            "Nothing here mentions anyone.",
-        ];
-        let documents = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::new(format!("d{i}"), (*t).to_string(), DocumentMeta::default()))
-            .collect();
-        Corpus { dir: ".".into(), catalog, documents }
-    }
-
-    fn same(a: &Index, b: &Index) {
-        assert_eq!(a.mentions, b.mentions);
-        assert_eq!(a.edges, b.edges);
-        assert_eq!(a.mention_counts, b.mention_counts);
-    }
-
-    #[test]
-    fn an_index_updated_after_catalog_edits_is_the_index_built_from_scratch() {
-        let catalog: Catalog = ron::from_str(
-            r#"Catalog(concepts: [
-            Concept(id: "interpol", kind: Organisation, labels: (fa: "اینترپل", en: "INTERPOL")),
-            Concept(id: "europol", kind: Organisation, labels: (en: "Europol"), aliases: (fa: ["یوروپل"])),
-        ])"#,
-        )
-        .unwrap();
-        let edits = [
-            Edit::AddAlias { id: "interpol".into(), lang: Lang::En, text: "INTERPOL and Europol".into() },
-            Edit::Add(Concept {
-                id: "border-police".into(),
-                kind: crate::catalog::ConceptKind::Organisation,
-                labels: crate::catalog::Localized { fa: "پلیس مرزی".into(), ..Default::default() },
-                aliases: Default::default(),
-                summary: Default::default(),
-                relations: Vec::new(),
-            }),
-            Edit::Relate {
-                source: "border-police".into(),
-                kind: RelationKind::PartnerOf,
-                target: "europol".into(),
-                evidence: vec![crate::catalog::EvidenceRef { document: "d2".into(), start: 0, end: 7 }],
-            },
-            Edit::Remove { id: "interpol".into() },
-        ];
-        let mut current = corpus(catalog);
-        let mut index = Index::build(&current);
-        for edit in &edits {
-            let applied = apply(&current.catalog, edit).unwrap();
-            let old = current.catalog.clone();
-            current.catalog = with_changes(&old, &applied.changes);
-            index = Index::update_catalog(&index, &old, &current);
-            same(&index, &Index::build(&current));
-        }
-        let relation = index.edges.iter().find(|e| e.kind == EdgeKind::Relation(RelationKind::PartnerOf)).unwrap();
-        assert!(relation.evidence.contains(&Passage { document: 2, range: 0..7 }), "{:?}", relation.evidence);
-    }
 }

@@ -15,6 +15,7 @@ mod bidi_fribidi;
 mod bidi_properties;
 mod browser;
 mod catalog_edit;
+mod catalog_reindex;
 mod check_misses;
 mod cli;
 mod export;

@@ -102,6 +102,19 @@ fn mentioned(harness: &Harness<'_, App>, concept: &str, phrase: &str) -> bool {
         .any(|m| model.concept_id(m.concept) == concept && text.get(m.range.clone()) == Some(phrase))
 }
 
+/// The model's index, updated for the edit only, is the index a reload of
+/// the corpus from its files builds; `revision` is the one before the edit.
+fn indexed_as_a_reload(harness: &Harness<'_, App>, revision: u64) {
+    let model = harness.state().model.as_ref().expect("the model");
+    assert_eq!(model.revision, revision + 1, "one edit, one revision");
+    let reloaded = diplomap::ui::context::model::Model::load(model.dir()).expect("the corpus loads");
+    assert_eq!(model.corpus.catalog, reloaded.corpus.catalog);
+    assert!(model.index.mentions == reloaded.index.mentions, "mentions as a reload finds them");
+    assert_eq!(model.index.mention_counts, reloaded.index.mention_counts);
+    assert_eq!(model.index.edges, reloaded.index.edges);
+    assert_eq!(model.problems.len(), reloaded.problems.len());
+}
+
 /// Each concept's highlight colour, by id.
 fn colours(harness: &Harness<'_, App>) -> BTreeMap<String, [u8; 3]> {
     let model = harness.state().model.as_ref().expect("the model");
@@ -130,7 +143,9 @@ fn a_selected_phrase_becomes_a_name_its_mention_shows_and_undo_puts_the_files_ba
     let colours_before = colours(&harness);
     assert!(!mentioned(&harness, "intelligence-sharing", PHRASE), "not a name yet");
 
+    let revision = harness.state().model.as_ref().expect("the model").revision;
     add_as_name_of(&mut harness, "intellig", "intelligence sharing");
+    indexed_as_a_reload(&harness, revision);
     // The edit moved the concept to its own file: no concept changed colour.
     assert_eq!(colours(&harness), colours_before);
     assert!(harness.query_by_label_contains("Find a concept").is_none(), "the picker closed");
@@ -148,6 +163,7 @@ fn a_selected_phrase_becomes_a_name_its_mention_shows_and_undo_puts_the_files_ba
     harness.get_by_role_and_label(Role::Button, "Undo").click();
     harness.run_steps(2);
     harness.get_by_label("Undone");
+    indexed_as_a_reload(&harness, revision + 1);
     assert_eq!(catalog_files(corpus.path()), before);
     assert!(!corpus.path().join("concepts").exists());
     assert!(!mentioned(&harness, "intelligence-sharing", PHRASE));
@@ -193,10 +209,12 @@ fn a_selected_phrase_becomes_a_new_concept_its_mention_shows_and_undo_removes_it
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Name in English").type_text("Exchanged intelligence");
     harness.run();
+    let revision = harness.state().model.as_ref().expect("the model").revision;
     harness.get_by_role_and_label(Role::Button, "Create concept").click();
     harness.run_steps(2);
 
     harness.get_by_label_contains("New concept: «Exchanged intelligence»");
+    indexed_as_a_reload(&harness, revision);
     assert!(harness.query_by_label("Name in English").is_none(), "the form closed");
     let own = std::fs::read_to_string(corpus.path().join("concepts/exchanged-intelligence.ron")).unwrap();
     assert!(own.contains(&format!("\"{PHRASE}\"")) && own.contains("Exchanged intelligence"), "{own}");
@@ -273,10 +291,12 @@ fn a_selected_passage_becomes_the_evidence_of_a_new_relation_shown_at_once() {
     harness.get_by_role_and_label(Role::Button, "Swap direction").click();
     harness.run();
     harness.get_by_label_contains("intelligence sharing counters terrorism");
+    let revision = harness.state().model.as_ref().expect("the model").revision;
     harness.get_by_role_and_label(Role::Button, "Add relation").click();
     harness.run_steps(2);
 
     harness.get_by_label_contains("Relation added");
+    indexed_as_a_reload(&harness, revision);
     let own = std::fs::read_to_string(corpus.path().join("concepts/intelligence-sharing.ron")).unwrap();
     assert!(own.contains("Counters") && own.contains("terrorism") && own.contains(DOCUMENT), "{own}");
     let model = harness.state().model.as_ref().expect("the model");
@@ -331,9 +351,11 @@ fn a_relation_and_a_name_are_removed_from_the_concept_page_and_undone() {
     let row = |label: &str| label.starts_with("+ counters terrorism");
     harness.get_by(crate::support::labelled(row)).click();
     harness.run_steps(2);
+    let revision = harness.state().model.as_ref().expect("the model").revision;
     harness.get_by_role_and_label(Role::Button, "Remove this relation").click();
     harness.run_steps(2);
     harness.get_by_label_contains("Relation removed");
+    indexed_as_a_reload(&harness, revision);
     assert!(!has_counters(&harness), "the relation is gone");
     // The notice's Undo, at the bottom (the note editor has one of its own).
     let undo = harness

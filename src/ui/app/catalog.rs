@@ -5,8 +5,8 @@
 //! concepts…"), a name or a relation removed from the concept page, its
 //! kind, names and summaries edited in its «Edit…» form, a
 //! suggested term dismissed, and undo. Every edit goes through [`CatalogStore`] (one file per concept,
-//! atomic, never over a file changed on disk) and the corpus is indexed
-//! again, so the new mention is highlighted; the notice says what was done
+//! atomic, never over a file changed on disk) and what it changed is indexed
+//! again (not the whole corpus), so the new mention is highlighted; the notice says what was done
 //! and offers undo (also Ctrl+Z while no text box has the keyboard).
 
 use super::App;
@@ -198,8 +198,10 @@ impl App {
         }
     }
 
-    /// Opens the catalog as it is on disk, makes `write`, and loads the
-    /// corpus again on success.
+    /// Opens the catalog as it is on disk, makes `write`, and on success
+    /// takes the catalog it read back: only what changed is indexed again
+    /// ([`crate::index::Index::update_catalog`]), as the next revision, and
+    /// the folder watcher is told the files it will see changed are ours.
     fn edit_catalog(
         &mut self,
         write: impl FnOnce(&mut CatalogStore) -> Result<Option<FileUndo>, CatalogError>,
@@ -208,7 +210,12 @@ impl App {
         let (store, problems) = CatalogStore::open(model.dir());
         let Some(mut store) = store else { return Err(CatalogError::Invalid(problems)) };
         let undo = write(&mut store)?;
-        self.reload_corpus();
+        self.loader.written_here();
+        if let Ok(model) = &mut self.model {
+            model.edit_catalog(store.catalog().clone(), store.diagnostics().to_vec());
+            self.views.stale_problems.clear();
+            self.loader.remember(&model.corpus, &model.index, &store.loaded().files);
+        }
         Ok(undo)
     }
 }

@@ -5,9 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::catalog::Catalog;
+use crate::catalog::files::{CONCEPTS_DIR, MAIN_FILE};
 use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 use crate::index::Index;
+use crate::index::incremental::CatalogUpdate;
 
 pub struct Model {
     /// Shared, so a worker (the search index's) can read it off the UI thread.
@@ -28,6 +31,28 @@ impl Model {
         };
         let index = Index::build(&corpus);
         Ok(Model { corpus: Arc::new(corpus), index, revision: 1, problems })
+    }
+
+    /// The model after a catalog edit made here, as the next revision: the
+    /// documents as they are, `catalog` (read back after the write), and the
+    /// index updated for what the edit changed only
+    /// ([`Index::update_catalog`], the same index a reload would build).
+    /// `catalog_problems` replace the catalog's problems; the documents'
+    /// stay.
+    pub fn edit_catalog(&mut self, catalog: Catalog, catalog_problems: Vec<Diagnostic>) -> CatalogUpdate {
+        let dir = self.corpus.dir.clone();
+        let empty = Arc::new(Corpus { dir: dir.clone(), catalog: Catalog::default(), documents: Vec::new() });
+        // The corpus is not copied unless a worker still reads it.
+        let mut corpus = Arc::unwrap_or_clone(std::mem::replace(&mut self.corpus, empty));
+        let old = std::mem::replace(&mut corpus.catalog, catalog);
+        let (index, update) = Index::update_catalog_counted(&self.index, &old, &corpus);
+        self.corpus = Arc::new(corpus);
+        self.index = index;
+        self.revision += 1;
+        let (main, own) = (dir.join(MAIN_FILE), dir.join(CONCEPTS_DIR));
+        self.problems.retain(|d| d.path != main && !d.path.starts_with(&own));
+        self.problems.splice(0..0, catalog_problems);
+        update
     }
 
     pub fn dir(&self) -> &PathBuf {

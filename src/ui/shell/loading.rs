@@ -6,16 +6,19 @@
 //! again), handing the app a model with a higher revision.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use eframe::egui;
 
+use crate::catalog::files::CatalogFile;
+use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
+use crate::index::Index;
 use crate::index::cache;
-use crate::index::load::{self, LoadError, Loaded};
+use crate::index::load::{self, LoadError, Loaded, Stamps};
 use crate::index::progress::{Progress, Stage};
 use crate::text::Lang;
 use crate::ui::context::i18n::tr;
@@ -48,6 +51,9 @@ pub struct CorpusLoader {
     changed: Arc<AtomicBool>,
     stop_watching: Arc<AtomicBool>,
     watching: bool,
+    /// The stamps of files this program wrote itself, already taken in
+    /// (a catalog edit): the watcher does not load again for them.
+    own_write: Arc<Mutex<Option<Stamps>>>,
 }
 
 impl CorpusLoader {
@@ -81,6 +87,7 @@ impl CorpusLoader {
             changed: Arc::default(),
             stop_watching: Arc::default(),
             watching: false,
+            own_write: Arc::default(),
         }
     }
 
@@ -161,13 +168,44 @@ impl CorpusLoader {
         if self.watching {
             return;
         }
-        let (changed, ctx) = (self.changed.clone(), self.ctx.clone());
-        let started = load::watch(self.dir.clone(), WATCH_INTERVAL, self.stop_watching.clone(), move || {
+        let (changed, ctx, own_write) = (self.changed.clone(), self.ctx.clone(), self.own_write.clone());
+        let started = load::watch(self.dir.clone(), WATCH_INTERVAL, self.stop_watching.clone(), move |now| {
+            let ours = own_write.lock().ok().and_then(|mut own| own.take());
+            if ours.as_ref() == Some(now) {
+                return true;
+            }
             changed.store(true, Ordering::Relaxed);
             ctx.request_repaint();
             true
         });
         self.watching = started.is_ok();
+    }
+
+    /// The corpus files were just written by this program and what they
+    /// hold is already shown (a catalog edit, indexed incrementally): the
+    /// watcher is not to load them again. A file someone else changes
+    /// meanwhile still makes it load (the stamps then differ).
+    pub fn written_here(&self) {
+        if self.watching
+            && let Ok(mut own) = self.own_write.lock()
+        {
+            *own = Some(Stamps::of(&self.dir));
+        }
+    }
+
+    /// Writes `index` of `corpus`, whose catalog was read from `files`, to
+    /// the index cache on a thread of its own, so the next start finds it
+    /// (without a cache, nothing).
+    pub fn remember(&self, corpus: &Arc<Corpus>, index: &Index, files: &[CatalogFile]) {
+        let Some(path) = self.cache_path.clone() else { return };
+        let (corpus, index) = (Arc::clone(corpus), index.clone());
+        let files: Vec<(PathBuf, Vec<u8>)> =
+            files.iter().map(|f| (f.path.clone(), f.text.clone().into_bytes())).collect();
+        // A cache not written only costs time at the next start.
+        let _ = std::thread::Builder::new().name("diplomap-cache".into()).spawn(move || {
+            let files = files.iter().map(|(path, bytes)| (path.as_path(), bytes.as_slice()));
+            let _ = cache::store(&path, &cache::Fingerprint::of_files(&corpus, files), &index);
+        });
     }
 
     pub fn cancel(&self) {
