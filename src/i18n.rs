@@ -36,12 +36,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("Topic", "Topics", "موضوع‌ها", "المواضيع"),
     ("mentions", "Mentions", "اشاره‌ها", "الإشارات"),
     ("mentions in the corpus", "mentions in the corpus: {}", "شمار اشاره‌ها در متن‌ها: {}", "عدد الإشارات في النصوص: {}"),
-    ("cluster legend", "several concepts (zoom in)", "چند مفهوم (بزرگ‌نمایی کنید)", "عدة مفاهيم (كبّر)"),
+    ("cluster legend", "several concepts (zoom in)", "چند مفهوم با هم (بزرگ‌نمایی کنید)", "عدة مفاهيم (كبّر العرض)"),
     (
         "cluster help",
-        "concepts drawn together at this zoom: click to zoom in",
-        "مفهوم‌هایی که در این بزرگ‌نمایی با هم کشیده شده‌اند: برای بزرگ‌نمایی کلیک کنید",
-        "مفاهيم مرسومة معًا عند هذا التكبير: انقر للتكبير",
+        "concepts drawn together at this zoom; click to zoom in",
+        "مفهوم‌هایی که در این مقیاس یکجا نشان داده شده‌اند؛ برای بزرگ‌نمایی کلیک کنید",
+        "مفاهيم مجمّعة في هذا المستوى من التكبير؛ انقر لتكبير العرض",
     ),
     ("related", "Related concepts", "مفهوم‌های مرتبط", "مفاهيم ذات صلة"),
     ("evidence", "Evidence", "شواهد", "الشواهد"),
@@ -562,14 +562,15 @@ pub fn evidence_count(lang: Lang, n: usize) -> String {
 }
 
 /// The name of a cluster drawn on a zoomed-out map: its leading concept's
-/// name and how many more it holds («اینترپل و ۴۱ دیگر», "INTERPOL and 41
-/// more"), `members` counting the leader.
+/// name and how many more it holds («اینترپل و ۴۱ مورد دیگر», "INTERPOL and
+/// 41 more"; Arabic in a form that needs no agreement with the number,
+/// «الإنتربول ومفاهيم أخرى (٤١)»), `members` counting the leader.
 pub fn cluster_label(lang: Lang, name: &str, members: usize) -> String {
     let more = number(lang, members.saturating_sub(1));
     match lang {
         Lang::En => format!("{} and {more} more", isolate(name)),
-        Lang::Fa => format!("{} و {more} دیگر", isolate(name)),
-        Lang::Ar => format!("{} و{more} غيره", isolate(name)),
+        Lang::Fa => format!("{} و {more} مورد دیگر", isolate(name)),
+        Lang::Ar => format!("{} ومفاهيم أخرى ({more})", isolate(name)),
     }
 }
 

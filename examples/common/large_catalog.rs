@@ -23,15 +23,11 @@ const PARAGRAPHS_PER_DOCUMENT: usize = 400;
 /// Mentions of its community's concepts one generated paragraph holds.
 const MENTIONS_PER_PARAGRAPH: usize = 4;
 
-/// Loads the seed corpus of the repository (`corpus/`).
-pub fn seed_corpus() -> Corpus {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let (corpus, diagnostics) = Corpus::load(&dir);
-    match corpus {
-        Some(corpus) => corpus,
-        None => panic!("cannot load the seed corpus in {}: {diagnostics:?}", dir.display()),
-    }
-}
+// The seed corpus is loaded as the synthetic corpus of the search bench loads it.
+#[allow(dead_code)]
+#[path = "synthetic.rs"]
+mod synthetic;
+pub use synthetic::seed_corpus;
 
 /// The seed corpus grown to `concepts` concepts (at least the seed's), with
 /// about `paragraphs_per_concept` generated paragraphs per generated concept.

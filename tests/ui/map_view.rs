@@ -20,12 +20,17 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The app on the corpus at `dir`, opened at `address`, its map laid out and settled.
 fn harness_at(dir: &Path, address: &str) -> Harness<'static, App> {
+    harness_laid_out(dir, address, 5_000)
+}
+
+/// The same after at most `steps` steps of the layout.
+fn harness_laid_out(dir: &Path, address: &str, steps: usize) -> Harness<'static, App> {
     let mut app = support::app_over(dir, address, diplomap::text::Lang::En);
     let lang = app.lang();
     if let Ok(model) = &app.model {
         app.views.map.prepare(model, lang);
     }
-    app.views.map.settle(5_000);
+    app.views.map.settle(steps);
     let mut harness = support::builder(egui::vec2(1600.0, 1000.0))
         // Frames 1/60 s apart, as in a window (two clicks can make a double-click).
         .with_step_dt(1.0 / 60.0)
@@ -268,16 +273,7 @@ fn zoomed_out_on_a_large_catalog_clusters_are_named_and_a_click_flies_in() {
     let corpus = tempfile::tempdir().expect("a temporary folder");
     let dir = corpus.path().join("large");
     large_catalog::write_corpus(&dir, 2_000).expect("the generated corpus is written");
-    let mut app = support::app_over(&dir, "map", diplomap::text::Lang::En);
-    let lang = app.lang();
-    if let Ok(model) = &app.model {
-        app.views.map.prepare(model, lang);
-    }
-    app.views.map.settle(300);
-    let mut harness = support::builder(egui::vec2(1600.0, 1000.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
-    harness.run_steps(4);
+    let mut harness = harness_laid_out(&dir, "map", 300);
     let clusters: Vec<String> = harness
         .get_all_by_role(Role::Button)
         .filter_map(|node| node.accesskit_node().label())

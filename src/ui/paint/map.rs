@@ -484,8 +484,9 @@ pub fn paint_legend(painter: &Painter, top_left: Pos2, content: &LegendContent, 
     if content.clusters {
         let swatch = |at: Pos2| {
             let mut mesh = MeshBuilder::new(painter.ctx().pixels_per_point());
-            let kind = ConceptKind::Organisation;
-            add_cluster(&mut mesh, kind, at, 7.0, kind_color(kind, dark), outline);
+            // Grey: a cluster takes the colour of whichever kind it holds most of.
+            let neutral = Color32::from_gray(if dark { 170 } else { 110 });
+            add_cluster(&mut mesh, ConceptKind::DiplomacyForm, at, 7.0, neutral, outline);
             mesh.paint(painter);
         };
         row(&swatch, tr(content.lang, "cluster legend"));
