@@ -271,15 +271,17 @@ fn index(corpus: Option<PathBuf>, json: bool, out: &mut Out) -> Result<(), Failu
         return out.line(text);
     }
     let broken: usize = index.documents.iter().map(|d| d.broken_lines.len()).sum();
+    let read_back: usize = index.documents.iter().map(|d| d.read_back.len()).sum();
     let evidenced = index.edges.iter().filter(|e| !e.evidence.is_empty()).count();
     out.line(format_args!(
-        "{} documents, {} concepts, {} mentions, {} edges ({} with evidence), {} lines in broken visual order left out",
+        "{} documents, {} concepts, {} mentions, {} edges ({} with evidence), {} lines in broken visual order ({} read back)",
         corpus.documents.len(),
         corpus.catalog.concepts.len(),
         index.mentions.len(),
         index.edges.len(),
         evidenced,
-        broken
+        broken,
+        read_back
     ))
 }
 

@@ -24,12 +24,14 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::read_back::ReadBack;
 use super::{DocumentIndex, Edge, EdgeKind, Index, IndexedMention, Passage};
 use crate::catalog::RelationKind;
 use crate::corpus::Corpus;
+use crate::text::repair::{ByteMap, MapRun};
 
 /// Bump when the index or what it holds changes meaning (the matcher's rules).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const MAGIC: &[u8; 5] = b"DMIDX";
 
@@ -156,6 +158,10 @@ pub fn encode(fingerprint: &Fingerprint, index: &Index) -> Option<Vec<u8>> {
         payload.ranges(&document.paragraphs);
         payload.ranges(&document.sentences);
         payload.ranges(&document.broken_lines);
+        payload.uint(document.read_back.len() as u64);
+        for line in &document.read_back {
+            payload.read_back(line);
+        }
     }
     payload.uint(index.mentions.len() as u64);
     for m in &index.mentions {
@@ -213,11 +219,9 @@ pub fn decode(bytes: &[u8]) -> Option<Cached> {
     let fingerprint = Fingerprint { catalog, documents };
     let mut index = Index::default();
     for _ in 0..r.count()? {
-        index.documents.push(DocumentIndex {
-            paragraphs: r.ranges()?,
-            sentences: r.ranges()?,
-            broken_lines: r.ranges()?,
-        });
+        let (paragraphs, sentences, broken_lines) = (r.ranges()?, r.ranges()?, r.ranges()?);
+        let read_back = (0..r.count()?).map(|_| r.read_back()).collect::<Option<Vec<ReadBack>>>()?;
+        index.documents.push(DocumentIndex { paragraphs, sentences, broken_lines, read_back });
     }
     for _ in 0..r.count()? {
         let concept = r.usize()?;
@@ -265,11 +269,13 @@ pub fn fits(index: &Index, corpus: &Corpus) -> bool {
     };
     index.documents.len() == documents.len()
         && index.mention_counts.len() == corpus.catalog.concepts.len()
-        && index
-            .documents
-            .iter()
-            .enumerate()
-            .all(|(i, d)| d.paragraphs.iter().chain(&d.sentences).chain(&d.broken_lines).all(|r| in_text(i, r)))
+        && index.documents.iter().enumerate().all(|(i, d)| {
+            let read_back = d
+                .read_back
+                .iter()
+                .flat_map(|line| std::iter::once(&line.line).chain(line.map.runs().iter().map(|run| &run.original)));
+            d.paragraphs.iter().chain(&d.sentences).chain(&d.broken_lines).chain(read_back).all(|r| in_text(i, r))
+        })
         && index.mentions.iter().all(|m| {
             m.concept < corpus.catalog.concepts.len()
                 && in_text(m.document, &m.range)
@@ -315,6 +321,19 @@ impl Writer {
             self.uint(((start << 1) ^ (start >> 63)) as u64);
             self.uint(range.end.saturating_sub(range.start) as u64);
             previous = range.end;
+        }
+    }
+
+    /// A broken line read back: its range, its reading, and the map's runs
+    /// (stored ranges, then reading lengths: the runs follow each other).
+    fn read_back(&mut self, line: &ReadBack) {
+        self.ranges(std::slice::from_ref(&line.line));
+        self.uint(line.text.len() as u64);
+        self.bytes.extend_from_slice(line.text.as_bytes());
+        let runs = line.map.runs();
+        self.ranges(&runs.iter().map(|run| run.original.clone()).collect::<Vec<_>>());
+        for run in runs {
+            self.uint(run.reading.len() as u64);
         }
     }
 }
@@ -368,6 +387,23 @@ impl Reader<'_> {
         }
         Some(ranges)
     }
+
+    fn read_back(&mut self) -> Option<ReadBack> {
+        let line = self.ranges()?.pop()?;
+        let length = self.count()?;
+        let (text, rest) = self.bytes.split_at_checked(length)?;
+        self.bytes = rest;
+        let text = std::str::from_utf8(text).ok()?.to_string();
+        let mut runs = Vec::new();
+        let mut at = 0usize;
+        for original in self.ranges()? {
+            let reading = at..at.checked_add(self.usize()?)?;
+            at = reading.end;
+            runs.push(MapRun { reading, original });
+        }
+        let map = ByteMap::from_runs(runs).filter(|_| at == text.len() && text.is_char_boundary(at))?;
+        Some(ReadBack { line, text, map })
+    }
 }
 
 #[cfg(test)]
@@ -420,7 +456,10 @@ mod tests {
             && a.mention_counts == b.mention_counts
             && a.documents.len() == b.documents.len()
             && a.documents.iter().zip(&b.documents).all(|(x, y)| {
-                x.paragraphs == y.paragraphs && x.sentences == y.sentences && x.broken_lines == y.broken_lines
+                x.paragraphs == y.paragraphs
+                    && x.sentences == y.sentences
+                    && x.broken_lines == y.broken_lines
+                    && x.read_back == y.read_back
             })
     }
 

@@ -31,8 +31,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::mentions::{self, Matcher};
+use super::read_back::{self, ReadBack};
 use super::{
-    DocumentIndex, EdgeKind, Index, IndexedMention, PairEvidence, build_edges, collect_pairs, corpus_ids,
+    DocumentIndex, EdgeKind, Index, IndexedMention, PairEvidence, build_edges, collect_pairs, corpus_ids, outside,
     place_mentions,
 };
 use crate::catalog::{Catalog, Concept};
@@ -103,33 +104,49 @@ impl Index {
                 if hits.is_empty() { Vec::new() } else { stretches_holding(&doc.text, hits) }
             })
             .collect();
+        // Per document, the read-back lines to search again: where a changed
+        // name matches in the reading, or in a stretch searched again.
+        let redone: Vec<Vec<&ReadBack>> = previous
+            .documents
+            .iter()
+            .zip(&stretches)
+            .map(|(doc_index, stretches)| {
+                let probed = |line: &ReadBack| probes.iter().any(|probe| !probe.find(&line.text).is_empty());
+                doc_index.read_back.iter().filter(|line| within(stretches, line.line.start) || probed(line)).collect()
+            })
+            .collect();
         let pieces: Vec<&str> = corpus
             .documents
             .iter()
             .zip(&stretches)
             .flat_map(|(doc, ranges)| ranges.iter().filter_map(|r| doc.text.get(r.clone())))
+            .chain(redone.iter().flatten().map(|line| line.text.as_str()))
             .collect();
         let local = (!pieces.is_empty()).then(|| LocalMatcher::new(new_catalog, &pieces));
         let mut recount = vec![false; new_catalog.concepts.len()];
         let mut mentions: Vec<Vec<IndexedMention>> = Vec::with_capacity(corpus.documents.len());
-        for (document, ((doc, doc_index), stretches)) in
-            corpus.documents.iter().zip(&previous.documents).zip(&stretches).enumerate()
+        for (document, (((doc, doc_index), stretches), redone)) in
+            corpus.documents.iter().zip(&previous.documents).zip(&stretches).zip(&redone).enumerate()
         {
             let old = &by_document[document];
-            let Some(local) = local.as_ref().filter(|_| !stretches.is_empty()) else {
+            let Some(local) = local.as_ref().filter(|_| !stretches.is_empty() || !redone.is_empty()) else {
                 mentions.push(old.iter().filter_map(|m| renumbered(m)).collect());
                 continue;
             };
-            let found: Vec<mentions::Mention> =
-                stretches.iter().flat_map(|range| local.find_within(&doc.text, range.clone())).collect();
-            let inside = |start: usize| {
-                let i = stretches.partition_point(|r| r.end <= start);
-                stretches.get(i).is_some_and(|r| r.start <= start)
-            };
-            let placed = place_mentions(document, &doc_index.broken_lines, &sentence_paragraphs(doc_index), found);
+            let mut found = outside(
+                &doc_index.broken_lines,
+                stretches.iter().flat_map(|range| local.find_within(&doc.text, range.clone())).collect(),
+            );
+            found.extend(read_back::mentions_in(&doc.text, redone.iter().copied(), |reading| {
+                local.find_within(reading, 0..reading.len())
+            }));
+            found.sort_by_key(|m| (m.range.start, m.range.end));
+            let searched_again =
+                |start: usize| within(stretches, start) || redone.iter().any(|line| line.line.contains(&start));
+            let placed = place_mentions(document, &sentence_paragraphs(doc_index), found);
             let mut doc_mentions: Vec<IndexedMention> = Vec::with_capacity(old.len() + placed.len());
             for mention in old.iter() {
-                if inside(mention.range.start) {
+                if searched_again(mention.range.start) {
                     if let Some(concept) = renumber.get(mention.concept).copied().flatten() {
                         recount[concept] = true;
                     }
@@ -143,7 +160,8 @@ impl Index {
             doc_mentions.extend(placed);
             doc_mentions.sort_by_key(|m| (m.range.start, m.range.end));
             report.documents += 1;
-            report.bytes += stretches.iter().map(|r| r.len()).sum::<usize>();
+            report.bytes += stretches.iter().map(|r| r.len()).sum::<usize>()
+                + redone.iter().map(|line| line.text.len()).sum::<usize>();
             mentions.push(doc_mentions);
         }
         report.matcher_concepts = local.as_ref().map_or(0, |l| l.concepts.len());
@@ -327,6 +345,12 @@ fn changed_names(old: &Catalog, new: &Catalog) -> (Catalog, Catalog) {
         }
     }
     (catalog_of(gone), catalog_of(added))
+}
+
+/// Whether `offset` lies in one of `stretches` (in order, apart).
+fn within(stretches: &[Range<usize>], offset: usize) -> bool {
+    let i = stretches.partition_point(|r| r.end <= offset);
+    stretches.get(i).is_some_and(|r| r.start <= offset)
 }
 
 /// The stretches of `text` (between blank lines) that hold one of the

@@ -5,8 +5,9 @@
 //! [`association`] tests which co-occurrences are more than chance.
 //!
 //! Built by [`Index::build`] from a loaded [`Corpus`]; pure and deterministic.
-//! Lines in broken visual order (PDF damage) are kept out of the mentions:
-//! their words are not words in logical order.
+//! Lines in broken visual order (PDF damage) are not matched as stored —
+//! their letters are not words in logical order — but in their reading (see
+//! [`read_back`]), and their mentions point at the stored letters.
 
 pub mod align;
 pub mod association;
@@ -15,6 +16,7 @@ pub mod incremental;
 pub mod load;
 pub mod mentions;
 pub mod progress;
+pub mod read_back;
 pub mod search;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -75,6 +77,8 @@ pub struct DocumentIndex {
     pub sentences: Vec<Range<usize>>,
     /// Lines in broken visual order (without their line breaks).
     pub broken_lines: Vec<Range<usize>>,
+    /// Those of them the repair read back, with their readings.
+    pub read_back: Vec<read_back::ReadBack>,
 }
 
 /// The kind of an edge.
@@ -257,7 +261,8 @@ fn corpus_ids(corpus: &Corpus) -> Vec<&str> {
     corpus.catalog.concepts.iter().map(|c| c.id.as_str()).collect()
 }
 
-/// Segments a document and finds its mentions, leaving out broken lines.
+/// Segments a document and finds its mentions, those in broken lines in
+/// their reading.
 pub fn index_document(matcher: &Matcher, document: usize, text: &str) -> (DocumentIndex, Vec<IndexedMention>) {
     let broken_lines = broken_order::broken_lines(text);
     let mut paragraphs = Vec::new();
@@ -270,25 +275,31 @@ pub fn index_document(matcher: &Matcher, document: usize, text: &str) -> (Docume
         }
         sentences.extend(paragraph.sentences.into_iter().map(|s| (s, paragraph_index)));
     }
-    let mentions = place_mentions(document, &broken_lines, &sentences, matcher.find(text));
-    let doc_index =
-        DocumentIndex { paragraphs, sentences: sentences.into_iter().map(|(s, _)| s).collect(), broken_lines };
-    (doc_index, mentions)
+    let read_back = read_back::read_back_lines(text, &broken_lines);
+    let mut found = outside(&broken_lines, matcher.find(text));
+    found.extend(read_back::find_in(matcher, text, &read_back));
+    found.sort_by_key(|m| (m.range.start, m.range.end));
+    let mentions = place_mentions(document, &sentences, found);
+    let sentences = sentences.into_iter().map(|(s, _)| s).collect();
+    (DocumentIndex { paragraphs, sentences, broken_lines, read_back }, mentions)
+}
+
+/// The mentions of `found` outside the broken lines (matched on stored
+/// letters that are not words in logical order).
+fn outside(broken_lines: &[Range<usize>], mut found: Vec<mentions::Mention>) -> Vec<mentions::Mention> {
+    found.retain(|mention| !overlaps_any(broken_lines, &mention.range));
+    found
 }
 
 /// Mentions found in a document, placed in their sentences (each with its
-/// paragraph), those on broken lines left out.
+/// paragraph).
 fn place_mentions(
     document: usize,
-    broken_lines: &[Range<usize>],
     sentences: &[(Range<usize>, usize)],
     found: Vec<mentions::Mention>,
 ) -> Vec<IndexedMention> {
     let mut mentions = Vec::with_capacity(found.len());
     for mention in found {
-        if overlaps_any(broken_lines, &mention.range) {
-            continue;
-        }
         let Some(sentence) = containing(sentences, mention.range.start) else { continue };
         mentions.push(IndexedMention {
             concept: mention.concept,

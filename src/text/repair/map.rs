@@ -37,6 +37,39 @@ impl ByteMap {
         &self.runs
     }
 
+    /// The same map with every stored offset moved on by `base` (the map of
+    /// a line made the map into the file the line is part of).
+    pub fn shifted_original(&self, base: usize) -> ByteMap {
+        let runs = self
+            .runs
+            .iter()
+            .map(|run| MapRun {
+                reading: run.reading.clone(),
+                original: run.original.start + base..run.original.end + base,
+            })
+            .collect();
+        ByteMap { runs }
+    }
+
+    /// The map made of `runs` (as [`ByteMap::runs`] gives them), if they are
+    /// a map: in reading order without gaps, each a copy of as many stored
+    /// bytes or an insertion.
+    pub fn from_runs(runs: Vec<MapRun>) -> Option<ByteMap> {
+        let mut end = 0;
+        for run in &runs {
+            let copy_or_insert = run.original.len() == run.reading.len() || run.original.is_empty();
+            if run.reading.start != end
+                || run.reading.is_empty()
+                || !copy_or_insert
+                || run.original.start > run.original.end
+            {
+                return None;
+            }
+            end = run.reading.end;
+        }
+        Some(ByteMap { runs })
+    }
+
     /// Records that `reading` is a copy of `original` (same length).
     pub(crate) fn copy(&mut self, reading: Range<usize>, original: Range<usize>) {
         if reading.is_empty() {

@@ -68,16 +68,7 @@ impl ReadingText {
             }
             let start = out.text.len();
             out.text.push_str(&repaired.text);
-            let mut shifted = ByteMap::default();
-            for run in repaired.map.runs() {
-                let original = run.original.start + offset..run.original.end + offset;
-                if run.original.len() == run.reading.len() {
-                    shifted.copy(run.reading.clone(), original);
-                } else {
-                    shifted.insert(run.reading.clone(), original.start);
-                }
-            }
-            out.map.extend_shifted(&shifted, start);
+            out.map.extend_shifted(&repaired.map.shifted_original(offset), start);
             out.lines.push(ReadingLine {
                 original: offset..offset + line.len(),
                 reading: start..out.text.len(),
