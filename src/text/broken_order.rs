@@ -6,8 +6,10 @@
 //! word's final `ی` jumps to its front (`یخارج` for `خارجی`, `یمل` for `ملی`)
 //! and the letters after a medial `ی` move before it (`تیامن` for `امنیت`,
 //! `نیا` for `این`), while other lines of the same file are fine. Such lines
-//! are shown with a marker, are not indexed as words, and are reported by
-//! `diplomap check` as warnings.
+//! are read back by `text::repair` for the reader and the index (their
+//! stored letters are never matched as words; `index::read_back` matches
+//! the reading), are marked where no reading is confident, and are reported
+//! by `diplomap check` as warnings.
 //!
 //! ```
 //! use diplomap::text::broken_order::line_is_broken;
